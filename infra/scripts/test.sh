@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The test command (README): installs and starts what the tests need, builds, runs every test
+# project against the real services, and ends with one line "N passed, N failed".
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Vision").
+set -uo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$REPO"
+. infra/scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+LOG="${CCTVMASK_WORK:-/tmp/cctvmask-ci}/test-output.log"
+
+dotnet build CctvMask.sln -c Release -nologo -v q 2>&1 | tail -n 30
+build=${PIPESTATUS[0]}
+if [ "$build" -ne 0 ]; then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
+
+dotnet test CctvMask.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$LOG"
+status=${PIPESTATUS[0]}
+
+# Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, ...").
+read -r passed failed skipped < <(grep -E "^(Passed|Failed)! +- Failed:" "$LOG" | sed -E \
+  's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' |
+  awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # crash or aborted test host
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ]
