@@ -1,0 +1,156 @@
+using CctvMask.Video.Ffmpeg;
+using CctvMask.Video.Security;
+using CctvMask.Video.Watchdog;
+
+namespace CctvMask.Video.Ingest;
+
+// One ffmpeg session of the supervisor: start, pump frames, watch, decide how it ends.
+public sealed partial class CameraIngest
+{
+    /// <summary>
+    /// Runs one ffmpeg session. Returns true when a finite source ended, false when the session
+    /// streamed and then needs a restart; throws <see cref="IngestSessionException"/> when it failed
+    /// without streaming (the reconnect pipeline then backs off).
+    /// </summary>
+    private async ValueTask<bool> RunSessionAsync(CancellationToken ct)
+    {
+        SetState(CameraState.Connecting, Status.Reason);
+        FfmpegFrameSource source;
+        try
+        {
+            source = await FfmpegFrameSource.OpenAsync(_source, _options, _logger, _frameSize, _pool, _time, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var reason = UrlScrubber.Scrub(e.Message);
+            IngestLog.SessionFailed(_logger, CameraId, reason);
+            var exhausted = _policy.RestartsInWindow(RestartTimes(), _time.GetUtcNow()) >= _options.RestartBudget;
+            await RecordRestartAsync(reason, exhausted, ct).ConfigureAwait(false);
+            throw new IngestSessionException(reason, e);
+        }
+
+        await using (source.ConfigureAwait(false))
+        {
+            var startedAt = _time.GetUtcNow();
+            lock (_gate)
+            {
+                _frameSize = source.FrameSize;
+                _pool ??= source.BufferPool;
+                _sessionLastFrameAt = null;
+            }
+
+            using var sessionCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var pump = Task.Run(() => PumpAsync(source, sessionCts.Token), CancellationToken.None);
+            var action = await WatchAsync(source, pump, startedAt, ct).ConfigureAwait(false);
+
+            if (action.Kind == WatchdogActionKind.Complete)
+            {
+                await pump.ConfigureAwait(false);
+                IngestLog.Completed(_logger, CameraId, action.Detail, Interlocked.Read(ref _framesIn));
+                return true;
+            }
+
+            if (action.Reason is RestartReason.Stalled or RestartReason.NoFirstFrame)
+                SetState(CameraState.Stalled, action.Detail);
+            source.Process.Kill();
+            await sessionCts.CancelAsync().ConfigureAwait(false);
+            try { await pump.ConfigureAwait(false); }
+            catch (Exception e) when (e is OperationCanceledException or IOException) { /* the pipe closed under the reader */ }
+
+            var lastLine = source.Stderr.LastLine();
+            var reason = lastLine is null ? action.Detail : $"{action.Detail}: {lastLine}";
+            source.Stderr.LogTail(reason);
+            IngestLog.Restarting(_logger, CameraId, reason);
+
+            bool streamed;
+            lock (_gate) streamed = _sessionLastFrameAt is not null;
+            await RecordRestartAsync(reason, action.BudgetExhausted, ct).ConfigureAwait(false);
+            if (streamed) return false;
+            throw new IngestSessionException(reason);
+        }
+    }
+
+    /// <summary>Ticks the watchdog until it decides something other than None.</summary>
+    private async Task<WatchdogAction> WatchAsync(FfmpegFrameSource source, Task pump, DateTimeOffset startedAt, CancellationToken ct)
+    {
+        while (true)
+        {
+            using (var tickCts = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                var tick = Task.Delay(_options.WatchdogInterval, _time, tickCts.Token);
+                await Task.WhenAny(pump, tick).ConfigureAwait(false);
+                await tickCts.CancelAsync().ConfigureAwait(false); // release the timer if the pump won
+            }
+            ct.ThrowIfCancellationRequested();
+
+            var exited = pump.IsCompleted;
+            if (exited) await source.Process.WaitForExitAsync(_options.StopTimeout, ct).ConfigureAwait(false);
+            DateTimeOffset? lastFrame;
+            lock (_gate) lastFrame = _sessionLastFrameAt;
+            var snapshot = new WatchdogSnapshot(startedAt, lastFrame, exited, exited ? source.Process.ExitCode : null,
+                _source.IsFinite, RestartTimes());
+            var action = _policy.Evaluate(snapshot, _time.GetUtcNow());
+            if (action.Kind != WatchdogActionKind.None) return action;
+        }
+    }
+
+    /// <summary>Reads frames from ffmpeg into the channel; never blocks on the consumer.</summary>
+    private async Task PumpAsync(FfmpegFrameSource source, CancellationToken ct)
+    {
+        while (await source.ReadFrameAsync(ct).ConfigureAwait(false) is { } frame)
+        {
+            var now = _time.GetUtcNow();
+            frame.Sequence = Interlocked.Increment(ref _sequence) - 1;
+            frame.ReceivedAt = now;
+            bool becameStreaming;
+            int restarts;
+            lock (_gate)
+            {
+                _framesIn++;
+                _lastFrameAt = now;
+                _sessionLastFrameAt = now;
+                _fps.Record(now);
+                becameStreaming = _state != CameraState.Streaming;
+                if (becameStreaming)
+                {
+                    _state = CameraState.Streaming;
+                    _reason = null;
+                    _stateSince = now;
+                    _nextAttemptAt = null;
+                }
+                restarts = _restarts;
+            }
+            if (becameStreaming)
+            {
+                IngestLog.Streaming(_logger, CameraId, source.FrameSize.Width, source.FrameSize.Height, restarts);
+                RaiseStateChanged();
+            }
+            // DropOldest: always succeeds while open; the evicted frame goes to OnFrameDropped.
+            if (!_channel.Writer.TryWrite(frame)) frame.Dispose();
+        }
+    }
+
+    /// <summary>Counts a restart and, when the budget is used up, waits the cooldown (in Backoff state).</summary>
+    private async Task RecordRestartAsync(string reason, bool budgetExhausted, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        int inWindow;
+        lock (_gate)
+        {
+            _restarts++;
+            _restartTimes.Add(now);
+            _restartTimes.RemoveAll(t => now - t >= _options.RestartBudgetWindow);
+            inWindow = _restartTimes.Count;
+        }
+        if (!budgetExhausted || _options.BudgetCooldown <= TimeSpan.Zero) return;
+        IngestLog.BudgetExhausted(_logger, CameraId, inWindow, _options.RestartBudgetWindow, _options.BudgetCooldown);
+        SetState(CameraState.Backoff, $"restart budget exhausted ({inWindow} in {_options.RestartBudgetWindow.TotalSeconds:0} s): {reason}",
+            now + _options.BudgetCooldown);
+        await Task.Delay(_options.BudgetCooldown, _time, ct).ConfigureAwait(false);
+    }
+
+    private DateTimeOffset[] RestartTimes()
+    {
+        lock (_gate) return [.. _restartTimes];
+    }
+}

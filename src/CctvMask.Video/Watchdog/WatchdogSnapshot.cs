@@ -1,0 +1,19 @@
+namespace CctvMask.Video.Watchdog;
+
+/// <summary>
+/// What the watchdog knows about one running ffmpeg session at one moment. Plain data, so the rules
+/// in <see cref="WatchdogPolicy"/> are a pure function of it.
+/// </summary>
+/// <param name="SessionStartedAt">When this ffmpeg process was started.</param>
+/// <param name="LastFrameAt">Arrival of the session's latest frame; null before the first one.</param>
+/// <param name="ProcessExited">ffmpeg has exited (stdout reached its end).</param>
+/// <param name="ExitCode">Its exit code when known.</param>
+/// <param name="FiniteSource">A file played once: a clean exit means done, not failed.</param>
+/// <param name="RecentRestarts">When earlier restarts happened (any order; old ones are ignored).</param>
+public sealed record WatchdogSnapshot(
+    DateTimeOffset SessionStartedAt,
+    DateTimeOffset? LastFrameAt,
+    bool ProcessExited,
+    int? ExitCode,
+    bool FiniteSource,
+    IReadOnlyList<DateTimeOffset> RecentRestarts);

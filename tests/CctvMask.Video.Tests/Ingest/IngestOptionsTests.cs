@@ -1,0 +1,36 @@
+using CctvMask.Video.Ingest;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Video.Tests.Ingest;
+
+public sealed class IngestOptionsTests
+{
+    [Fact]
+    public void Defaults_are_valid() => IngestOptionsValidator.ThrowIfInvalid(new IngestOptions());
+
+    [Fact]
+    public void Out_of_range_values_are_listed()
+    {
+        var options = new IngestOptions { ChannelCapacity = 0, StallTimeout = TimeSpan.Zero, RestartBudget = -1, HardwareAcceleration = "cu da" };
+        var e = Assert.Throws<OptionsValidationException>(() => IngestOptionsValidator.ThrowIfInvalid(options));
+        Assert.Contains(e.Failures, f => f.Contains(nameof(IngestOptions.ChannelCapacity)));
+        Assert.Contains(e.Failures, f => f.Contains(nameof(IngestOptions.StallTimeout)));
+        Assert.Contains(e.Failures, f => f.Contains(nameof(IngestOptions.RestartBudget)));
+        Assert.Contains(e.Failures, f => f.Contains(nameof(IngestOptions.HardwareAcceleration)));
+    }
+
+    [Fact]
+    public void Cross_field_rules_are_checked()
+    {
+        var options = new IngestOptions
+        {
+            BackoffBase = TimeSpan.FromSeconds(10),
+            BackoffCap = TimeSpan.FromSeconds(1),
+            StallTimeout = TimeSpan.FromSeconds(2),
+            WatchdogInterval = TimeSpan.FromSeconds(3),
+        };
+        var e = Assert.Throws<OptionsValidationException>(() => IngestOptionsValidator.ThrowIfInvalid(options));
+        Assert.Contains(e.Failures, f => f.Contains("BackoffCap"));
+        Assert.Contains(e.Failures, f => f.Contains("WatchdogInterval"));
+    }
+}
