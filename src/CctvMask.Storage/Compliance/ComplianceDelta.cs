@@ -1,0 +1,22 @@
+namespace CctvMask.Storage.Compliance;
+
+/// <summary>
+/// Counts to add to one camera's minute bucket, written through <see cref="WriteBehind.IStorageWriter"/>.
+/// <see cref="EventId"/> is generated once by the producer; a delta with an id already applied
+/// adds nothing (replays never double count).
+/// </summary>
+/// <param name="EventId">Idempotent id of this delta.</param>
+/// <param name="CameraId">Camera slug.</param>
+/// <param name="BucketStart">Any time inside the minute; floored to the UTC minute.</param>
+/// <param name="People">Unique people seen (≥ 0).</param>
+/// <param name="Masked">People voted masked (≥ 0).</param>
+/// <param name="Unmasked">People voted unmasked (≥ 0).</param>
+/// <param name="Unknown">People whose faces could not be assessed (≥ 0).</param>
+public sealed record ComplianceDelta(
+    Guid EventId,
+    string CameraId,
+    DateTimeOffset BucketStart,
+    int People,
+    int Masked,
+    int Unmasked,
+    int Unknown);

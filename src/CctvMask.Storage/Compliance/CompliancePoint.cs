@@ -1,0 +1,13 @@
+namespace CctvMask.Storage.Compliance;
+
+/// <summary>
+/// Sums over one bucket. People are summed per minute, so one person seen in two minutes counts twice in an hour.
+/// </summary>
+public sealed record CompliancePoint(DateTimeOffset Start, long People, long Masked, long Unmasked, long Unknown)
+{
+    /// <summary>masked / (masked + unmasked), or null when nobody could be assessed.</summary>
+    public double? Compliance => Masked + Unmasked > 0 ? (double)Masked / (Masked + Unmasked) : null;
+
+    /// <summary>(masked + unmasked) / people, or null when nobody was seen.</summary>
+    public double? AssessableShare => People > 0 ? (double)(Masked + Unmasked) / People : null;
+}

@@ -1,0 +1,174 @@
+using CctvMask.Storage.Cameras;
+using CctvMask.Storage.Database;
+using CctvMask.Storage.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Storage.Compliance;
+
+/// <summary>
+/// Per-minute compliance counts (singleton; a short-lived DbContext per call).
+/// <code>
+/// Task&lt;IReadOnlyList&lt;CompliancePoint&gt;&gt; GetSeriesAsync(string cameraId, DateTimeOffset from, DateTimeOffset to, BucketSize bucket, CancellationToken ct = default)
+/// Task&lt;IReadOnlyList&lt;CameraComplianceSummary&gt;&gt; GetFleetSummaryAsync(DateTimeOffset now, CancellationToken ct = default)
+/// Task&lt;int&gt; ApplyAsync(IReadOnlyCollection&lt;ComplianceDelta&gt; deltas, CancellationToken ct = default)  // idempotent by EventId
+/// </code>
+/// Series are sparse (buckets with no data are absent), ascending, [from, to), UTC-aligned.
+/// </summary>
+public sealed class ComplianceRepository(
+    CctvDbContextFactory factory, IOptions<StorageOptions> options, TimeProvider timeProvider)
+{
+    private const int MinutesPerHour = 60;
+    private const int MinutesPerDay = 1440;
+    private readonly StorageOptions _options = options.Value;
+
+    /// <summary>
+    /// Sums of one camera's minute buckets per <paramref name="bucket"/> in [from, to). Minute rows
+    /// are streamed from the database and folded in memory (one pass, one point per output bucket).
+    /// </summary>
+    public async Task<IReadOnlyList<CompliancePoint>> GetSeriesAsync(
+        string cameraId, DateTimeOffset from, DateTimeOffset to, BucketSize bucket, CancellationToken cancellationToken = default)
+    {
+        if (!CameraRepository.IsValidId(cameraId))
+            throw new ArgumentException($"Camera id '{cameraId}' is invalid.", nameof(cameraId));
+        if (from >= to)
+            throw new ArgumentException("From must be before To.", nameof(from));
+        var width = bucket switch
+        {
+            BucketSize.Minute => TimeSpan.FromMinutes(1),
+            BucketSize.Hour => TimeSpan.FromHours(1),
+            BucketSize.Day => TimeSpan.FromDays(1),
+            _ => throw new ArgumentException($"Unknown bucket size '{bucket}'.", nameof(bucket)),
+        };
+        if ((to - from).Ticks / width.Ticks > _options.MaxSeriesPoints)
+            throw new ArgumentException(
+                $"The range holds more than {_options.MaxSeriesPoints} {bucket.ToString().ToLowerInvariant()} buckets; use a larger bucket or a shorter range.",
+                nameof(bucket));
+
+        var fromDb = StorageTime.ToDb(from);
+        var toDb = StorageTime.ToDb(to);
+        await using var db = factory.CreateDbContext();
+        var rows = db.ComplianceBuckets
+            .Where(b => b.CameraId == cameraId && b.BucketStart >= fromDb && b.BucketStart < toDb)
+            .OrderBy(b => b.BucketStart)
+            .Select(b => new { b.BucketStart, b.People, b.Masked, b.Unmasked, b.Unknown })
+            .AsAsyncEnumerable();
+
+        var points = new List<CompliancePoint>();
+        DateTime current = default;
+        long people = 0, masked = 0, unmasked = 0, unknown = 0;
+        var any = false;
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var start = new DateTime(row.BucketStart.Ticks - row.BucketStart.Ticks % width.Ticks, DateTimeKind.Utc);
+            if (any && start != current)
+            {
+                points.Add(new CompliancePoint(StorageTime.FromDb(current), people, masked, unmasked, unknown));
+                people = masked = unmasked = unknown = 0;
+            }
+            current = start;
+            any = true;
+            people += row.People;
+            masked += row.Masked;
+            unmasked += row.Unmasked;
+            unknown += row.Unknown;
+        }
+        if (any) points.Add(new CompliancePoint(StorageTime.FromDb(current), people, masked, unmasked, unknown));
+        return points;
+    }
+
+    /// <summary>
+    /// Every registered camera with people in the last hour and compliance over the last
+    /// <see cref="StorageOptions.ComplianceNowMinutes"/> and 24 hours, aggregated in the database.
+    /// </summary>
+    public async Task<IReadOnlyList<CameraComplianceSummary>> GetFleetSummaryAsync(
+        DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var current = StorageTime.FloorToMinute(now);
+        var dayStart = current.AddMinutes(1 - MinutesPerDay);
+        var hourStart = current.AddMinutes(1 - MinutesPerHour);
+        var nowStart = current.AddMinutes(1 - _options.ComplianceNowMinutes);
+
+        await using var db = factory.CreateDbContext();
+        var cameras = await db.Cameras.OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.Name, c.Enabled })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sums = await db.ComplianceBuckets
+            .Where(b => b.BucketStart >= dayStart && b.BucketStart <= current)
+            .GroupBy(b => b.CameraId)
+            .Select(g => new
+            {
+                CameraId = g.Key,
+                PeopleHour = g.Sum(b => b.BucketStart >= hourStart ? b.People : 0L),
+                MaskedNow = g.Sum(b => b.BucketStart >= nowStart ? b.Masked : 0L),
+                UnmaskedNow = g.Sum(b => b.BucketStart >= nowStart ? b.Unmasked : 0L),
+                MaskedDay = g.Sum(b => b.Masked),
+                UnmaskedDay = g.Sum(b => b.Unmasked),
+                Last = g.Max(b => b.BucketStart),
+            })
+            .ToDictionaryAsync(s => s.CameraId, cancellationToken).ConfigureAwait(false);
+
+        var result = new List<CameraComplianceSummary>(cameras.Count);
+        foreach (var c in cameras)
+        {
+            if (sums.TryGetValue(c.Id, out var s))
+                result.Add(new CameraComplianceSummary(
+                    c.Id, c.Name, c.Enabled, s.PeopleHour,
+                    Ratio(s.MaskedNow, s.UnmaskedNow), Ratio(s.MaskedDay, s.UnmaskedDay), StorageTime.FromDb(s.Last)));
+            else
+                result.Add(new CameraComplianceSummary(c.Id, c.Name, c.Enabled, 0, null, null, null));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Adds each delta whose <see cref="ComplianceDelta.EventId"/> was not applied before, in one
+    /// transaction: the id goes into <c>applied_events</c> (insert-if-absent) and only a new id adds
+    /// its counts to the bucket (atomic upsert, safe with several writers). Returns deltas applied.
+    /// </summary>
+    public async Task<int> ApplyAsync(IReadOnlyCollection<ComplianceDelta> deltas, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deltas);
+        if (deltas.Count == 0) return 0;
+        await using var db = factory.CreateDbContext();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var appliedAt = StorageTime.ToDb(timeProvider.GetUtcNow());
+        var applied = 0;
+        foreach (var d in deltas)
+        {
+            var fresh = await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "applied_events" ("event_id", "applied_at") VALUES ({d.EventId}, {appliedAt}) ON CONFLICT ("event_id") DO NOTHING""",
+                cancellationToken).ConfigureAwait(false);
+            if (fresh == 0) continue;
+            var bucket = StorageTime.FloorToMinute(d.BucketStart);
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "compliance_buckets" ("camera_id", "bucket_start", "people", "masked", "unmasked", "unknown")
+                VALUES ({d.CameraId}, {bucket}, {(long)d.People}, {(long)d.Masked}, {(long)d.Unmasked}, {(long)d.Unknown})
+                ON CONFLICT ("camera_id", "bucket_start") DO UPDATE SET
+                  "people" = "compliance_buckets"."people" + excluded."people",
+                  "masked" = "compliance_buckets"."masked" + excluded."masked",
+                  "unmasked" = "compliance_buckets"."unmasked" + excluded."unmasked",
+                  "unknown" = "compliance_buckets"."unknown" + excluded."unknown"
+                """,
+                cancellationToken).ConfigureAwait(false);
+            applied++;
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return applied;
+    }
+
+    internal static void Validate(ComplianceDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        if (delta.EventId == Guid.Empty)
+            throw new ArgumentException("Compliance delta EventId must not be empty.", nameof(delta));
+        if (!CameraRepository.IsValidId(delta.CameraId))
+            throw new ArgumentException($"Compliance delta camera id '{delta.CameraId}' is invalid.", nameof(delta));
+        if (delta.People < 0 || delta.Masked < 0 || delta.Unmasked < 0 || delta.Unknown < 0)
+            throw new ArgumentException("Compliance delta counts must be ≥ 0.", nameof(delta));
+    }
+
+    private static double? Ratio(long masked, long unmasked) =>
+        masked + unmasked > 0 ? (double)masked / (masked + unmasked) : null;
+}

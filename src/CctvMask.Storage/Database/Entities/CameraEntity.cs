@@ -1,0 +1,16 @@
+namespace CctvMask.Storage.Database.Entities;
+
+/// <summary>Row of <c>cameras</c>. Zones are a JSON array (text on SQLite, jsonb on PostgreSQL).</summary>
+internal sealed class CameraEntity
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public required string Url { get; set; }
+    public bool Enabled { get; set; }
+    public double DetectFps { get; set; }
+    public int AnalysisWidth { get; set; }
+    public int AnalysisHeight { get; set; }
+    public string ZonesJson { get; set; } = "[]";
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,21 @@
+namespace CctvMask.Storage.Database.Entities;
+
+/// <summary>
+/// Row of <c>violations</c>. No foreign key to cameras on purpose: history outlives a deleted
+/// camera, and a late event for a removed camera must not poison a write batch.
+/// </summary>
+internal sealed class ViolationEntity
+{
+    public Guid Id { get; set; }
+    public required string CameraId { get; set; }
+    public DateTime OccurredAt { get; set; }
+    public long TrackId { get; set; }
+    public float Confidence { get; set; }
+    public int FaceX { get; set; }
+    public int FaceY { get; set; }
+    public int FaceWidth { get; set; }
+    public int FaceHeight { get; set; }
+    public required byte[] FaceJpeg { get; set; }
+    public bool HasSnapshot { get; set; }
+    public ViolationSnapshotEntity? Snapshot { get; set; }
+}

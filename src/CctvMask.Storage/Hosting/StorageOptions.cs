@@ -1,0 +1,106 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CctvMask.Storage.Hosting;
+
+/// <summary>
+/// Configuration section <c>Storage</c>. The provider is chosen here; everything else has a
+/// working default for the embedded single-box setup (SQLite file under <see cref="DataDirectory"/>).
+/// Cross-field rules live in <see cref="StorageOptionsValidator"/>.
+/// </summary>
+public sealed class StorageOptions
+{
+    /// <summary>The configuration section bound by <c>AddCctvStorage</c>.</summary>
+    public const string SectionName = "Storage";
+
+    /// <summary>File name of the embedded SQLite database inside <see cref="DataDirectory"/>.</summary>
+    public const string SqliteFileName = "cctvmask.db";
+
+    /// <summary>Database engine.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>
+    /// ADO.NET connection string. Required for PostgreSQL; for SQLite it defaults to
+    /// <c>Data Source={DataDirectory}/cctvmask.db</c>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Local folder for the SQLite file and the write-behind spill files (also used with
+    /// PostgreSQL). Defaults to <c>CCTVMASK_DATA</c>, else <c>./data</c>.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataDirectory { get; set; } = DefaultDataDirectory();
+
+    /// <summary>Apply pending migrations when the host starts.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How long startup keeps retrying to reach the database and migrate it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>In-memory write-behind queue bound; past it events spill to a local file.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxBufferedEvents { get; set; } = 10_000;
+
+    /// <summary>Events waiting to be appended to the spill file; past it events are dropped (and counted).</summary>
+    [Range(1, 10_000_000)]
+    public int SpillQueueCapacity { get; set; } = 50_000;
+
+    /// <summary>Most events written in one database round trip.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 256;
+
+    /// <summary>Retries of one batch (exponential backoff with jitter) before it counts as failed.</summary>
+    [Range(1, 20)]
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>First retry delay; doubles with each attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Pause between attempts while the database is unreachable.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan OutageRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the idle writer looks for spilled files to replay.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan ReplayCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Violations (and their snapshots) older than this many days are deleted.</summary>
+    [Range(1, 36_500)]
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Idempotency keys of applied compliance deltas are kept this long; a replay older than this could double count.</summary>
+    [Range(1, 36_500)]
+    public int AppliedEventRetentionDays { get; set; } = 14;
+
+    /// <summary>How often the retention job runs.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Window of "compliance now" in the fleet summary, in minutes.</summary>
+    [Range(1, 1440)]
+    public int ComplianceNowMinutes { get; set; } = 5;
+
+    /// <summary>Largest compliance series one query may return (guards minute buckets over long ranges).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxSeriesPoints { get; set; } = 20_000;
+
+    /// <summary>Largest violation page size.</summary>
+    [Range(1, 10_000)]
+    public int MaxPageSize { get; set; } = 500;
+
+    /// <summary>The connection string actually used: the configured one, or the SQLite file under <see cref="DataDirectory"/>.</summary>
+    public string EffectiveConnectionString =>
+        ConnectionString is { Length: > 0 } cs
+            ? cs
+            : Provider == StorageProvider.Sqlite
+                ? $"Data Source={Path.Combine(DataDirectory, SqliteFileName)}"
+                : throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL.");
+
+    /// <summary>Folder of the write-behind spill files.</summary>
+    public string SpillDirectory => Path.Combine(DataDirectory, "spill");
+
+    private static string DefaultDataDirectory() =>
+        Environment.GetEnvironmentVariable("CCTVMASK_DATA") is { Length: > 0 } dir ? dir : Path.Combine(".", "data");
+}

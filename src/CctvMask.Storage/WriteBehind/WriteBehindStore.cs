@@ -1,0 +1,374 @@
+using System.Diagnostics.Metrics;
+using System.Threading.Channels;
+using CctvMask.Storage.Compliance;
+using CctvMask.Storage.Database;
+using CctvMask.Storage.Hosting;
+using CctvMask.Storage.Violations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace CctvMask.Storage.WriteBehind;
+
+/// <summary>
+/// Write-behind store: producers call <see cref="TryEnqueue"/> / <see cref="Enqueue"/> (never
+/// block, never wait on the database); this hosted service writes batches of up to
+/// <see cref="StorageOptions.BatchSize"/> with Polly retries (exponential backoff, jitter).
+/// <code>
+/// bool TryEnqueue(ViolationRecord v)      // IStorageWriter
+/// bool Enqueue(ComplianceDelta d)         // IStorageWriter
+/// WriteBehindStats Stats { get; }
+/// Task FlushAsync(CancellationToken ct)   // waits until memory and spill files are in the database
+/// </code>
+/// During an outage the failed batch and newer events stay in memory up to
+/// <see cref="StorageOptions.MaxBufferedEvents"/>; past that they are appended to a local spill file
+/// (<see cref="SpillFile"/>) and replayed once the database is back. Violation ids and compliance
+/// event ids make every write idempotent, so retries and replays never duplicate. When the
+/// database is reachable but rejects a batch, events are retried one by one and the rejected
+/// ones go to <c>deadletter.jsonl</c>. At shutdown whatever cannot be written is spilled.
+/// </summary>
+public sealed class WriteBehindStore : BackgroundService, IStorageWriter
+{
+    private static readonly TimeSpan FlushPollInterval = TimeSpan.FromMilliseconds(20);
+
+    private readonly StorageOptions _options;
+    private readonly ViolationRepository _violations;
+    private readonly ComplianceRepository _compliance;
+    private readonly CctvDatabase _database;
+    private readonly StorageMetrics _metrics;
+    private readonly ILogger<WriteBehindStore> _logger;
+    private readonly TimeProvider _time;
+    private readonly Channel<StorageEvent> _queue;
+    private readonly SpillFile _spill;
+    private readonly ResiliencePipeline _retry;
+    private readonly List<StorageEvent> _batch = [];
+    private readonly List<ViolationRecord> _violationBatch = [];
+    private readonly List<ComplianceDelta> _deltaBatch = [];
+    private long _backlog, _written, _spilled, _replayed, _failures, _dropped, _deadLettered;
+    private int _spilling;
+    private bool _inOutage;
+
+    /// <summary>Creates the store; it starts writing when the host starts it.</summary>
+    public WriteBehindStore(
+        IOptions<StorageOptions> options,
+        ViolationRepository violations,
+        ComplianceRepository compliance,
+        CctvDatabase database,
+        StorageMetrics metrics,
+        ILogger<WriteBehindStore> logger,
+        TimeProvider timeProvider)
+    {
+        _options = options.Value;
+        _violations = violations;
+        _compliance = compliance;
+        _database = database;
+        _metrics = metrics;
+        _logger = logger;
+        _time = timeProvider;
+        _queue = Channel.CreateBounded<StorageEvent>(new BoundedChannelOptions(_options.MaxBufferedEvents)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _spill = new SpillFile(_options.SpillDirectory, _options.SpillQueueCapacity, logger, OnSpilled, OnSpillLost);
+        _retry = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxRetryAttempts,
+                Delay = _options.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+                OnRetry = args =>
+                {
+                    StorageLog.WriteRetry(_logger, args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+        _metrics.Meter.CreateObservableGauge("cctvmask.storage.backlog", () => Interlocked.Read(ref _backlog),
+            "{event}", "Events held in memory waiting for the database.");
+    }
+
+    /// <summary>Counters since start.</summary>
+    public WriteBehindStats Stats => new(
+        Interlocked.Read(ref _backlog), Interlocked.Read(ref _written), Interlocked.Read(ref _spilled),
+        Interlocked.Read(ref _replayed), Interlocked.Read(ref _failures), Interlocked.Read(ref _dropped),
+        Interlocked.Read(ref _deadLettered));
+
+    /// <inheritdoc />
+    public bool TryEnqueue(ViolationRecord violation)
+    {
+        ViolationRepository.Validate(violation);
+        return Accept(new StorageEvent(violation, null), violation.CameraId);
+    }
+
+    /// <inheritdoc />
+    public bool Enqueue(ComplianceDelta delta)
+    {
+        ComplianceRepository.Validate(delta);
+        return Accept(new StorageEvent(null, delta), delta.CameraId);
+    }
+
+    /// <summary>
+    /// Waits until every accepted event (memory and spill files) is in the database. For tests
+    /// and orderly hand-over; cancel it to stop waiting (e.g. while the database is down).
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        while (Interlocked.Read(ref _backlog) > 0 || _spill.HasData)
+            await Task.Delay(FlushPollInterval, _time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _spill.Start();
+        var nextReplay = DateTimeOffset.MinValue;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (_batch.Count == 0)
+                {
+                    if (_queue.Reader.Count < _options.BatchSize && _time.GetUtcNow() >= nextReplay && _spill.HasData)
+                    {
+                        nextReplay = await RunReplayAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                    while (_batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var e))
+                        _batch.Add(e);
+                    if (_batch.Count == 0)
+                    {
+                        await WaitForEventsAsync(stoppingToken).ConfigureAwait(false);
+                        continue;
+                    }
+                }
+
+                var count = _batch.Count;
+                if (await WriteOrSettleAsync(_batch, stoppingToken).ConfigureAwait(false))
+                {
+                    Interlocked.Add(ref _backlog, -count);
+                    Interlocked.Add(ref _written, count);
+                    _metrics.Written.Add(count);
+                    _batch.Clear();
+                    continue;
+                }
+                // Outage: keep the batch, let new events fill memory (then the spill file), try again later.
+                await Task.Delay(_options.OutageRetryDelay, _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown; StopAsync writes or spills what is left.
+        }
+    }
+
+    private async Task<DateTimeOffset> RunReplayAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (await ReplaySpillAsync(stoppingToken).ConfigureAwait(false))
+                return DateTimeOffset.MinValue;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A spill file we cannot read or delete must not stop the writer; try again later.
+            StorageLog.SpillWriteFailed(_logger, _spill.CurrentPath, 0, ex);
+        }
+        return _time.GetUtcNow() + _options.OutageRetryDelay;
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        while (_queue.Reader.TryRead(out var e)) _batch.Add(e);
+        if (_batch.Count > 0)
+        {
+            var count = _batch.Count;
+            Exception? error = null;
+            try
+            {
+                await WriteAsync(_batch, cancellationToken).ConfigureAwait(false);
+                Interlocked.Add(ref _written, count);
+                _metrics.Written.Add(count);
+            }
+            catch (Exception ex)
+            {
+                error = ex;
+            }
+            if (error is not null)
+            {
+                StorageLog.SpilledAtShutdown(_logger, count, _spill.CurrentPath, error);
+                _spill.AppendNow(_batch);
+            }
+            Interlocked.Add(ref _backlog, -count);
+            _batch.Clear();
+        }
+        await _spill.CompleteAsync().ConfigureAwait(false);
+    }
+
+    private bool Accept(StorageEvent e, string cameraId)
+    {
+        if (_queue.Writer.TryWrite(e))
+        {
+            Interlocked.Increment(ref _backlog);
+            return true;
+        }
+        if (_spill.TryEnqueue(e))
+        {
+            if (Interlocked.Exchange(ref _spilling, 1) == 0)
+                StorageLog.SpillStarted(_logger, _spill.CurrentPath);
+            return true;
+        }
+        Interlocked.Increment(ref _dropped);
+        _metrics.Dropped.Add(1);
+        StorageLog.Dropped(_logger, cameraId);
+        return false;
+    }
+
+    /// <summary>
+    /// True when the batch is settled: written, or (database reachable but rejecting it) written
+    /// one by one with rejects dead-lettered. False during an outage; the batch is untouched.
+    /// </summary>
+    private async Task<bool> WriteOrSettleAsync(List<StorageEvent> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _retry.ExecuteAsync(
+                static async (state, ct) => await state.Self.WriteAsync(state.Batch, ct).ConfigureAwait(false),
+                (Self: this, Batch: batch), cancellationToken).ConfigureAwait(false);
+            if (_inOutage)
+            {
+                _inOutage = false;
+                StorageLog.Recovered(_logger);
+            }
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _failures);
+            _metrics.Failures.Add(1);
+            var reachable = await _database.CanConnectAsync(cancellationToken).ConfigureAwait(false);
+            StorageLog.BatchFailed(_logger, batch.Count, reachable, ex);
+            if (!reachable)
+            {
+                if (!_inOutage) StorageLog.Outage(_logger, Interlocked.Read(ref _backlog), _options.MaxBufferedEvents);
+                _inOutage = true;
+                return false;
+            }
+            await SettleOneByOneAsync(batch, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+    }
+
+    private async Task SettleOneByOneAsync(List<StorageEvent> batch, CancellationToken cancellationToken)
+    {
+        var single = new List<StorageEvent>(1);
+        foreach (var e in batch)
+        {
+            single.Clear();
+            single.Add(e);
+            try
+            {
+                await WriteAsync(single, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                _spill.DeadLetter(e);
+                Interlocked.Increment(ref _deadLettered);
+                _metrics.DeadLettered.Add(1);
+                StorageLog.DeadLettered(_logger, e.Violation?.CameraId ?? e.Compliance?.CameraId ?? "?", _spill.DeadLetterPath, ex);
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<StorageEvent> batch, CancellationToken cancellationToken)
+    {
+        _violationBatch.Clear();
+        _deltaBatch.Clear();
+        foreach (var e in batch)
+        {
+            if (e.Violation is { } v) _violationBatch.Add(v);
+            if (e.Compliance is { } d) _deltaBatch.Add(d);
+        }
+        if (_violationBatch.Count > 0)
+            await _violations.InsertAsync(_violationBatch, cancellationToken).ConfigureAwait(false);
+        if (_deltaBatch.Count > 0)
+            await _compliance.ApplyAsync(_deltaBatch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes every closed spill file; false when the database failed (files kept for later).</summary>
+    private async Task<bool> ReplaySpillAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _spilling, 0);
+        var chunk = new List<StorageEvent>(_options.BatchSize);
+        foreach (var path in _spill.RotateAndList())
+        {
+            var lineNo = 0;
+            var fileCount = 0;
+            await foreach (var e in SpillFile.ReadAsync(path, cancellationToken).ConfigureAwait(false))
+            {
+                lineNo++;
+                if (e is null)
+                {
+                    Interlocked.Increment(ref _failures);
+                    _metrics.Failures.Add(1);
+                    StorageLog.BadSpillLine(_logger, lineNo, path);
+                    continue;
+                }
+                chunk.Add(e);
+                if (chunk.Count < _options.BatchSize) continue;
+                if (!await ReplayChunkAsync(chunk, cancellationToken).ConfigureAwait(false)) return false;
+                fileCount += chunk.Count;
+                chunk.Clear();
+            }
+            if (chunk.Count > 0)
+            {
+                if (!await ReplayChunkAsync(chunk, cancellationToken).ConfigureAwait(false)) return false;
+                fileCount += chunk.Count;
+                chunk.Clear();
+            }
+            File.Delete(path);
+            StorageLog.Replayed(_logger, fileCount, path);
+        }
+        return true;
+    }
+
+    private async Task<bool> ReplayChunkAsync(List<StorageEvent> chunk, CancellationToken cancellationToken)
+    {
+        if (!await WriteOrSettleAsync(chunk, cancellationToken).ConfigureAwait(false)) return false;
+        Interlocked.Add(ref _replayed, chunk.Count);
+        _metrics.Replayed.Add(chunk.Count);
+        return true;
+    }
+
+    private async Task WaitForEventsAsync(CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(_options.ReplayCheckInterval);
+        try
+        {
+            await _queue.Reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Idle tick: time to look at the spill files again.
+        }
+    }
+
+    private void OnSpilled(long count)
+    {
+        Interlocked.Add(ref _spilled, count);
+        _metrics.Spilled.Add(count);
+    }
+
+    private void OnSpillLost(long count)
+    {
+        Interlocked.Add(ref _dropped, count);
+        _metrics.Dropped.Add(count);
+    }
+}
