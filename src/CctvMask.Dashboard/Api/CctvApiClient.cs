@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CctvMask.Dashboard.Api.Contracts;
+using CctvMask.Dashboard.Session;
+
+namespace CctvMask.Dashboard.Api;
+
+/// <summary>
+/// Typed client of the server's own HTTP API. Every call carries the logged-in user's key, so the
+/// dashboard can do exactly what that key may do through the API, with the API's validation.
+/// </summary>
+public sealed class CctvApiClient(HttpClient http, DashboardSession session)
+{
+    public const string KeyHeader = "X-Api-Key";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public Task<IReadOnlyList<CameraDto>> ListCamerasAsync(CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<CameraDto>>("api/cameras", ct);
+
+    public Task<CameraDto> GetCameraAsync(Guid id, CancellationToken ct = default) =>
+        GetJsonAsync<CameraDto>($"api/cameras/{id}", ct);
+
+    public Task<CameraDto> CreateCameraAsync(CameraRequestDto request, CancellationToken ct = default) =>
+        SendJsonAsync<CameraDto>(HttpMethod.Post, "api/cameras", request, ct);
+
+    public Task<CameraDto> UpdateCameraAsync(Guid id, CameraRequestDto request, CancellationToken ct = default) =>
+        SendJsonAsync<CameraDto>(HttpMethod.Put, $"api/cameras/{id}", request, ct);
+
+    public async Task DeleteCameraAsync(Guid id, CancellationToken ct = default)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/cameras/{id}"), ct);
+        await EnsureSuccessAsync(response, ct);
+    }
+
+    public Task<CameraStatusDto> GetStatusAsync(Guid id, CancellationToken ct = default) =>
+        GetJsonAsync<CameraStatusDto>($"api/cameras/{id}/status", ct);
+
+    /// <summary>The latest annotated frame, or null when the camera has none yet.</summary>
+    public Task<ImageResult?> GetFrameAsync(Guid id, CancellationToken ct = default) =>
+        GetImageAsync($"api/cameras/{id}/frame", ct);
+
+    /// <summary>A violation's evidence snapshot, or null when it has none.</summary>
+    public Task<ImageResult?> GetSnapshotAsync(Guid violationId, CancellationToken ct = default) =>
+        GetImageAsync($"api/violations/{violationId}/snapshot", ct);
+
+    public Task<ComplianceSeriesDto> GetComplianceAsync(
+        Guid id, DateTimeOffset from, DateTimeOffset to, ComplianceBucket bucket, CancellationToken ct = default) =>
+        GetJsonAsync<ComplianceSeriesDto>(
+            $"api/cameras/{id}/compliance?from={Iso(from)}&to={Iso(to)}&bucket={bucket.ToString().ToLowerInvariant()}", ct);
+
+    public Task<ViolationPageDto> GetViolationsAsync(ViolationQuery query, CancellationToken ct = default)
+    {
+        var url = new StringBuilder("api/violations?");
+        url.Append(CultureInfo.InvariantCulture, $"page={query.Page}&pageSize={query.PageSize}");
+        if (query.CameraId is { } camera) url.Append(CultureInfo.InvariantCulture, $"&cameraId={camera}");
+        if (query.From is { } from) url.Append("&from=").Append(Iso(from));
+        if (query.To is { } to) url.Append("&to=").Append(Iso(to));
+        return GetJsonAsync<ViolationPageDto>(url.ToString(), ct);
+    }
+
+    public Task<IReadOnlyList<FleetCameraDto>> GetFleetAsync(CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<FleetCameraDto>>("api/fleet", ct);
+
+    /// <summary>
+    /// The role a key grants, or null when the API rejects it. Deleting a camera id that cannot
+    /// exist (the empty GUID) is authorised for admin only and changes nothing: 403 means viewer.
+    /// </summary>
+    public async Task<DashboardRole?> ProbeRoleAsync(string apiKey, CancellationToken ct = default)
+    {
+        using (var list = await SendWithKeyAsync(new HttpRequestMessage(HttpMethod.Get, "api/cameras"), apiKey, ct))
+        {
+            if (list.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) return null;
+            await EnsureSuccessAsync(list, ct);
+        }
+        using var probe = await SendWithKeyAsync(
+            new HttpRequestMessage(HttpMethod.Delete, $"api/cameras/{Guid.Empty}"), apiKey, ct);
+        return probe.StatusCode == HttpStatusCode.Forbidden ? DashboardRole.Viewer : DashboardRole.Admin;
+    }
+
+    private async Task<T> GetJsonAsync<T>(string url, CancellationToken ct)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, url), ct);
+        await EnsureSuccessAsync(response, ct);
+        return await ReadJsonAsync<T>(response, ct);
+    }
+
+    private async Task<T> SendJsonAsync<T>(HttpMethod method, string url, object body, CancellationToken ct)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, options: Json) };
+        using var response = await SendAsync(request, ct);
+        await EnsureSuccessAsync(response, ct);
+        return await ReadJsonAsync<T>(response, ct);
+    }
+
+    private async Task<ImageResult?> GetImageAsync(string url, CancellationToken ct)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, url), ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        await EnsureSuccessAsync(response, ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        return new ImageResult(bytes, response.Content.Headers.ContentType?.MediaType ?? "image/jpeg");
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        if (session.ApiKey is not { } key)
+        {
+            request.Dispose();
+            throw new ApiException(HttpStatusCode.Unauthorized, "Not signed in.");
+        }
+        return SendWithKeyAsync(request, key, ct);
+    }
+
+    private async Task<HttpResponseMessage> SendWithKeyAsync(HttpRequestMessage request, string key, CancellationToken ct)
+    {
+        using (request)
+        {
+            request.Headers.Add(KeyHeader, key);
+            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        }
+    }
+
+    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
+        await response.Content.ReadFromJsonAsync<T>(Json, ct)
+        ?? throw new ApiException(response.StatusCode, "The API returned an empty body.");
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.IsSuccessStatusCode) return;
+        throw await ApiProblemReader.ReadAsync(response, ct);
+    }
+
+    private static string Iso(DateTimeOffset value) =>
+        Uri.EscapeDataString(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,14 @@
+namespace CctvMask.Dashboard.Api.Contracts;
+
+/// <summary>A camera as GET /api/cameras returns it; the URL arrives with its password masked.</summary>
+public sealed record CameraDto(
+    Guid Id,
+    string Name,
+    string Url,
+    bool Enabled,
+    double DetectFps,
+    int? AnalysisWidth,
+    int? AnalysisHeight,
+    IReadOnlyList<CameraZoneDto> Zones,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

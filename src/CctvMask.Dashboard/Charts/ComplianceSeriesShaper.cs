@@ -1,0 +1,76 @@
+using System.Globalization;
+using CctvMask.Dashboard.Api.Contracts;
+
+namespace CctvMask.Dashboard.Charts;
+
+/// <summary>
+/// Shapes a compliance series for charts: one slot per bucket over the whole range (buckets the
+/// API left out become gaps, not zeros), compliance in percent, and readable axis labels.
+/// </summary>
+public static class ComplianceSeriesShaper
+{
+    /// <summary>Compliance of a bucket in percent: masked / (masked + unmasked); null when nobody was assessable.</summary>
+    public static double? CompliancePercent(CompliancePointDto point)
+    {
+        if (point.Compliance is { } given) return Math.Round(given * 100, 1);
+        var assessable = point.Masked + point.Unmasked;
+        return assessable == 0 ? null : Math.Round(100.0 * point.Masked / assessable, 1);
+    }
+
+    public static TimeSpan Step(ComplianceBucket bucket) => bucket switch
+    {
+        ComplianceBucket.Minute => TimeSpan.FromMinutes(1),
+        ComplianceBucket.Hour => TimeSpan.FromHours(1),
+        ComplianceBucket.Day => TimeSpan.FromDays(1),
+        _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "Unknown bucket."),
+    };
+
+    /// <summary>The UTC start of the bucket that holds <paramref name="time"/>.</summary>
+    public static DateTimeOffset Floor(DateTimeOffset time, ComplianceBucket bucket)
+    {
+        var ticks = Step(bucket).Ticks;
+        var utc = time.UtcTicks;
+        return new DateTimeOffset(utc - (utc % ticks), TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// Slots from the bucket holding <paramref name="from"/> up to (not including) <paramref name="to"/>,
+    /// each with its point when the API returned one for that bucket.
+    /// </summary>
+    public static IReadOnlyList<ChartSlot> Slots(
+        IEnumerable<CompliancePointDto> points, DateTimeOffset from, DateTimeOffset to, ComplianceBucket bucket)
+    {
+        if (to <= from) return [];
+        var step = Step(bucket);
+        var byStart = new Dictionary<long, CompliancePointDto>();
+        foreach (var p in points)
+            byStart[Floor(p.Start, bucket).UtcTicks] = p;
+        var slots = new List<ChartSlot>();
+        for (var t = Floor(from, bucket); t < to; t += step)
+            slots.Add(new ChartSlot(t, byStart.GetValueOrDefault(t.UtcTicks)));
+        return slots;
+    }
+
+    /// <summary>Compliance percent per slot (null = gap).</summary>
+    public static double?[] ComplianceValues(IReadOnlyList<ChartSlot> slots) =>
+        [.. slots.Select(s => s.Point is null ? null : CompliancePercent(s.Point))];
+
+    /// <summary>Unique people per slot (a missing bucket counts as nobody seen).</summary>
+    public static double[] PeopleValues(IReadOnlyList<ChartSlot> slots) =>
+        [.. slots.Select(s => (double)(s.Point?.People ?? 0))];
+
+    /// <summary>
+    /// Axis labels, at most <paramref name="maxLabels"/> of them non-empty (evenly spaced), so a week
+    /// of hourly buckets does not print 168 overlapping timestamps.
+    /// </summary>
+    public static string[] Labels(IReadOnlyList<ChartSlot> slots, ComplianceBucket bucket, int maxLabels)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLabels, 1);
+        var every = Math.Max(1, (int)Math.Ceiling(slots.Count / (double)maxLabels));
+        var format = bucket == ComplianceBucket.Day ? "MM-dd" : "HH:mm";
+        var labels = new string[slots.Count];
+        for (var i = 0; i < slots.Count; i++)
+            labels[i] = i % every == 0 ? slots[i].Start.UtcDateTime.ToString(format, CultureInfo.InvariantCulture) : "";
+        return labels;
+    }
+}

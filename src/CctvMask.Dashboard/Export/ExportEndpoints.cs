@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using CctvMask.Dashboard.Api;
+using CctvMask.Dashboard.Api.Contracts;
+using CctvMask.Dashboard.Hosting;
+using CctvMask.Dashboard.Session;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Dashboard.Export;
+
+/// <summary>GET /dashboard/export/violations.csv?cameraId&amp;from&amp;to: walks the API's pages and streams CSV.</summary>
+public static class ExportEndpoints
+{
+    public const string Path = "/dashboard/export/violations.csv";
+
+    public static string Url(Guid? cameraId, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var query = new List<string>();
+        if (cameraId is { } c) query.Add($"cameraId={c:D}");
+        if (from is { } f) query.Add("from=" + Uri.EscapeDataString(f.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+        if (to is { } t) query.Add("to=" + Uri.EscapeDataString(t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+        return query.Count == 0 ? Path : Path + "?" + string.Join("&", query);
+    }
+
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, ExportViolations).ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<IResult> ExportViolations(
+        Guid? cameraId, DateTimeOffset? from, DateTimeOffset? to,
+        HttpContext context, SessionCookie cookie, DashboardSession session, CctvApiClient api,
+        IOptions<DashboardOptions> options, CancellationToken ct)
+    {
+        if (!cookie.TryRestore(context, session)) return TypedResults.Unauthorized();
+        var o = options.Value;
+        IReadOnlyDictionary<Guid, string> names;
+        ViolationPageDto first;
+        try
+        {
+            names = (await api.ListCamerasAsync(ct)).ToDictionary(c => c.Id, c => c.Name);
+            first = await api.GetViolationsAsync(new ViolationQuery(cameraId, from, to, 1, o.ExportPageSize), ct);
+        }
+        catch (ApiException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: (int)ex.StatusCode);
+        }
+
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"violations-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        context.Response.Headers.CacheControl = "no-store";
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
+        await writer.WriteAsync(ViolationCsv.Header + "\r\n");
+        var written = 0;
+        var page = first;
+        for (var pageNumber = 1; ; pageNumber++)
+        {
+            foreach (var v in page.Items)
+            {
+                if (written++ >= o.ExportMaxRows) break;
+                await writer.WriteAsync(ViolationCsv.Row(v, names.GetValueOrDefault(v.CameraId)) + "\r\n");
+            }
+            if (written >= o.ExportMaxRows || page.Items.Count == 0 || (long)pageNumber * o.ExportPageSize >= page.Total)
+                break;
+            // A failure mid-stream cannot change the status code any more: the file simply ends.
+            page = await api.GetViolationsAsync(new ViolationQuery(cameraId, from, to, pageNumber + 1, o.ExportPageSize), ct);
+        }
+        await writer.FlushAsync(ct);
+        return TypedResults.Empty;
+    }
+}

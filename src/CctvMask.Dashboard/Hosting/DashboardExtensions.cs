@@ -1,0 +1,52 @@
+using CctvMask.Dashboard.Api;
+using CctvMask.Dashboard.Export;
+using CctvMask.Dashboard.Media;
+using CctvMask.Dashboard.Session;
+using CctvMask.Dashboard.Shell;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace CctvMask.Dashboard.Hosting;
+
+/// <summary>
+/// Hosting of the dashboard inside the server: pages at "/", its helper endpoints under
+/// "/dashboard/", and a typed client that calls the server's own API with the user's key.
+/// </summary>
+public static class DashboardExtensions
+{
+    public static IServiceCollection AddCctvDashboard(this IServiceCollection services, Action<DashboardOptions>? configure = null)
+    {
+        var options = services.AddOptions<DashboardOptions>()
+            .BindConfiguration(DashboardOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        if (configure is not null) options.Configure(configure);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddDataProtection();
+        services.AddScoped<DashboardSession>();
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<ApiBaseAddress>();
+        services.AddHttpClient<CctvApiClient>((sp, client) =>
+        {
+            client.BaseAddress = sp.GetRequiredService<ApiBaseAddress>().Get();
+            client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.ApiTimeoutSeconds);
+        });
+        return services;
+    }
+
+    /// <summary>Call after the API's authentication middleware; maps the pages and the dashboard endpoints.</summary>
+    public static WebApplication MapCctvDashboard(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapSessionEndpoints();
+        app.MapMediaEndpoints();
+        app.MapExportEndpoints();
+        return app;
+    }
+}
