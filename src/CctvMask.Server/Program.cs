@@ -1,6 +1,40 @@
+using CctvMask.Server.Auth;
+using CctvMask.Server.Cameras;
+using CctvMask.Server.Compliance;
+using CctvMask.Server.Detect;
+using CctvMask.Server.Fleet;
+using CctvMask.Server.Health;
+using CctvMask.Server.Hosting;
+using CctvMask.Server.Inference;
+using CctvMask.Server.Telemetry;
+using CctvMask.Server.Violations;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCctvLogging();
+builder.AddCctvHosting();
+builder.AddCctvOrleans();
+builder.AddCctvStorage();
+builder.AddCctvInference();
+builder.AddCctvApiAuth();
+builder.AddCctvTelemetry();
+builder.AddCctvHealth();
+builder.AddCctvApiDocs();
+builder.AddCctvCameras();
+builder.AddCctvViolations();
+builder.AddCctvCompliance();
+builder.AddCctvDetect();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.UseCctvErrorHandling();
+app.UseCctvApiAuth();
+app.MapCamerasApi();
+app.MapFleetApi();
+app.MapViolationsApi();
+app.MapComplianceApi();
+app.MapDetectApi();
+app.MapHealth();
+app.MapMetrics();
+app.MapApiDocs();
 app.Run();
 
 /// <summary>Entry point marker for WebApplicationFactory in tests.</summary>

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Server.Auth;
+
+/// <summary>
+/// Authenticates <c>X-Api-Key: KEY</c> or <c>Authorization: Bearer KEY</c>. The admin key grants
+/// both roles; the viewer key grants viewer. Challenges and denials answer with ProblemDetails.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyStore keys,
+    IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = PresentedKey(Request);
+        if (presented is null) return Task.FromResult(AuthenticateResult.NoResult());
+
+        var role = keys.RoleFor(presented);
+        if (role is null) return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+
+        Claim[] claims = role == ApiPolicies.AdminRole
+            ? [new(ClaimTypes.Name, "admin"), new(ClaimTypes.Role, ApiPolicies.AdminRole), new(ClaimTypes.Role, ApiPolicies.ViewerRole)]
+            : [new(ClaimTypes.Name, "viewer"), new(ClaimTypes.Role, ApiPolicies.ViewerRole)];
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status401Unauthorized, "Authentication required.",
+            $"Send an API key in the {HeaderName} header (or Authorization: Bearer).");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden.",
+            "This API key's role may not perform this operation.");
+
+    private async Task WriteProblemAsync(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized)
+            Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\", Bearer";
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static string? PresentedKey(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(HeaderName, out var header) && header.ToString() is { Length: > 0 } key)
+            return key.Trim();
+        var auth = request.Headers.Authorization.ToString();
+        const string bearer = "Bearer ";
+        return auth.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) && auth.Length > bearer.Length
+            ? auth[bearer.Length..].Trim()
+            : null;
+    }
+}

@@ -1,0 +1,57 @@
+using CctvMask.Server.Cameras.Contracts;
+using CctvMask.Storage.Cameras;
+
+namespace CctvMask.Server.Cameras;
+
+/// <summary>Field-level validation of a camera request; keys are the JSON field names.</summary>
+public static class CameraRequestValidator
+{
+    public static Dictionary<string, string[]> Validate(CameraRequest request, CameraOptions options, bool checkId)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (checkId && request.Id is not null && !CameraRepository.IsValidId(request.Id))
+            errors["id"] = ["The camera id is a slug: lowercase letters, digits, '-' and '_', up to 64 characters."];
+
+        if (string.IsNullOrWhiteSpace(request.Name))
+            errors["name"] = ["The camera name is required."];
+        else if (request.Name.Length > options.MaxNameLength)
+            errors["name"] = [$"The camera name must be at most {options.MaxNameLength} characters."];
+
+        if (CameraUrl.Validate(request.Url) is { } urlError)
+            errors["url"] = [urlError];
+
+        if (request.DetectFps is { } fps && !(fps >= options.MinDetectFps && fps <= options.MaxDetectFps))
+            errors["detectFps"] = [$"Detect fps must be between {options.MinDetectFps} and {options.MaxDetectFps}."];
+
+        if (request.AnalysisWidth is { } w && (w < options.MinAnalysisSize || w > options.MaxAnalysisWidth))
+            errors["analysisWidth"] = [$"The analysis width must be between {options.MinAnalysisSize} and {options.MaxAnalysisWidth} pixels."];
+        if (request.AnalysisHeight is { } h && (h < options.MinAnalysisSize || h > options.MaxAnalysisHeight))
+            errors["analysisHeight"] = [$"The analysis height must be between {options.MinAnalysisSize} and {options.MaxAnalysisHeight} pixels."];
+        if (request.AnalysisWidth.HasValue != request.AnalysisHeight.HasValue)
+            errors.TryAdd("analysisHeight", ["Give both analysisWidth and analysisHeight, or neither (the default size)."]);
+
+        CheckZones(errors, request.Zones, options);
+        return errors;
+    }
+
+    private static void CheckZones(Dictionary<string, string[]> errors, IReadOnlyList<CameraZone>? zones, CameraOptions options)
+    {
+        if (zones is null) return;
+        if (zones.Count > options.MaxZones)
+        {
+            errors["zones"] = [$"At most {options.MaxZones} zones are allowed."];
+            return;
+        }
+        for (var i = 0; i < zones.Count; i++)
+        {
+            var zone = zones[i];
+            if (zone is null || string.IsNullOrWhiteSpace(zone.Name))
+                errors[$"zones[{i}].name"] = ["The zone name is required."];
+            var points = zone?.Points;
+            if (points is null || points.Count < 3 || points.Count > options.MaxZonePoints)
+                errors[$"zones[{i}].points"] = [$"A zone needs between 3 and {options.MaxZonePoints} points."];
+            else if (points.Any(p => !(p.X is >= 0 and <= 1) || !(p.Y is >= 0 and <= 1)))
+                errors[$"zones[{i}].points"] = ["Zone points are normalised coordinates between 0 and 1."];
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using CctvMask.Storage.Cameras;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Server.Cameras;
+
+/// <summary>What the camera handlers need, bound with [AsParameters] to keep signatures short.</summary>
+public sealed record CameraServices(
+    CameraRepository Store,
+    ICameraControl Control,
+    IOptions<CameraOptions> Options,
+    ILogger<CameraServices> Logger);

@@ -1,0 +1,138 @@
+using CctvMask.Server.Auth;
+using CctvMask.Server.Cameras.Contracts;
+using CctvMask.Storage.Cameras;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CctvMask.Server.Cameras;
+
+/// <summary>/api/cameras: CRUD (admin), status and live frame (viewer).</summary>
+public static class CamerasApi
+{
+    public static IEndpointRouteBuilder MapCamerasApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cameras").WithTags("Cameras").RequireAuthorization(ApiPolicies.Viewer);
+        group.MapGet("/", ListCameras);
+        group.MapGet("/{id}", GetCamera);
+        group.MapPost("/", CreateCamera).RequireAuthorization(ApiPolicies.Admin);
+        group.MapPut("/{id}", UpdateCamera).RequireAuthorization(ApiPolicies.Admin);
+        group.MapDelete("/{id}", DeleteCamera).RequireAuthorization(ApiPolicies.Admin);
+        group.MapGet("/{id}/status", GetStatus);
+        group.MapGet("/{id}/frame", GetFrame).Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        return app;
+    }
+
+    public static async Task<Ok<CameraResponse[]>> ListCameras([AsParameters] CameraServices services, CancellationToken ct)
+    {
+        var cameras = await services.Store.ListAsync(cancellationToken: ct);
+        return TypedResults.Ok(cameras.Select(CameraResponse.From).ToArray());
+    }
+
+    public static async Task<Results<Ok<CameraResponse>, NotFound>> GetCamera(
+        string id, [AsParameters] CameraServices services, CancellationToken ct) =>
+        await services.Store.GetAsync(id, ct) is { } camera
+            ? TypedResults.Ok(CameraResponse.From(camera))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Created<CameraResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateCamera(
+        CameraRequest request, [AsParameters] CameraServices services, CancellationToken ct)
+    {
+        var errors = CameraRequestValidator.Validate(request, services.Options.Value, checkId: true);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var id = request.Id ?? CameraSlug.FromName(request.Name!);
+        CameraRecord camera;
+        try
+        {
+            camera = await services.Store.CreateAsync(id, ToSpec(request, request.Url!, services.Options.Value), ct);
+        }
+        catch (DuplicateCameraException ex)
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Camera id taken.", Detail = ex.Message });
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["camera"] = [CameraUrl.RedactText(ex.Message)] });
+        }
+        CameraLog.Created(services.Logger, camera.Id, camera.Name, CameraUrl.Redact(camera.Url));
+        await TellGrainAsync(services, camera, ct);
+        return TypedResults.Created($"/api/cameras/{camera.Id}", CameraResponse.From(camera));
+    }
+
+    public static async Task<Results<Ok<CameraResponse>, NotFound, ValidationProblem>> UpdateCamera(
+        string id, CameraRequest request, [AsParameters] CameraServices services, CancellationToken ct)
+    {
+        var existing = await services.Store.GetAsync(id, ct);
+        if (existing is null) return TypedResults.NotFound();
+
+        // A client that round-trips a GET response sends the masked URL back: keep the stored secret.
+        var url = request.Url == CameraUrl.Redact(existing.Url) ? existing.Url : request.Url;
+        var errors = CameraRequestValidator.Validate(request with { Url = url }, services.Options.Value, checkId: false);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        CameraRecord? camera;
+        try
+        {
+            camera = await services.Store.UpdateAsync(id, ToSpec(request, url!, services.Options.Value), ct);
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["camera"] = [CameraUrl.RedactText(ex.Message)] });
+        }
+        if (camera is null) return TypedResults.NotFound();
+        CameraLog.Updated(services.Logger, id, camera.Name, CameraUrl.Redact(camera.Url), camera.Enabled);
+        await TellGrainAsync(services, camera, ct);
+        return TypedResults.Ok(CameraResponse.From(camera));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteCamera(
+        string id, [AsParameters] CameraServices services, CancellationToken ct)
+    {
+        if (!await services.Store.DeleteAsync(id, ct)) return TypedResults.NotFound();
+        CameraLog.Deleted(services.Logger, id);
+        try
+        {
+            await services.Control.StopAsync(id, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CameraLog.ControlFailed(services.Logger, id, CameraUrl.RedactText(ex.Message));
+        }
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<CameraStatusResponse>, NotFound>> GetStatus(
+        string id, [AsParameters] CameraServices services, CancellationToken ct)
+    {
+        if (await services.Store.GetAsync(id, ct) is null) return TypedResults.NotFound();
+        var status = await services.Control.GetStatusAsync(id, ct);
+        return TypedResults.Ok(CameraStatusResponse.From(id, status));
+    }
+
+    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> GetFrame(
+        string id, [AsParameters] CameraServices services, CancellationToken ct)
+    {
+        if (await services.Store.GetAsync(id, ct) is null)
+            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such camera." });
+        return await services.Control.GetLatestFrameAsync(id, ct) is { } jpeg
+            ? TypedResults.File(jpeg, "image/jpeg")
+            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No frame yet.", Detail = "The camera has not produced an analysed frame yet." });
+    }
+
+    private static CameraSpec ToSpec(CameraRequest r, string url, CameraOptions o) => new(
+        r.Name!.Trim(), url.Trim(), r.Enabled ?? true, r.DetectFps ?? o.DefaultDetectFps,
+        r.AnalysisWidth ?? o.DefaultAnalysisWidth, r.AnalysisHeight ?? o.DefaultAnalysisHeight, r.Zones);
+
+    /// <summary>Immediate start/update/stop; a failure is logged and left to the reconciler.</summary>
+    private static async Task TellGrainAsync(CameraServices services, CameraRecord camera, CancellationToken ct)
+    {
+        try
+        {
+            await services.Control.ApplyAsync(camera, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CameraLog.ControlFailed(services.Logger, camera.Id, CameraUrl.RedactText(ex.Message));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CctvMask.Server.Cameras;
+
+/// <summary>Camera API options.</summary>
+public static class CamerasExtensions
+{
+    public static WebApplicationBuilder AddCctvCameras(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CameraOptions>()
+            .BindConfiguration(CameraOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

@@ -1,0 +1,21 @@
+using CctvMask.Storage.Cameras;
+
+namespace CctvMask.Server.Cameras.Contracts;
+
+/// <summary>A camera as the API returns it: the URL never carries a password.</summary>
+public sealed record CameraResponse(
+    string Id,
+    string Name,
+    string Url,
+    bool Enabled,
+    double DetectFps,
+    int AnalysisWidth,
+    int AnalysisHeight,
+    IReadOnlyList<CameraZone> Zones,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static CameraResponse From(CameraRecord c) => new(
+        c.Id, c.Name, CameraUrl.Redact(c.Url), c.Enabled, c.DetectFps, c.AnalysisWidth, c.AnalysisHeight,
+        c.Zones, c.CreatedAt, c.UpdatedAt);
+}

@@ -1,0 +1,31 @@
+using CctvMask.Grains.Cameras;
+
+namespace CctvMask.Server.Cameras.Contracts;
+
+/// <summary>GET /api/cameras/{id}/status: the grain's live snapshot (state: stopped, starting, running, reconnecting, failed).</summary>
+public sealed record CameraStatusResponse(
+    string CameraId,
+    string State,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? LastFrameAt,
+    double AnalysisFps,
+    long FramesReceived,
+    long FramesAnalyzed,
+    long FramesDropped,
+    long FacesDetected,
+    int PeopleInView,
+    int PeopleThisMinute,
+    int? LastMinutePeople,
+    double? LastMinuteCompliance,
+    long Violations,
+    int IngestRestarts,
+    string? LastError,
+    string? Silo)
+{
+    public static CameraStatusResponse From(string id, CameraStatus s) => new(
+        id, s.State.ToString().ToLowerInvariant(), s.UpdatedAt, s.StartedAt, s.LastFrameAt, s.AnalysisFps,
+        s.FramesReceived, s.FramesAnalyzed, s.FramesDropped, s.FacesDetected, s.PeopleInView, s.PeopleThisMinute,
+        s.LastMinutePeople, s.LastMinuteCompliance, s.Violations, s.IngestRestarts,
+        s.LastError is null ? null : CameraUrl.RedactText(s.LastError), s.Silo);
+}

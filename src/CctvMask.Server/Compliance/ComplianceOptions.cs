@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CctvMask.Server.Compliance;
+
+/// <summary>Defaults of compliance queries (section "Compliance"); point limits come from Storage:MaxSeriesPoints.</summary>
+public sealed class ComplianceOptions
+{
+    public const string SectionName = "Compliance";
+
+    /// <summary>Range used when the client gives no 'from', in hours before 'to'.</summary>
+    [Range(1, 24 * 366)] public int DefaultRangeHours { get; set; } = 24;
+}

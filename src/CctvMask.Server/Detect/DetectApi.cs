@@ -1,0 +1,51 @@
+using CctvMask.Server.Auth;
+using CctvMask.Server.Detect.Contracts;
+using CctvMask.Vision.Imaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Server.Detect;
+
+/// <summary>POST /api/detect: one image in (multipart or raw body), faces with mask labels out (viewer).</summary>
+public static class DetectApi
+{
+    public static IEndpointRouteBuilder MapDetectApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/detect").WithTags("Detect").RequireAuthorization(ApiPolicies.Viewer)
+            .MapPost("/", Detect)
+            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<byte[]>("image/jpeg", "image/png", "image/webp", "image/bmp", "application/octet-stream");
+        return app;
+    }
+
+    public static async Task<Results<Ok<DetectResponse>, ProblemHttpResult>> Detect(
+        HttpRequest request, IImageFaceDetector detector, IOptions<DetectOptions> options, CancellationToken ct)
+    {
+        var max = options.Value.MaxUploadBytes;
+        var bytes = await UploadReader.ReadAsync(request, max, ct);
+        if (bytes is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "The image is too large.", detail: $"Uploads are limited to {max} bytes.");
+        if (bytes.Length == 0)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: "No image.", detail: "Send the image as the request body or as a multipart file part.");
+        try
+        {
+            return TypedResults.Ok(detector.Detect(bytes));
+        }
+        catch (ImageDecodeException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: "The image could not be decoded.", detail: ex.Message);
+        }
+    }
+
+    public static WebApplicationBuilder AddCctvDetect(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DetectOptions>()
+            .BindConfiguration(DetectOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return builder;
+    }
+}

@@ -1,0 +1,41 @@
+using CctvMask.Server.Auth;
+using CctvMask.Server.Cameras;
+using CctvMask.Server.Cameras.Contracts;
+using CctvMask.Server.Fleet.Contracts;
+using CctvMask.Storage.Cameras;
+using CctvMask.Storage.Compliance;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CctvMask.Server.Fleet;
+
+/// <summary>/api/fleet: the dashboard's overview in one call (viewer).</summary>
+public static class FleetApi
+{
+    public static IEndpointRouteBuilder MapFleetApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/fleet").WithTags("Fleet").RequireAuthorization(ApiPolicies.Viewer)
+            .MapGet("/", GetFleet);
+        return app;
+    }
+
+    public static async Task<Ok<FleetCameraResponse[]>> GetFleet(
+        CameraRepository cameras, ComplianceRepository compliance, ICameraControl control, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var list = await cameras.ListAsync(cancellationToken: ct);
+        var summaries = (await compliance.GetFleetSummaryAsync(now, ct)).ToDictionary(s => s.CameraId, StringComparer.Ordinal);
+        // Grains answer concurrently; one slow camera does not serialise the page.
+        var statuses = await Task.WhenAll(list.Select(c => control.GetStatusAsync(c.Id, ct)));
+        var rows = new FleetCameraResponse[list.Count];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var c = list[i];
+            summaries.TryGetValue(c.Id, out var s);
+            var status = CameraStatusResponse.From(c.Id, statuses[i]);
+            rows[i] = new FleetCameraResponse(
+                c.Id, c.Name, CameraUrl.Redact(c.Url), c.Enabled, status.State, status.AnalysisFps,
+                s?.PeopleLastHour ?? 0, s?.ComplianceNow, s?.Compliance24h, s?.LastBucketAt, status);
+        }
+        return TypedResults.Ok(rows);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Server.Hosting;
+
+/// <summary>Request limits and the error pipeline: every error leaves as ProblemDetails, never a stack trace.</summary>
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddCctvHosting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ServerOptions>()
+            .BindConfiguration(ServerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<ServerOptions>>((kestrel, server) =>
+                kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes);
+        builder.Services.AddOptions<FormOptions>()
+            .Configure<IOptions<ServerOptions>>((form, server) =>
+                form.MultipartBodyLengthLimit = server.Value.MaxRequestBodyBytes);
+
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        return builder;
+    }
+
+    public static WebApplication UseCctvErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Kestrel's own request errors (body too large, bad request line) keep their status code.
+            StatusCodeSelector = ex => ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        return app;
+    }
+}

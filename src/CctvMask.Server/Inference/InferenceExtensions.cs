@@ -1,0 +1,17 @@
+using CctvMask.Server.Detect;
+using CctvMask.Server.Health;
+
+namespace CctvMask.Server.Inference;
+
+/// <summary>The shared two-phase detector (models loaded once per process) and what the API needs of it.</summary>
+public static class InferenceExtensions
+{
+    public static WebApplicationBuilder AddCctvInference(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName);
+        builder.Services.AddSingleton<ServerModels>();
+        builder.Services.AddSingleton<IModelProbe>(sp => sp.GetRequiredService<ServerModels>());
+        builder.Services.AddSingleton<IImageFaceDetector>(sp => sp.GetRequiredService<ServerModels>());
+        return builder;
+    }
+}
