@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using CctvMask.Training.Augmentation;
+
+namespace CctvMask.Training.Trainer;
+
+/// <summary>Everything <c>cctvmask train</c> can be told; validated with DataAnnotations before a run.</summary>
+public sealed class TrainingOptions
+{
+    public static readonly IReadOnlyList<string> DefaultClasses = ["with_mask", "without_mask"];
+
+    /// <summary>Class-folder datasets (one sub-folder per class); split 80/20 after de-duplication.</summary>
+    [Required, MinLength(1)] public List<string> DatasetDirs { get; set; } = [];
+
+    /// <summary>Optional annotated photos (VOC: images/ + annotations/); faces of the photos not held out are added to training.</summary>
+    public string? PhotosDir { get; set; }
+
+    [Range(1, 1000)] public int Epochs { get; set; } = 30;
+
+    /// <summary>Square input side. 64 px: CCTV faces are mostly smaller, and it keeps phase 2 well under 1 ms per face on CPU.</summary>
+    [Range(16, 512)] public int InputSize { get; set; } = 64;
+
+    [Range(1, 4096)] public int BatchSize { get; set; } = 64;
+    [Range(0.1, 2.0)] public double WidthMultiplier { get; set; } = 1.0;
+    [Range(0.0, 0.9)] public double Dropout { get; set; } = 0.2;
+    [Range(1e-6, 1.0)] public double LearningRate { get; set; } = 3e-3;
+    [Range(0.0, 1.0)] public double WeightDecay { get; set; } = 0.01;
+    [Range(0, 100)] public int WarmupEpochs { get; set; } = 1;
+    [Range(0.0, 0.9)] public double ValidationFraction { get; set; } = 0.2;
+
+    /// <summary>Crop margin written into the model (fraction of the face box's longer side on each side).</summary>
+    [Range(0.0, 1.0)] public float CropMargin { get; set; } = 0.25f;
+
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Weight the loss by inverse class frequency (without_mask is the minority and the class that matters).</summary>
+    public bool BalanceClasses { get; set; } = true;
+
+    [Required] public string OutputPath { get; set; } = "models/mask_classifier.onnx";
+    [Required] public string ReportDir { get; set; } = "runs/train";
+
+    /// <summary>Face locations are detected once and cached here (by content hash).</summary>
+    public string CacheDir { get; set; } = Path.Combine(Path.GetTempPath(), "cctvmask-train-cache");
+
+    /// <summary>Testing aid: use at most this many images per class and folder.</summary>
+    [Range(1, int.MaxValue)] public int? MaxImagesPerClass { get; set; }
+
+    /// <summary>Testing aid: stop each epoch after this many optimizer steps.</summary>
+    [Range(1, int.MaxValue)] public int? MaxStepsPerEpoch { get; set; }
+
+    /// <summary>Photos held out from training: SHA-256(file stem)[0] mod HoldOutModulus == 0.</summary>
+    [Range(2, 256)] public int HoldOutModulus { get; set; } = 3;
+
+    /// <summary>Ground-truth faces smaller than this (longer side, px) are not used for training.</summary>
+    [Range(1, 1000)] public int MinPhotoFaceSize { get; set; } = 10;
+
+    public IReadOnlyList<string> Classes { get; set; } = DefaultClasses;
+
+    [Required] public AugmentationOptions Augmentation { get; set; } = new();
+
+    public void Validate()
+    {
+        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        Validator.ValidateObject(Augmentation, new ValidationContext(Augmentation), validateAllProperties: true);
+        if (Augmentation.MinLowResolutionFace > Augmentation.MaxLowResolutionFace)
+            throw new ValidationException("MinLowResolutionFace must not exceed MaxLowResolutionFace.");
+        if (Augmentation.MinJpegQuality > Augmentation.MaxJpegQuality)
+            throw new ValidationException("MinJpegQuality must not exceed MaxJpegQuality.");
+    }
+}
