@@ -26,12 +26,12 @@ public sealed class CctvDbContextFactory : IDisposable
         {
             case StorageProvider.Sqlite:
                 _sqlite = new DbContextOptionsBuilder<SqliteCctvDbContext>()
-                    .UseSqlite(o.EffectiveConnectionString)
+                    .UseSqlite(o.ResolveConnectionString())
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
                     .Options;
                 break;
             case StorageProvider.Postgres:
-                _dataSource = new NpgsqlDataSourceBuilder(o.EffectiveConnectionString).Build();
+                _dataSource = new NpgsqlDataSourceBuilder(o.ResolveConnectionString()).Build();
                 _postgres = new DbContextOptionsBuilder<PostgresCctvDbContext>()
                     .UseNpgsql(_dataSource)
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)

@@ -91,7 +91,7 @@ public sealed class StorageOptions
     public int MaxPageSize { get; set; } = 500;
 
     /// <summary>The connection string actually used: the configured one, or the SQLite file under <see cref="DataDirectory"/>.</summary>
-    public string EffectiveConnectionString =>
+    public string ResolveConnectionString() =>
         ConnectionString is { Length: > 0 } cs
             ? cs
             : Provider == StorageProvider.Sqlite
