@@ -1,3 +1,5 @@
+using CctvMask.Vision.Imaging;
+
 namespace CctvMask.Video.Frames;
 
 /// <summary>
@@ -40,6 +42,12 @@ public sealed class PooledFrame : IDisposable
     public Memory<byte> Data => Buffer().AsMemory(0, Size.FrameBytes);
 
     public Span<byte> Span => Buffer().AsSpan(0, Size.FrameBytes);
+
+    /// <summary>
+    /// A Vision view of the pixels (no copy) for the detector. Valid only until this frame is
+    /// disposed: don't keep it beyond the frame's lifetime.
+    /// </summary>
+    public BgrFrame AsBgrFrame() => new(Data, Width, Height, Stride);
 
     public void Dispose()
     {

@@ -40,8 +40,8 @@ public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
     private readonly List<DateTimeOffset> _restartTimes = [];
 
     // Guarded by _gate.
-    private CameraState _state = CameraState.Connecting;
-    private string? _reason;
+    private CameraState _state = CameraState.Stopped;
+    private string? _reason = "not started";
     private DateTimeOffset _stateSince;
     private long _framesIn;
     private int _restarts;

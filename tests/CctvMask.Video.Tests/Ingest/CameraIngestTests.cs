@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using CctvMask.Testing;
+using CctvMask.Video.Frames;
+using CctvMask.Video.Ingest;
+using CctvMask.Video.Sources;
+using CctvMask.Video.Tests.Support;
+
+namespace CctvMask.Video.Tests.Ingest;
+
+[Collection(RealFfmpegCollection.Name)]
+public sealed class CameraIngestTests
+{
+    private static readonly string Crowd360 = TestEnvironment.Shared("videos", "crowd_640x360_10fps.mp4");
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Streams_a_looping_file_like_a_camera()
+    {
+        var logger = new ListLogger();
+        await using var ingest = new CameraIngest(
+            new CameraSource("file-cam", "file://" + Crowd360) { DetectFps = 5, AnalysisSize = AnalysisSize.FromWidth(320) },
+            new IngestOptions(), logger);
+        ingest.Start();
+        ingest.Start(); // idempotent
+
+        var frames = await ReadAsync(ingest, 8);
+        Assert.All(frames, f => Assert.Equal(new FrameSize(320, 180), f));
+        var status = ingest.Status;
+        Assert.Equal(CameraState.Streaming, status.State);
+        Assert.True(status.FramesIn >= 8);
+        Assert.Equal(new FrameSize(320, 180), status.FrameSize);
+        Assert.All(logger.Snapshot().Where(e => e.Properties.ContainsKey("CameraId")), e => Assert.Equal("file-cam", e.Properties["CameraId"]));
+    }
+
+    [Fact]
+    public async Task Streams_rtsp_at_the_configured_rate_and_stops_cleanly()
+    {
+        var rtsp = TestEnvironment.Require(TestEnvironment.RtspBase, "CCTVMASK_TEST_RTSP");
+        var states = new ConcurrentQueue<CameraState>();
+        var ingest = new CameraIngest(new CameraSource("rtsp-cam", $"{rtsp}/crowd360") { DetectFps = 5 }, new IngestOptions());
+        ingest.StateChanged += s => states.Enqueue(s.State);
+        ingest.Start();
+
+        // ~7 s of stream: ffmpeg hands over the frames it buffered while probing in one burst at the
+        // start, so the 5-s rate window must have moved past that burst.
+        var frames = await ReadAsync(ingest, 35);
+        Assert.All(frames, f => Assert.Equal(new FrameSize(640, 360), f));
+        var status = ingest.Status;
+        Assert.Equal(CameraState.Streaming, status.State);
+        Assert.InRange(status.MeasuredFps, 3.0, 7.5); // configured 5 fps; generous for a loaded machine
+        Assert.Equal(0, status.Restarts);
+        Assert.NotNull(status.LastFrameAt);
+        Assert.Equal("rtsp-cam", status.CameraId);
+
+        await ingest.DisposeAsync();
+        await ingest.DisposeAsync(); // safe twice
+        ingest.Dispose();
+        Assert.Equal(CameraState.Stopped, ingest.Status.State);
+        Assert.Empty(await ChildProcesses.WaitGoneAsync("ffmpeg", TimeSpan.FromSeconds(5)));
+        Assert.Equal(0, ingest.Status.BuffersOutstanding);
+        Assert.Contains(CameraState.Connecting, states);
+        Assert.Contains(CameraState.Streaming, states);
+        Assert.Throws<ObjectDisposedException>(ingest.Start);
+    }
+
+    [Fact]
+    public async Task A_dead_url_backs_off_counts_restarts_and_respects_the_budget()
+    {
+        var options = new IngestOptions
+        {
+            BackoffBase = TimeSpan.FromMilliseconds(50),
+            BackoffCap = TimeSpan.FromMilliseconds(200),
+            ReadTimeout = TimeSpan.FromSeconds(2),
+            RestartBudget = 3,
+            BudgetCooldown = TimeSpan.FromMinutes(5),
+        };
+        var logger = new ListLogger();
+        await using var ingest = new CameraIngest(
+            new CameraSource("dead-cam", "rtsp://admin:topsecret@127.0.0.1:1/none") { AnalysisSize = AnalysisSize.Exact(64, 64) }, options, logger);
+        ingest.Start();
+
+        var status = await IngestWait.UntilAsync(ingest, s => s.Reason?.StartsWith("restart budget exhausted", StringComparison.Ordinal) == true,
+            Bound, "the restart budget to run out");
+        Assert.Equal(CameraState.Backoff, status.State);
+        Assert.Equal(4, status.Restarts); // 3 within budget, the 4th triggers the cooldown
+        Assert.Equal(0, status.FramesIn);
+        Assert.Contains("Connection refused", status.Reason);
+        Assert.NotNull(status.NextAttemptAt);
+        Assert.DoesNotContain("topsecret", status.Reason + status.Url);
+        Assert.All(logger.Snapshot(), e => Assert.DoesNotContain("topsecret", e.Message));
+
+        // Stopping during the long cooldown does not hang.
+        await ingest.StopAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(CameraState.Stopped, ingest.Status.State);
+        Assert.True(ingest.Frames.Completion.IsCompleted);
+    }
+
+    [Fact]
+    public async Task A_slow_consumer_drops_oldest_frames_counted_with_bounded_buffers()
+    {
+        var options = new IngestOptions { ChannelCapacity = 2 };
+        await using var ingest = new CameraIngest(
+            new CameraSource("slow", Crowd360) { DetectFps = null, Playback = FilePlayback.Once }, options);
+        ingest.Start();
+
+        var consumed = 0;
+        var maxOutstanding = 0;
+        await foreach (var frame in ingest.Frames.ReadAllAsync())
+        {
+            using (frame)
+            {
+                consumed++;
+                maxOutstanding = Math.Max(maxOutstanding, ingest.Status.BuffersOutstanding);
+                await Task.Delay(40); // far slower than decoding
+            }
+        }
+        await ingest.Completion;
+
+        var status = ingest.Status;
+        Assert.Equal(CameraState.Stopped, status.State);
+        Assert.Equal("end of stream", status.Reason);
+        Assert.InRange(status.FramesIn, 155, 165); // 16 s at 10 fps, every frame decoded
+        Assert.True(status.FramesDropped > 0, "a slow consumer must cause drops");
+        Assert.Equal(status.FramesIn, consumed + status.FramesDropped);
+        // Channel capacity + the frame being read from ffmpeg + the one the consumer holds.
+        Assert.InRange(maxOutstanding, 1, options.ChannelCapacity + 2);
+        Assert.Equal(0, status.BuffersOutstanding);
+        Assert.Equal(0, status.Restarts);
+    }
+
+    [Fact]
+    public async Task Recovers_when_the_camera_server_goes_away_and_comes_back()
+    {
+        using var simulator = new RtspSimulatorProcess("cam", Crowd360);
+        await simulator.StartAsync(TimeSpan.FromSeconds(90));
+        var options = new IngestOptions
+        {
+            StallTimeout = TimeSpan.FromSeconds(2),
+            FirstFrameTimeout = TimeSpan.FromSeconds(10),
+            WatchdogInterval = TimeSpan.FromMilliseconds(200),
+            ReadTimeout = TimeSpan.FromSeconds(2),
+            BackoffBase = TimeSpan.FromMilliseconds(200),
+            BackoffCap = TimeSpan.FromSeconds(1),
+        };
+        var states = new ConcurrentQueue<CameraState>();
+        await using var ingest = new CameraIngest(
+            new CameraSource("flaky", simulator.Url) { DetectFps = 5, AnalysisSize = AnalysisSize.Exact(320, 180) }, options);
+        ingest.StateChanged += s => states.Enqueue(s.State);
+        var consumer = DrainAsync(ingest);
+        ingest.Start();
+
+        await IngestWait.UntilAsync(ingest, s => s.State == CameraState.Streaming, Bound, "first streaming");
+        simulator.Stop();
+        var down = await IngestWait.UntilAsync(ingest, s => s.State is CameraState.Stalled or CameraState.Backoff, Bound, "stalled/backoff");
+        Assert.NotNull(down.Reason);
+
+        var framesBefore = ingest.Status.FramesIn;
+        await simulator.StartAsync(TimeSpan.FromSeconds(60));
+        var back = await IngestWait.UntilAsync(ingest, s => s.State == CameraState.Streaming && s.FramesIn > framesBefore, Bound, "streaming again");
+        Assert.True(back.Restarts >= 1);
+        Assert.Null(back.Reason);
+        Assert.Contains(states, s => s is CameraState.Stalled or CameraState.Backoff);
+
+        await ingest.StopAsync();
+        await consumer;
+        Assert.Empty(await ChildProcesses.WaitGoneAsync("ffmpeg", TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Stop_before_start_and_double_dispose_are_safe()
+    {
+        var ingest = new CameraIngest(new CameraSource("idle", "rtsp://127.0.0.1:1/x"), new IngestOptions());
+        await ingest.StopAsync();
+        Assert.Equal(CameraState.Stopped, ingest.Status.State);
+        Assert.True(ingest.Frames.Completion.IsCompleted);
+        ingest.Dispose();
+        await ingest.DisposeAsync();
+    }
+
+    [Fact]
+    public void Bad_configuration_fails_at_construction()
+    {
+        Assert.Throws<ArgumentException>(() => new CameraIngest(new CameraSource("bad id!", "rtsp://h/x"), new IngestOptions()));
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            new CameraIngest(new CameraSource("ok", "rtsp://h/x"), new IngestOptions { ChannelCapacity = 0 }));
+    }
+
+    private static async Task<List<FrameSize>> ReadAsync(CameraIngest ingest, int count)
+    {
+        using var cts = new CancellationTokenSource(Bound);
+        var sizes = new List<FrameSize>();
+        await foreach (var frame in ingest.Frames.ReadAllAsync(cts.Token))
+        {
+            using (frame)
+            {
+                Assert.Equal(frame.Size.FrameBytes, frame.Span.Length);
+                sizes.Add(frame.Size);
+            }
+            if (sizes.Count == count) break;
+        }
+        return sizes;
+    }
+
+    private static Task DrainAsync(CameraIngest ingest) => Task.Run(async () =>
+    {
+        await foreach (var frame in ingest.Frames.ReadAllAsync()) frame.Dispose();
+    });
+}
