@@ -25,42 +25,42 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
     public Task<IReadOnlyList<CameraDto>> ListCamerasAsync(CancellationToken ct = default) =>
         GetJsonAsync<IReadOnlyList<CameraDto>>("api/cameras", ct);
 
-    public Task<CameraDto> GetCameraAsync(Guid id, CancellationToken ct = default) =>
-        GetJsonAsync<CameraDto>($"api/cameras/{id}", ct);
+    public Task<CameraDto> GetCameraAsync(string id, CancellationToken ct = default) =>
+        GetJsonAsync<CameraDto>($"api/cameras/{Esc(id)}", ct);
 
     public Task<CameraDto> CreateCameraAsync(CameraRequestDto request, CancellationToken ct = default) =>
         SendJsonAsync<CameraDto>(HttpMethod.Post, "api/cameras", request, ct);
 
-    public Task<CameraDto> UpdateCameraAsync(Guid id, CameraRequestDto request, CancellationToken ct = default) =>
-        SendJsonAsync<CameraDto>(HttpMethod.Put, $"api/cameras/{id}", request, ct);
+    public Task<CameraDto> UpdateCameraAsync(string id, CameraRequestDto request, CancellationToken ct = default) =>
+        SendJsonAsync<CameraDto>(HttpMethod.Put, $"api/cameras/{Esc(id)}", request, ct);
 
-    public async Task DeleteCameraAsync(Guid id, CancellationToken ct = default)
+    public async Task DeleteCameraAsync(string id, CancellationToken ct = default)
     {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/cameras/{id}"), ct);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/cameras/{Esc(id)}"), ct);
         await EnsureSuccessAsync(response, ct);
     }
 
-    public Task<CameraStatusDto> GetStatusAsync(Guid id, CancellationToken ct = default) =>
-        GetJsonAsync<CameraStatusDto>($"api/cameras/{id}/status", ct);
+    public Task<CameraStatusDto> GetStatusAsync(string id, CancellationToken ct = default) =>
+        GetJsonAsync<CameraStatusDto>($"api/cameras/{Esc(id)}/status", ct);
 
     /// <summary>The latest annotated frame, or null when the camera has none yet.</summary>
-    public Task<ImageResult?> GetFrameAsync(Guid id, CancellationToken ct = default) =>
-        GetImageAsync($"api/cameras/{id}/frame", ct);
+    public Task<ImageResult?> GetFrameAsync(string id, CancellationToken ct = default) =>
+        GetImageAsync($"api/cameras/{Esc(id)}/frame", ct);
 
     /// <summary>A violation's evidence snapshot, or null when it has none.</summary>
     public Task<ImageResult?> GetSnapshotAsync(Guid violationId, CancellationToken ct = default) =>
         GetImageAsync($"api/violations/{violationId}/snapshot", ct);
 
     public Task<ComplianceSeriesDto> GetComplianceAsync(
-        Guid id, DateTimeOffset from, DateTimeOffset to, ComplianceBucket bucket, CancellationToken ct = default) =>
+        string id, DateTimeOffset from, DateTimeOffset to, ComplianceBucket bucket, CancellationToken ct = default) =>
         GetJsonAsync<ComplianceSeriesDto>(
-            $"api/cameras/{id}/compliance?from={Iso(from)}&to={Iso(to)}&bucket={bucket.ToString().ToLowerInvariant()}", ct);
+            $"api/cameras/{Esc(id)}/compliance?from={Iso(from)}&to={Iso(to)}&bucket={bucket.ToString().ToLowerInvariant()}", ct);
 
     public Task<ViolationPageDto> GetViolationsAsync(ViolationQuery query, CancellationToken ct = default)
     {
         var url = new StringBuilder("api/violations?");
         url.Append(CultureInfo.InvariantCulture, $"page={query.Page}&pageSize={query.PageSize}");
-        if (query.CameraId is { } camera) url.Append(CultureInfo.InvariantCulture, $"&cameraId={camera}");
+        if (query.CameraId is { } camera) url.Append("&cameraId=").Append(Esc(camera));
         if (query.From is { } from) url.Append("&from=").Append(Iso(from));
         if (query.To is { } to) url.Append("&to=").Append(Iso(to));
         return GetJsonAsync<ViolationPageDto>(url.ToString(), ct);
@@ -71,7 +71,8 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
 
     /// <summary>
     /// The role a key grants, or null when the API rejects it. Deleting a camera id that cannot
-    /// exist (the empty GUID) is authorised for admin only and changes nothing: 403 means viewer.
+    /// exist (upper case is never a valid slug) is authorised for admin only and changes nothing:
+    /// 403 means viewer, 404 means admin.
     /// </summary>
     public async Task<DashboardRole?> ProbeRoleAsync(string apiKey, CancellationToken ct = default)
     {
@@ -81,7 +82,7 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
             await EnsureSuccessAsync(list, ct);
         }
         using var probe = await SendWithKeyAsync(
-            new HttpRequestMessage(HttpMethod.Delete, $"api/cameras/{Guid.Empty}"), apiKey, ct);
+            new HttpRequestMessage(HttpMethod.Delete, $"api/cameras/Dashboard-Role-Probe-{Guid.NewGuid():N}"), apiKey, ct);
         return probe.StatusCode == HttpStatusCode.Forbidden ? DashboardRole.Viewer : DashboardRole.Admin;
     }
 
@@ -137,6 +138,8 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
         if (response.IsSuccessStatusCode) return;
         throw await ApiProblemReader.ReadAsync(response, ct);
     }
+
+    private static string Esc(string value) => Uri.EscapeDataString(value);
 
     private static string Iso(DateTimeOffset value) =>
         Uri.EscapeDataString(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

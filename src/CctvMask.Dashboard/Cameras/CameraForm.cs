@@ -9,7 +9,10 @@ namespace CctvMask.Dashboard.Cameras;
 public sealed class CameraForm
 {
     /// <summary>Form fields and the API's JSON field names they report errors under.</summary>
-    public static readonly string[] Fields = ["name", "url", "enabled", "detectFps", "analysisWidth", "analysisHeight"];
+    public static readonly string[] Fields = ["id", "name", "url", "enabled", "detectFps", "analysisWidth", "analysisHeight"];
+
+    /// <summary>Slug for a new camera; null lets the API derive one from the name.</summary>
+    public string? Id { get; set; }
 
     public string? Name { get; set; }
     public string? Url { get; set; }
@@ -31,7 +34,7 @@ public sealed class CameraForm
     };
 
     public CameraRequestDto ToRequest() =>
-        new(Name?.Trim(), Url?.Trim(), Enabled, DetectFps, AnalysisWidth, AnalysisHeight, Zones);
+        new(string.IsNullOrWhiteSpace(Id) ? null : Id.Trim(), Name?.Trim(), Url?.Trim(), Enabled, DetectFps, AnalysisWidth, AnalysisHeight, Zones);
 
     /// <summary>Copy of a camera's settings with another enabled flag (the list's on/off switch).</summary>
     public static CameraRequestDto WithEnabled(CameraDto camera, bool enabled) =>

@@ -16,10 +16,10 @@ public static class ExportEndpoints
 {
     public const string Path = "/dashboard/export/violations.csv";
 
-    public static string Url(Guid? cameraId, DateTimeOffset? from, DateTimeOffset? to)
+    public static string Url(string? cameraId, DateTimeOffset? from, DateTimeOffset? to)
     {
         var query = new List<string>();
-        if (cameraId is { } c) query.Add($"cameraId={c:D}");
+        if (!string.IsNullOrEmpty(cameraId)) query.Add("cameraId=" + Uri.EscapeDataString(cameraId));
         if (from is { } f) query.Add("from=" + Uri.EscapeDataString(f.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
         if (to is { } t) query.Add("to=" + Uri.EscapeDataString(t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
         return query.Count == 0 ? Path : Path + "?" + string.Join("&", query);
@@ -32,13 +32,13 @@ public static class ExportEndpoints
     }
 
     public static async Task<IResult> ExportViolations(
-        Guid? cameraId, DateTimeOffset? from, DateTimeOffset? to,
+        string? cameraId, DateTimeOffset? from, DateTimeOffset? to,
         HttpContext context, SessionCookie cookie, DashboardSession session, CctvApiClient api,
         IOptions<DashboardOptions> options, CancellationToken ct)
     {
         if (!cookie.TryRestore(context, session)) return TypedResults.Unauthorized();
         var o = options.Value;
-        IReadOnlyDictionary<Guid, string> names;
+        IReadOnlyDictionary<string, string> names;
         ViolationPageDto first;
         try
         {

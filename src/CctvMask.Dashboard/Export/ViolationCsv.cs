@@ -16,7 +16,7 @@ public static class ViolationCsv
     {
         var sb = new StringBuilder(160);
         sb.Append(violation.Id.ToString("D")).Append(',');
-        sb.Append(violation.CameraId.ToString("D")).Append(',');
+        sb.Append(Escape(violation.CameraId)).Append(',');
         sb.Append(Escape(cameraName ?? "")).Append(',');
         sb.Append(violation.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(',');
         sb.Append(violation.TrackId.ToString(CultureInfo.InvariantCulture)).Append(',');
@@ -36,7 +36,7 @@ public static class ViolationCsv
     }
 
     /// <summary>Header plus rows, CRLF terminated.</summary>
-    public static string Write(IEnumerable<ViolationDto> violations, IReadOnlyDictionary<Guid, string> cameraNames)
+    public static string Write(IEnumerable<ViolationDto> violations, IReadOnlyDictionary<string, string> cameraNames)
     {
         var sb = new StringBuilder().Append(Header).Append("\r\n");
         foreach (var v in violations)

@@ -15,20 +15,20 @@ public static class MediaEndpoints
 {
     public const string Prefix = "/dashboard/media";
 
-    public static string FrameUrl(Guid cameraId, long version) => $"{Prefix}/cameras/{cameraId}/frame?v={version}";
+    public static string FrameUrl(string cameraId, long version) => $"{Prefix}/cameras/{Uri.EscapeDataString(cameraId)}/frame?v={version}";
 
     public static string SnapshotUrl(Guid violationId) => $"{Prefix}/violations/{violationId}/snapshot";
 
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Prefix).ExcludeFromDescription();
-        group.MapGet("/cameras/{id:guid}/frame", Frame);
+        group.MapGet("/cameras/{id}/frame", Frame);
         group.MapGet("/violations/{id:guid}/snapshot", Snapshot);
         return app;
     }
 
     public static async Task<IResult> Frame(
-        Guid id, HttpContext context, SessionCookie cookie, DashboardSession session, CctvApiClient api, CancellationToken ct)
+        string id, HttpContext context, SessionCookie cookie, DashboardSession session, CctvApiClient api, CancellationToken ct)
     {
         if (!cookie.TryRestore(context, session)) return TypedResults.Unauthorized();
         context.Response.Headers.CacheControl = "no-store";

@@ -1,8 +1,8 @@
 namespace CctvMask.Dashboard.Api.Contracts;
 
-/// <summary>A camera as GET /api/cameras returns it; the URL arrives with its password masked.</summary>
+/// <summary>A camera as GET /api/cameras returns it (id is a slug); the URL arrives with its password masked.</summary>
 public sealed record CameraDto(
-    Guid Id,
+    string Id,
     string Name,
     string Url,
     bool Enabled,

@@ -1,7 +1,8 @@
 namespace CctvMask.Dashboard.Api.Contracts;
 
-/// <summary>Body of POST /api/cameras and PUT /api/cameras/{id}.</summary>
+/// <summary>Body of POST /api/cameras and PUT /api/cameras/{id}; a null id on create lets the API derive a slug from the name.</summary>
 public sealed record CameraRequestDto(
+    string? Id,
     string? Name,
     string? Url,
     bool? Enabled,

@@ -1,12 +1,21 @@
 namespace CctvMask.Dashboard.Api.Contracts;
 
-/// <summary>GET /api/cameras/{id}/status.</summary>
+/// <summary>GET /api/cameras/{id}/status (state: stopped, starting, running, reconnecting, failed).</summary>
 public sealed record CameraStatusDto(
-    Guid CameraId,
+    string CameraId,
     string State,
-    double Fps,
-    long FramesDecoded,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? LastFrameAt,
+    double AnalysisFps,
+    long FramesReceived,
+    long FramesAnalyzed,
     long FramesDropped,
-    int Restarts,
-    string? LastError,
-    DateTimeOffset? LastFrameAt);
+    long FacesDetected,
+    int PeopleInView,
+    int PeopleThisMinute,
+    int? LastMinutePeople,
+    double? LastMinuteCompliance,
+    long Violations,
+    int IngestRestarts,
+    string? LastError);

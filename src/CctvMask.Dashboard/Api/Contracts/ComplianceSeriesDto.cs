@@ -1,9 +1,10 @@
 namespace CctvMask.Dashboard.Api.Contracts;
 
-/// <summary>GET /api/cameras/{id}/compliance.</summary>
+/// <summary>GET /api/cameras/{id}/compliance: sparse points (empty buckets omitted), oldest first, plus the range total.</summary>
 public sealed record ComplianceSeriesDto(
-    Guid CameraId,
+    string CameraId,
     DateTimeOffset From,
     DateTimeOffset To,
     string Bucket,
+    CompliancePointDto? Total,
     IReadOnlyList<CompliancePointDto> Points);

@@ -1,13 +1,14 @@
 namespace CctvMask.Dashboard.Api.Contracts;
 
-/// <summary>One camera of GET /api/fleet. Shares are fractions 0..1; null = nothing assessable yet.</summary>
+/// <summary>One camera of GET /api/fleet. Compliance values are fractions 0..1; null = nobody assessable.</summary>
 public sealed record FleetCameraDto(
-    Guid CameraId,
+    string CameraId,
     string Name,
+    string Url,
     bool Enabled,
     string State,
     double Fps,
     long PeopleLastHour,
     double? ComplianceNow,
     double? Compliance24h,
-    double? AssessableShare);
+    DateTimeOffset? LastBucketAt);

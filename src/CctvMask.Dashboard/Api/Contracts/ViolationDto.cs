@@ -1,10 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace CctvMask.Dashboard.Api.Contracts;
 
-/// <summary>One violation: an unmasked person seen by a camera, with an evidence snapshot.</summary>
+/// <summary>One violation: an unmasked person seen by a camera, with an evidence snapshot when stored.</summary>
 public sealed record ViolationDto(
     Guid Id,
-    Guid CameraId,
+    string CameraId,
     DateTimeOffset OccurredAt,
     long TrackId,
-    double Confidence,
-    bool HasSnapshot);
+    float Confidence,
+    BoxDto? Box,
+    string? SnapshotUrl)
+{
+    [JsonIgnore]
+    public bool HasSnapshot => SnapshotUrl is not null;
+}

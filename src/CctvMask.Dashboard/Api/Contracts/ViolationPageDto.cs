@@ -1,4 +1,4 @@
 namespace CctvMask.Dashboard.Api.Contracts;
 
-/// <summary>GET /api/violations: one page and the total matching the filter.</summary>
-public sealed record ViolationPageDto(IReadOnlyList<ViolationDto> Items, long Total, int Page, int PageSize);
+/// <summary>GET /api/violations: newest first, one page, and the total matching the filter.</summary>
+public sealed record ViolationPageDto(IReadOnlyList<ViolationDto> Items, int Page, int PageSize, int Total);
