@@ -22,6 +22,7 @@ public sealed class MaskClassifier : IDisposable
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
     private readonly int _chunk;
+    private long _runs;
 
     /// <summary>Loads the model; throws <see cref="ModelLoadException"/> for missing/corrupt files or unexpected graphs/metadata.</summary>
     public MaskClassifier(MaskClassifierOptions options, OnnxRuntimeOptions? runtime = null, ILogger? logger = null)
@@ -50,6 +51,9 @@ public sealed class MaskClassifier : IDisposable
 
     /// <summary>Input/normalisation/class metadata read from the model.</summary>
     public MaskClassifierMetadata Metadata { get; }
+
+    /// <summary>Number of ONNX Runtime runs so far (diagnostics: one per batch of up to MaxBatch crops).</summary>
+    public long RunCount => Interlocked.Read(ref _runs);
 
     /// <summary>Floats per crop tensor (3·S·S).</summary>
     public int TensorLength => 3 * Metadata.InputSize * Metadata.InputSize;
@@ -129,6 +133,7 @@ public sealed class MaskClassifier : IDisposable
                 using var result = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance,
                     output.AsMemory(0, n * classes), [n, classes]);
                 _session.Run(_runOptions, _inputNames, [input], _outputNames, [result]);
+                Interlocked.Increment(ref _runs);
                 output.AsSpan(0, n * classes).CopyTo(probabilities.Slice(start * classes, n * classes));
             }
         }

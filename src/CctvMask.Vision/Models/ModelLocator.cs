@@ -1,0 +1,51 @@
+using CctvMask.Vision.Detection;
+
+namespace CctvMask.Vision.Models;
+
+/// <summary>
+/// Finds the model folder: an explicit folder (e.g. <c>--models DIR</c>), then the
+/// <c>CCTVMASK_MODELS</c> environment variable, then <c>./models</c>.
+/// </summary>
+public static class ModelLocator
+{
+    /// <summary>Environment variable naming the model folder.</summary>
+    public const string EnvironmentVariable = "CCTVMASK_MODELS";
+
+    /// <summary>YuNet-n, fixed 640×640 input.</summary>
+    public const string FixedDetector = "yunet_n_640_640.onnx";
+
+    /// <summary>YuNet-n, dynamic input.</summary>
+    public const string DynamicDetector = "yunet_n_dynamic.onnx";
+
+    /// <summary>The project's mask classifier.</summary>
+    public const string Classifier = "mask_classifier.onnx";
+
+    /// <summary>The detector file used by default (dynamic: serves every input size policy).</summary>
+    public const string DefaultDetector = DynamicDetector;
+
+    /// <summary>The model folder to use (not checked for existence).</summary>
+    public static string ResolveFolder(string? explicitFolder = null)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitFolder))
+            return Path.GetFullPath(explicitFolder);
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnv)
+            return Path.GetFullPath(fromEnv);
+        return Path.GetFullPath("models");
+    }
+
+    /// <summary>A model file in the resolved folder; throws <see cref="ModelLoadException"/> when it is missing.</summary>
+    public static string Resolve(string fileName, string? explicitFolder = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        var path = Path.Combine(ResolveFolder(explicitFolder), fileName);
+        if (!File.Exists(path))
+            throw new ModelLoadException(path,
+                $"model file not found (model folder from {Source(explicitFolder)}; set --models or {EnvironmentVariable})");
+        return path;
+    }
+
+    private static string Source(string? explicitFolder) =>
+        !string.IsNullOrWhiteSpace(explicitFolder) ? "the --models option"
+        : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } ? EnvironmentVariable
+        : "the default ./models";
+}
