@@ -1,0 +1,42 @@
+using CctvMask.Dashboard.Api.Contracts;
+using CctvMask.Dashboard.Cameras;
+
+namespace CctvMask.Dashboard.Tests.Cameras;
+
+public sealed class CameraStatesTests
+{
+    [Theory]
+    [InlineData("running", true, "streaming")]
+    [InlineData("Reconnecting", true, "stalled")]
+    [InlineData("failed", true, "error")]
+    [InlineData("starting", true, "starting")]
+    [InlineData("stopped", true, "stopped")]
+    [InlineData("running", false, "disabled")]
+    [InlineData(null, true, "unknown")]
+    public void Maps_grain_states_to_operator_words(string? state, bool enabled, string expected) =>
+        Assert.Equal(expected, CameraStates.Display(state, enabled));
+
+    [Fact]
+    public void Editing_round_trips_the_masked_url_and_zones_and_sends_no_id()
+    {
+        var zones = new[] { new CameraZoneDto("door", [new ZonePointDto(0, 0), new ZonePointDto(1, 0), new ZonePointDto(1, 1)]) };
+        var camera = new CameraDto("gate", "Gate", "rtsp://user:***@cam/stream", true, 5, 640, 360, zones,
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+        var request = CameraForm.WithEnabled(camera, false);
+
+        Assert.Null(request.Id);
+        Assert.Equal("rtsp://user:***@cam/stream", request.Url);
+        Assert.False(request.Enabled);
+        Assert.Same(zones, request.Zones);
+        Assert.Equal((640, 360), (request.AnalysisWidth, request.AnalysisHeight));
+    }
+
+    [Fact]
+    public void A_new_camera_sends_a_trimmed_slug_or_none()
+    {
+        Assert.Equal("cam-1", new CameraForm { Id = " cam-1 ", Name = " A ", Url = "rtsp://h/x" }.ToRequest().Id);
+        Assert.Null(new CameraForm { Id = "  ", Name = "A" }.ToRequest().Id);
+        Assert.Equal("A", new CameraForm { Name = " A " }.ToRequest().Name);
+    }
+}
