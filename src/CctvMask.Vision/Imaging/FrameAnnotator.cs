@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using CctvMask.Vision.Detection;
+using SkiaSharp;
+
+namespace CctvMask.Vision.Imaging;
+
+/// <summary>
+/// Draws detections onto an image: boxes green (with_mask), red (without_mask) or grey (unknown),
+/// each with its label and p(with_mask) on a filled tag above the box.
+/// </summary>
+public static class FrameAnnotator
+{
+    /// <summary>Colour of with_mask boxes.</summary>
+    public static readonly SKColor WithMaskColor = new(0, 200, 0);
+
+    /// <summary>Colour of without_mask boxes.</summary>
+    public static readonly SKColor WithoutMaskColor = new(230, 0, 0);
+
+    /// <summary>Colour of unknown boxes.</summary>
+    public static readonly SKColor UnknownColor = new(160, 160, 160);
+
+    // Line width and text size follow the image size so annotations stay legible on any resolution.
+    private const float LineWidthFraction = 1f / 320;
+    private const float TextSizeFraction = 1f / 36;
+    private const float MinTextSize = 10f;
+
+    /// <summary>Draws the faces onto <paramref name="image"/> in place.</summary>
+    public static void Draw(BgrImage image, ReadOnlySpan<DetectedFace> faces)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (faces.IsEmpty)
+            return;
+        int w = image.Width, h = image.Height;
+        int length = w * h * 4;
+        var bgra = ArrayPool<byte>.Shared.Rent(length);
+        var handle = GCHandle.Alloc(bgra, GCHandleType.Pinned);
+        try
+        {
+            ToBgra(image.Pixels, bgra.AsSpan(0, length));
+            var info = new SKImageInfo(w, h, SKColorType.Bgra8888, SKAlphaType.Opaque);
+            using (var surface = SKSurface.Create(info, handle.AddrOfPinnedObject(), w * 4)
+                ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface."))
+            {
+                DrawFaces(surface.Canvas, faces, w, h);
+                surface.Canvas.Flush();
+            }
+            FromBgra(bgra.AsSpan(0, length), image.Pixels);
+        }
+        finally
+        {
+            handle.Free();
+            ArrayPool<byte>.Shared.Return(bgra);
+        }
+    }
+
+    /// <summary>The colour used for a label.</summary>
+    public static SKColor ColorOf(FaceLabel label) => label switch
+    {
+        FaceLabel.WithMask => WithMaskColor,
+        FaceLabel.WithoutMask => WithoutMaskColor,
+        _ => UnknownColor,
+    };
+
+    /// <summary>The tag text of a face, e.g. "with_mask 0.93".</summary>
+    public static string LabelText(in DetectedFace face) => float.IsNaN(face.MaskProbability)
+        ? face.Label.ToName()
+        : $"{face.Label.ToName()} {face.MaskProbability.ToString("0.00", CultureInfo.InvariantCulture)}";
+
+    private static void DrawFaces(SKCanvas canvas, ReadOnlySpan<DetectedFace> faces, int w, int h)
+    {
+        float shorter = Math.Min(w, h);
+        using var stroke = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = MathF.Max(1f, shorter * LineWidthFraction), IsAntialias = false };
+        using var fill = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = false };
+        using var text = new SKPaint { Color = SKColors.White, IsAntialias = true };
+        using var font = new SKFont(SKTypeface.Default, MathF.Max(MinTextSize, shorter * TextSizeFraction));
+        foreach (var face in faces)
+        {
+            var color = ColorOf(face.Label);
+            stroke.Color = color;
+            fill.Color = color;
+            var box = face.Box;
+            canvas.DrawRect(box.X, box.Y, box.Width, box.Height, stroke);
+
+            var label = LabelText(face);
+            float textWidth = font.MeasureText(label);
+            float tagHeight = font.Size * 1.25f;
+            float top = box.Y - tagHeight >= 0 ? box.Y - tagHeight : box.Bottom;
+            canvas.DrawRect(box.X, top, textWidth + 4, tagHeight, fill);
+            canvas.DrawText(label, box.X + 2, top + font.Size, SKTextAlign.Left, font, text);
+        }
+    }
+
+    private static void ToBgra(ReadOnlySpan<byte> bgr, Span<byte> bgra)
+    {
+        for (int s = 0, d = 0; d < bgra.Length; s += 3, d += 4)
+        {
+            bgra[d] = bgr[s];
+            bgra[d + 1] = bgr[s + 1];
+            bgra[d + 2] = bgr[s + 2];
+            bgra[d + 3] = 255;
+        }
+    }
+
+    private static void FromBgra(ReadOnlySpan<byte> bgra, Span<byte> bgr)
+    {
+        for (int s = 0, d = 0; s < bgra.Length; s += 4, d += 3)
+        {
+            bgr[d] = bgra[s];
+            bgr[d + 1] = bgra[s + 1];
+            bgr[d + 2] = bgra[s + 2];
+        }
+    }
+}

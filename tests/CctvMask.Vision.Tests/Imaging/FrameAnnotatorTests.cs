@@ -1,0 +1,46 @@
+using CctvMask.Vision.Detection;
+using CctvMask.Vision.Geometry;
+using CctvMask.Vision.Imaging;
+
+namespace CctvMask.Vision.Tests.Imaging;
+
+public sealed class FrameAnnotatorTests
+{
+    [Fact]
+    public void DrawsBoxesInLabelColoursAndLeavesTheRestAlone()
+    {
+        using var image = BgrImage.Create(300, 200);
+        DetectedFace[] faces =
+        [
+            new(new BoxF(20, 60, 50, 50), 0.9f, default, FaceLabel.WithMask, 0.95f),
+            new(new BoxF(120, 60, 50, 50), 0.9f, default, FaceLabel.WithoutMask, 0.05f),
+            new(new BoxF(220, 60, 50, 50), 0.9f, default, FaceLabel.Unknown, float.NaN),
+        ];
+        FrameAnnotator.Draw(image, faces);
+
+        (byte B, byte G, byte R) Px(int x, int y)
+        {
+            int i = (y * image.Width + x) * 3;
+            return (image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2]);
+        }
+        // Left edge of each box, mid-height.
+        var green = Px(20, 90);
+        Assert.True(green.G > 150 && green.R < 50 && green.B < 50, $"with_mask edge {green}");
+        var red = Px(120, 90);
+        Assert.True(red.R > 150 && red.G < 50 && red.B < 50, $"without_mask edge {red}");
+        var grey = Px(220, 90);
+        Assert.True(grey.R > 100 && Math.Abs(grey.R - grey.G) < 10 && Math.Abs(grey.R - grey.B) < 10, $"unknown edge {grey}");
+        // Inside a box and far corners stay black.
+        Assert.Equal((0, 0, 0), Px(45, 90));
+        Assert.Equal((0, 0, 0), Px(299, 199));
+        // The tag above the first box is filled with its colour.
+        Assert.True(Px(22, 55).G > 150);
+    }
+
+    [Fact]
+    public void LabelTextCarriesTheProbability()
+    {
+        Assert.Equal("without_mask 0.12", FrameAnnotator.LabelText(new DetectedFace(default, 1, default, FaceLabel.WithoutMask, 0.123f)));
+        Assert.Equal("unknown", FrameAnnotator.LabelText(new DetectedFace(default, 1, default, FaceLabel.Unknown, float.NaN)));
+    }
+}
