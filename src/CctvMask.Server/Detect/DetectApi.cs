@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Detect.Contracts;
+using CctvMask.Server.Telemetry;
+using CctvMask.Vision.Detection;
 using CctvMask.Vision.Imaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -19,24 +22,36 @@ public static class DetectApi
     }
 
     public static async Task<Results<Ok<DetectResponse>, ProblemHttpResult>> Detect(
-        HttpRequest request, IImageFaceDetector detector, IOptions<DetectOptions> options, CancellationToken ct)
+        HttpRequest request, IImageFaceDetector detector, IOptions<DetectOptions> options, ServerMetrics metrics, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         var max = options.Value.MaxUploadBytes;
         var bytes = await UploadReader.ReadAsync(request, max, ct);
         if (bytes is null)
+        {
+            metrics.DetectDone("too_large", Stopwatch.GetElapsedTime(started));
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "The image is too large.", detail: $"Uploads are limited to {max} bytes.");
+        }
         if (bytes.Length == 0)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
                 title: "No image.", detail: "Send the image as the request body or as a multipart file part.");
         try
         {
-            return TypedResults.Ok(detector.Detect(bytes));
+            var result = detector.Detect(bytes);
+            metrics.DetectDone("ok", Stopwatch.GetElapsedTime(started));
+            return TypedResults.Ok(result);
         }
         catch (ImageDecodeException ex)
         {
+            metrics.DetectDone("bad_image", Stopwatch.GetElapsedTime(started));
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
                 title: "The image could not be decoded.", detail: ex.Message);
+        }
+        catch (ModelLoadException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The models are not loaded.", detail: ex.Message);
         }
     }
 

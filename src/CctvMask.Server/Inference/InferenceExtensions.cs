@@ -1,3 +1,5 @@
+using CctvMask.Vision.Detection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CctvMask.Server.Detect;
 using CctvMask.Server.Health;
 
@@ -12,6 +14,8 @@ public static class InferenceExtensions
         builder.Services.AddSingleton<ServerModels>();
         builder.Services.AddSingleton<IModelProbe>(sp => sp.GetRequiredService<ServerModels>());
         builder.Services.AddSingleton<IImageFaceDetector>(sp => sp.GetRequiredService<ServerModels>());
+        // Shared with the camera pipelines: one set of ONNX sessions per process.
+        builder.Services.TryAddSingleton(sp => sp.GetRequiredService<ServerModels>().Detector);
         return builder;
     }
 }

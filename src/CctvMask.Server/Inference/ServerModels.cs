@@ -1,25 +1,84 @@
 using CctvMask.Server.Detect;
 using CctvMask.Server.Detect.Contracts;
 using CctvMask.Server.Health;
+using CctvMask.Server.Violations.Contracts;
+using CctvMask.Vision.Detection;
 using CctvMask.Vision.Imaging;
+using CctvMask.Vision.Models;
 using Microsoft.Extensions.Options;
 
 namespace CctvMask.Server.Inference;
 
-/// <summary>Interim: model folder check and decoding only, until the Vision two-phase detector lands.</summary>
-public sealed class ServerModels(IOptions<InferenceOptions> options, IConfiguration configuration) : IModelProbe, IImageFaceDetector
+/// <summary>
+/// The process's one two-phase detector, loaded on first use so a missing model makes the server
+/// "not ready" (503 on /readyz) instead of failing to start. A failed load is retried on the next use.
+/// </summary>
+public sealed partial class ServerModels(IOptions<InferenceOptions> options, IConfiguration configuration, ILoggerFactory loggers)
+    : IModelProbe, IImageFaceDetector, IDisposable
 {
-    private string ModelsDir =>
-        options.Value.ModelsDir is { Length: > 0 } d ? d
-        : configuration["CCTVMASK_MODELS"] is { Length: > 0 } e ? e
-        : Path.GetFullPath("models");
+    private readonly Lock _gate = new();
+    private TwoPhaseDetector? _detector;
+    private string? _error;
 
-    public string? LoadError() =>
-        File.Exists(Path.Combine(ModelsDir, "yunet_n_640_640.onnx")) ? null : $"Face detector model missing in {ModelsDir}.";
+    /// <summary>The loaded detector; throws <see cref="ModelLoadException"/> (or a validation error) when it cannot load.</summary>
+    public TwoPhaseDetector Detector
+    {
+        get
+        {
+            if (_detector is { } ready) return ready;
+            lock (_gate)
+            {
+                if (_detector is not null) return _detector;
+                var folder = ModelLocator.ResolveFolder(options.Value.ModelsDir);
+                var detectorOptions = TwoPhaseDetectorOptions.ForModelFolder(folder);
+                configuration.GetSection($"{InferenceOptions.SectionName}:Detector").Bind(detectorOptions);
+                try
+                {
+                    _detector = new TwoPhaseDetector(detectorOptions, loggers.CreateLogger<TwoPhaseDetector>());
+                    _error = null;
+                    LogLoaded(loggers.CreateLogger<ServerModels>(), folder);
+                    return _detector;
+                }
+                catch (Exception ex) when (ex is ModelLoadException or System.ComponentModel.DataAnnotations.ValidationException or FileNotFoundException)
+                {
+                    _error = ex.Message;
+                    throw;
+                }
+            }
+        }
+    }
+
+    public string? LoadError()
+    {
+        try
+        {
+            _ = Detector;
+            return null;
+        }
+        catch (Exception) when (_error is not null)
+        {
+            return _error;
+        }
+    }
 
     public DetectResponse Detect(ReadOnlySpan<byte> encodedImage)
     {
+        var detector = Detector;
         using var image = ImageCodec.Decode(encodedImage);
-        return new DetectResponse(image.Width, image.Height, []);
+        var faces = detector.DetectOne(image.AsFrame());
+        var result = new DetectedFaceResponse[faces.Count];
+        for (var i = 0; i < faces.Count; i++)
+        {
+            var f = faces[i];
+            result[i] = new DetectedFaceResponse(
+                new BoxResponse(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height), f.Score, f.Label.ToName(),
+                float.IsNaN(f.MaskProbability) ? null : f.MaskProbability);
+        }
+        return new DetectResponse(image.Width, image.Height, result);
     }
+
+    public void Dispose() => _detector?.Dispose();
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Models loaded from {ModelsDir}")]
+    private static partial void LogLoaded(ILogger logger, string modelsDir);
 }

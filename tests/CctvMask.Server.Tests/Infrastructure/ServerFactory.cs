@@ -1,0 +1,63 @@
+using CctvMask.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CctvMask.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server in-process: its own data folder, its own Orleans ports, SQLite by default or a
+/// fresh PostgreSQL database, the real model folder, and every log line captured.
+/// </summary>
+public class ServerFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public ServerFactory(string? dataDir = null, bool withKeys = true, string? postgres = null)
+    {
+        DataDir = dataDir ?? Directory.CreateTempSubdirectory("cctvmask-server-").FullName;
+        _settings = new()
+        {
+            ["Storage:DataDirectory"] = DataDir,
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+            ["Inference:ModelsDir"] = TestEnvironment.ModelsDir,
+            ["Logging:Json"] = "false",
+        };
+        if (withKeys)
+        {
+            _settings["Auth:AdminKey"] = TestKeys.Admin;
+            _settings["Auth:ViewerKey"] = TestKeys.Viewer;
+        }
+        if (postgres is not null)
+        {
+            _settings["Storage:Provider"] = "Postgres";
+            _settings["Storage:ConnectionString"] = postgres;
+        }
+    }
+
+    public string DataDir { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Extra settings a test needs (call before the first client is created).</summary>
+    public ServerFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+    }
+}
