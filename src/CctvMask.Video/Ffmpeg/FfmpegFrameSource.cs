@@ -12,7 +12,7 @@ namespace CctvMask.Video.Ffmpeg;
 /// <c>cctvmask detect video.mp4|rtsp://...</c>; <see cref="CameraIngest"/> uses one per session.
 /// <code>
 /// var src = new CameraSource("cli", "video.mp4") { DetectFps = 5, AnalysisSize = AnalysisSize.Native, Playback = FilePlayback.Once };
-/// await using var frames = await FfmpegFrameSource.OpenAsync(src, new IngestOptions(), logger, cancellationToken: ct);
+/// await using var frames = await FfmpegFrameSource.OpenAsync(src, new IngestOptions(), logger, ct);
 /// await foreach (var frame in frames.ReadFramesAsync(ct))
 ///     using (frame) { /* frame.Span: frame.Width x frame.Height x 3 bytes, BGR, Stride = Width*3 */ }
 /// // A failed run (bad URL, decoder error) throws VideoSourceException (message scrubbed, with ffmpeg's last line).
@@ -53,19 +53,23 @@ public sealed class FfmpegFrameSource : IAsyncDisposable, IDisposable
     /// <summary>The ffmpeg process (exit state, kill).</summary>
     public FfmpegProcess Process => _process;
 
+    /// <summary>Probes the size if the analysis size needs it, then starts ffmpeg.</summary>
+    public static Task<FfmpegFrameSource> OpenAsync(CameraSource source, IngestOptions options, ILogger? logger = null,
+        CancellationToken cancellationToken = default) =>
+        OpenAsync(source, options, logger ?? NullLogger.Instance, null, null, null, TimeProvider.System, cancellationToken);
+
     /// <summary>
-    /// Probes the size if the analysis size needs it (or uses <paramref name="outputSize"/>), then starts ffmpeg.
-    /// Pass <paramref name="pool"/> to share buffers across reconnects (it must have the output size).
+    /// Ingest's variant: reuses the size learned by an earlier session (no re-probe), the camera's
+    /// buffer pool and its stderr log (so the live-log rate limit spans restarts).
     /// </summary>
-    public static async Task<FfmpegFrameSource> OpenAsync(CameraSource source, IngestOptions options, ILogger? logger = null,
-        FrameSize? outputSize = null, FrameBufferPool? pool = null, TimeProvider? timeProvider = null,
-        CancellationToken cancellationToken = default)
+    internal static async Task<FfmpegFrameSource> OpenAsync(CameraSource source, IngestOptions options, ILogger logger,
+        FrameSize? outputSize, FrameBufferPool? pool, FfmpegStderrLog? stderr, TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         source.Validate();
         IngestOptionsValidator.ThrowIfInvalid(options);
-        logger ??= NullLogger.Instance;
 
         var size = outputSize
             ?? (source.AnalysisSize.NeedsProbe
@@ -75,33 +79,28 @@ public sealed class FfmpegFrameSource : IAsyncDisposable, IDisposable
             throw new ArgumentException($"Buffer pool is for {pool.Size} frames but the output is {size}.", nameof(pool));
         pool ??= new FrameBufferPool(size);
 
-        var stderr = new FfmpegStderrLog(source.CameraId, options.StderrTailLines, options.StderrLinesPerMinute, logger, timeProvider);
+        stderr ??= new FfmpegStderrLog(source.CameraId, options.StderrTailLines, options.StderrLinesPerMinute, logger, timeProvider);
+        stderr.ClearTail();
         var process = FfmpegProcess.Start(options.FfmpegPath, FfmpegArguments.Build(source, options, size),
             source.CameraId, stderr, logger, options.StopTimeout);
         FfmpegLog.Started(logger, source.CameraId, process.ProcessId, source.ScrubbedUrl, size.Width, size.Height);
-        return new FfmpegFrameSource(source, size, pool, process, logger, timeProvider ?? TimeProvider.System, options.StopTimeout);
+        return new FfmpegFrameSource(source, size, pool, process, logger, timeProvider, options.StopTimeout);
     }
 
     /// <summary>
     /// Reads the next whole frame into a pooled buffer; null at the end of the stream (ffmpeg closed
     /// stdout: it exited or was killed). A partial trailing frame is discarded.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<PooledFrame?> ReadFrameAsync(CancellationToken cancellationToken = default)
     {
         if (_ended) return null;
         var bytes = FrameSize.FrameBytes;
         var buffer = BufferPool.Rent();
-        var stream = _process.StandardOutput;
-        var filled = 0;
+        int filled;
         try
         {
-            // Pipes deliver at most 64 KiB per read: loop until the frame is exactly full.
-            while (filled < bytes)
-            {
-                var n = await stream.ReadAsync(buffer.AsMemory(filled, bytes - filled), cancellationToken).ConfigureAwait(false);
-                if (n == 0) break;
-                filled += n;
-            }
+            filled = await FrameReader.FillAsync(_process.StandardOutput, buffer.AsMemory(0, bytes), cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -70,6 +70,17 @@ public sealed class FfmpegStderrLog
         if (logLive) FfmpegLog.StderrLine(_logger, _cameraId, clean);
     }
 
+    /// <summary>Forgets the kept lines (a new process starts); the live-log rate limit carries on.</summary>
+    public void ClearTail()
+    {
+        lock (_gate)
+        {
+            Array.Clear(_ring);
+            _next = 0;
+            _count = 0;
+        }
+    }
+
     /// <summary>The kept lines, oldest first.</summary>
     public IReadOnlyList<string> Tail()
     {

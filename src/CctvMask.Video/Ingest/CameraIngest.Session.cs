@@ -18,14 +18,13 @@ public sealed partial class CameraIngest
         FfmpegFrameSource source;
         try
         {
-            source = await FfmpegFrameSource.OpenAsync(_source, _options, _logger, _frameSize, _pool, _time, ct).ConfigureAwait(false);
+            source = await FfmpegFrameSource.OpenAsync(_source, _options, _logger, _frameSize, _pool, _stderr, _time, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var reason = UrlScrubber.Scrub(e.Message);
             IngestLog.SessionFailed(_logger, CameraId, reason);
-            var exhausted = _policy.RestartsInWindow(RestartTimes(), _time.GetUtcNow()) >= _options.RestartBudget;
-            await RecordRestartAsync(reason, exhausted, ct).ConfigureAwait(false);
+            CountRestart(immediate: false);
             throw new IngestSessionException(reason, e);
         }
 
@@ -64,9 +63,19 @@ public sealed partial class CameraIngest
 
             bool streamed;
             lock (_gate) streamed = _sessionLastFrameAt is not null;
-            await RecordRestartAsync(reason, action.BudgetExhausted, ct).ConfigureAwait(false);
-            if (streamed) return false;
-            throw new IngestSessionException(reason);
+            if (!streamed)
+            {
+                // Never streamed: a failed connection. The reconnect pipeline spaces these out.
+                CountRestart(immediate: false);
+                throw new IngestSessionException(reason);
+            }
+
+            // It streamed, so the backoff starts afresh and the restart is immediate; the restart
+            // budget stops a flapping stream from cycling ffmpeg at full speed.
+            CountRestart(immediate: true);
+            if (action.BudgetExhausted && _options.BudgetCooldown > TimeSpan.Zero)
+                await CooldownAsync(reason, ct).ConfigureAwait(false);
+            return false;
         }
     }
 
@@ -130,21 +139,27 @@ public sealed partial class CameraIngest
         }
     }
 
-    /// <summary>Counts a restart and, when the budget is used up, waits the cooldown (in Backoff state).</summary>
-    private async Task RecordRestartAsync(string reason, bool budgetExhausted, CancellationToken ct)
+    /// <summary>Counts a restart; immediate ones (after a session that streamed) also count against the budget.</summary>
+    private void CountRestart(bool immediate)
     {
         var now = _time.GetUtcNow();
-        int inWindow;
         lock (_gate)
         {
             _restarts++;
+            if (!immediate) return;
             _restartTimes.Add(now);
             _restartTimes.RemoveAll(t => now - t >= _options.RestartBudgetWindow);
-            inWindow = _restartTimes.Count;
         }
-        if (!budgetExhausted || _options.BudgetCooldown <= TimeSpan.Zero) return;
+    }
+
+    /// <summary>The restart budget is used up: wait the cooldown (in Backoff state) before the next start.</summary>
+    private async Task CooldownAsync(string reason, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var inWindow = _policy.RestartsInWindow(RestartTimes(), now);
         IngestLog.BudgetExhausted(_logger, CameraId, inWindow, _options.RestartBudgetWindow, _options.BudgetCooldown);
-        SetState(CameraState.Backoff, $"restart budget exhausted ({inWindow} in {_options.RestartBudgetWindow.TotalSeconds:0} s): {reason}",
+        SetState(CameraState.Backoff,
+            $"restart budget exhausted ({inWindow} restarts in {_options.RestartBudgetWindow.TotalSeconds:0} s): {reason}",
             now + _options.BudgetCooldown);
         await Task.Delay(_options.BudgetCooldown, _time, ct).ConfigureAwait(false);
     }

@@ -38,6 +38,7 @@ public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
     private readonly Lock _gate = new();
     private readonly FpsMeter _fps;
     private readonly List<DateTimeOffset> _restartTimes = [];
+    private readonly Ffmpeg.FfmpegStderrLog _stderr;
 
     // Guarded by _gate.
     private CameraState _state = CameraState.Stopped;
@@ -69,6 +70,7 @@ public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _policy = new WatchdogPolicy(options);
         _fps = new FpsMeter(options.FpsWindow);
+        _stderr = new Ffmpeg.FfmpegStderrLog(source.CameraId, options.StderrTailLines, options.StderrLinesPerMinute, _logger, _time);
         _stateSince = _time.GetUtcNow();
         _channel = Channel.CreateBounded<PooledFrame>(
             new BoundedChannelOptions(options.ChannelCapacity)

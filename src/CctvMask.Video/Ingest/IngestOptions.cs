@@ -50,7 +50,10 @@ public sealed class IngestOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.01", "01:00:00")]
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Restarts allowed within <see cref="RestartBudgetWindow"/> before the longer <see cref="BudgetCooldown"/>.</summary>
+    /// <summary>
+    /// Immediate restarts (after a session that streamed, so not spaced by backoff) allowed within
+    /// <see cref="RestartBudgetWindow"/> before the longer <see cref="BudgetCooldown"/>.
+    /// </summary>
     [Range(1, 1000)]
     public int RestartBudget { get; set; } = 5;
 

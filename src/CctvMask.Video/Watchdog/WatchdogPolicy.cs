@@ -11,8 +11,8 @@ namespace CctvMask.Video.Watchdog;
 /// <item>no frame for StallTimeout after frames flowed → Restart(Stalled);</item>
 /// <item>otherwise None.</item>
 /// </list>
-/// A restart with RestartBudget or more restarts already in the last RestartBudgetWindow is marked
-/// BudgetExhausted (the caller then waits BudgetCooldown on top of the backoff).
+/// A restart with RestartBudget or more immediate restarts already in the last RestartBudgetWindow is
+/// marked BudgetExhausted (the caller then waits BudgetCooldown before restarting).
 /// </summary>
 public sealed class WatchdogPolicy
 {
@@ -37,8 +37,13 @@ public sealed class WatchdogPolicy
         {
             if (snapshot.FiniteSource && snapshot.ExitCode == 0)
                 return WatchdogAction.Complete("end of stream");
-            var code = snapshot.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
-            return Restart(RestartReason.ProcessExited, $"ffmpeg exited with code {code}", snapshot, now);
+            var detail = snapshot.ExitCode switch
+            {
+                0 => "stream ended (ffmpeg exit code 0)",
+                { } code => $"ffmpeg exited with code {code.ToString(CultureInfo.InvariantCulture)}",
+                null => "ffmpeg exited",
+            };
+            return Restart(RestartReason.ProcessExited, detail, snapshot, now);
         }
 
         if (snapshot.LastFrameAt is { } last)

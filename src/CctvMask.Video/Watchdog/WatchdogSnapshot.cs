@@ -9,7 +9,8 @@ namespace CctvMask.Video.Watchdog;
 /// <param name="ProcessExited">ffmpeg has exited (stdout reached its end).</param>
 /// <param name="ExitCode">Its exit code when known.</param>
 /// <param name="FiniteSource">A file played once: a clean exit means done, not failed.</param>
-/// <param name="RecentRestarts">When earlier restarts happened (any order; old ones are ignored).</param>
+/// <param name="RecentRestarts">When earlier immediate restarts happened, i.e. restarts after a session that streamed
+/// (failed connections are spaced by the reconnect backoff instead). Any order; old ones are ignored.</param>
 public sealed record WatchdogSnapshot(
     DateTimeOffset SessionStartedAt,
     DateTimeOffset? LastFrameAt,

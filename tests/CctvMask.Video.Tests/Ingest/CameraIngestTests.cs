@@ -64,35 +64,72 @@ public sealed class CameraIngestTests
     }
 
     [Fact]
-    public async Task A_dead_url_backs_off_counts_restarts_and_respects_the_budget()
+    public async Task A_dead_url_backs_off_with_growing_delays_and_counts_restarts()
     {
         var options = new IngestOptions
         {
             BackoffBase = TimeSpan.FromMilliseconds(50),
-            BackoffCap = TimeSpan.FromMilliseconds(200),
+            BackoffCap = TimeSpan.FromMilliseconds(400),
             ReadTimeout = TimeSpan.FromSeconds(2),
-            RestartBudget = 3,
-            BudgetCooldown = TimeSpan.FromMinutes(5),
         };
         var logger = new ListLogger();
+        var states = new ConcurrentQueue<CameraState>();
         await using var ingest = new CameraIngest(
             new CameraSource("dead-cam", "rtsp://admin:topsecret@127.0.0.1:1/none") { AnalysisSize = AnalysisSize.Exact(64, 64) }, options, logger);
+        ingest.StateChanged += s => states.Enqueue(s.State);
         ingest.Start();
 
-        var status = await IngestWait.UntilAsync(ingest, s => s.Reason?.StartsWith("restart budget exhausted", StringComparison.Ordinal) == true,
-            Bound, "the restart budget to run out");
-        Assert.Equal(CameraState.Backoff, status.State);
-        Assert.Equal(4, status.Restarts); // 3 within budget, the 4th triggers the cooldown
+        var status = await IngestWait.UntilAsync(ingest, s => s.Restarts >= 5 && s.State == CameraState.Backoff, Bound, "5 failed attempts");
         Assert.Equal(0, status.FramesIn);
         Assert.Contains("Connection refused", status.Reason);
         Assert.NotNull(status.NextAttemptAt);
         Assert.DoesNotContain("topsecret", status.Reason + status.Url);
+        Assert.DoesNotContain(CameraState.Streaming, states);
+
+        var backoffs = logger.Snapshot().Where(e => e.EventId.Name == "IngestBackoff").ToList();
+        Assert.True(backoffs.Count >= 4);
+        Assert.Equal(Enumerable.Range(1, backoffs.Count), backoffs.Select(e => (int)e.Properties["Attempt"]!));
+        Assert.All(backoffs, e => Assert.InRange((TimeSpan)e.Properties["Delay"]!, TimeSpan.Zero, options.BackoffCap));
         Assert.All(logger.Snapshot(), e => Assert.DoesNotContain("topsecret", e.Message));
 
-        // Stopping during the long cooldown does not hang.
         await ingest.StopAsync().WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Equal(CameraState.Stopped, ingest.Status.State);
         Assert.True(ingest.Frames.Completion.IsCompleted);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_flapping_stream_exhausts_the_restart_budget_and_cools_down()
+    {
+        // A stand-in for ffmpeg that delivers one 64x64 frame and dies, like a camera that accepts
+        // the connection and drops it at once: every session "streams", so restarts are immediate.
+        var fake = Path.Combine(Path.GetTempPath(), $"cctvmask-flapping-ffmpeg-{Guid.NewGuid():N}.sh");
+        await File.WriteAllTextAsync(fake, "#!/bin/sh\nhead -c 12288 /dev/zero\necho 'simulated failure' >&2\nexit 1\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            var options = new IngestOptions { FfmpegPath = fake, RestartBudget = 3, BudgetCooldown = TimeSpan.FromMinutes(5) };
+            await using var ingest = new CameraIngest(
+                new CameraSource("flapping", "rtsp://127.0.0.1:1/x") { AnalysisSize = AnalysisSize.Exact(64, 64) }, options);
+            var consumer = DrainAsync(ingest);
+            ingest.Start();
+
+            var status = await IngestWait.UntilAsync(ingest,
+                s => s.Reason?.StartsWith("restart budget exhausted", StringComparison.Ordinal) == true, Bound, "the restart budget to run out");
+            Assert.Equal(CameraState.Backoff, status.State);
+            Assert.Equal(4, status.Restarts); // 3 within the budget; the 4th waits the cooldown
+            Assert.Equal(4, status.FramesIn);
+            Assert.Contains("simulated failure", status.Reason);
+            Assert.True(status.NextAttemptAt > DateTimeOffset.UtcNow + TimeSpan.FromMinutes(4));
+
+            await ingest.StopAsync().WaitAsync(TimeSpan.FromSeconds(15)); // no hang during the cooldown
+            await consumer;
+            Assert.Equal(CameraState.Stopped, ingest.Status.State);
+        }
+        finally
+        {
+            File.Delete(fake);
+        }
     }
 
     [Fact]
