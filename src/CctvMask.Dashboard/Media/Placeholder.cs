@@ -1,6 +1,6 @@
 namespace CctvMask.Dashboard.Media;
 
-/// <summary>Small SVG images shown where a frame or snapshot does not exist (yet).</summary>
+/// <summary>Small SVG images (320×180) shown where a frame or snapshot does not exist (yet).</summary>
 internal static class Placeholder
 {
     public static readonly string NoFrameYet = Svg("No analysed frame yet");
@@ -8,5 +8,5 @@ internal static class Placeholder
     public static readonly string NoSnapshot = Svg("No snapshot stored");
 
     private static string Svg(string text) =>
-        $"""<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 640 360"><rect width="640" height="360" fill="#263238"/><text x="320" y="185" fill="#eceff1" font-family="sans-serif" font-size="28" text-anchor="middle">{text}</text></svg>""";
+        $"""<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180"><rect width="320" height="180" fill="#263238"/><text x="160" y="95" fill="#eceff1" font-family="sans-serif" font-size="16" text-anchor="middle">{text}</text></svg>""";
 }

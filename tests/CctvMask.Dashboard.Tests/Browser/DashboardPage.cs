@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace CctvMask.Dashboard.Tests.Browser;
+
+/// <summary>A fresh browser context (own cookies) at a given viewport, recording console errors.</summary>
+public sealed class DashboardPage : IAsyncDisposable
+{
+    public const int LaptopWidth = 1366;
+    public const int LaptopHeight = 800;
+    public const int TabletWidth = 768;
+    public const int TabletHeight = 1024;
+
+    private readonly List<string> _consoleErrors = [];
+
+    private DashboardPage(IBrowserContext context, IPage page)
+    {
+        Context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (_consoleErrors) _consoleErrors.Add(message.Text);
+        };
+        page.PageError += (_, error) => { lock (_consoleErrors) _consoleErrors.Add("page error: " + error); };
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture, int width = LaptopWidth, int height = LaptopHeight)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        return new DashboardPage(context, page);
+    }
+
+    /// <summary>Signs in through the login form and waits until the app shell shows the role.</summary>
+    public async Task LoginAsync(string apiKey, string path = "/")
+    {
+        await Page.GotoAsync("/login?returnUrl=" + Uri.EscapeDataString(path));
+        await Page.Locator("#apiKey").FillAsync(apiKey);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("role")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(DashboardFixture.ScreenshotDirectory);
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(DashboardFixture.ScreenshotDirectory, name + ".png"),
+            FullPage = true,
+        });
+    }
+
+    /// <summary>True when nothing is wider than the viewport (no sideways scrolling of the whole page).</summary>
+    public Task<bool> FitsViewportAsync() =>
+        Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+
+    public IReadOnlyList<string> ConsoleErrors
+    {
+        get { lock (_consoleErrors) return [.. _consoleErrors]; }
+    }
+
+    public void AssertNoConsoleErrors() => Assert.Empty(ConsoleErrors);
+
+    public static Regex PathRegex(string path) => new(Regex.Escape(path) + "(\\?|$)");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+    }
+}

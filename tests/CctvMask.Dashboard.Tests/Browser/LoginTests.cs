@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CctvMask.Dashboard.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class LoginTests(DashboardFixture fixture)
+{
+    [Fact]
+    public async Task Nothing_is_visible_without_a_key_and_logging_out_hides_the_data_again()
+    {
+        await using var p = await DashboardPage.OpenAsync(fixture);
+
+        await p.Page.GotoAsync("/violations");
+        await Expect(p.Page).ToHaveURLAsync(new Regex("/login\\?returnUrl=%2Fviolations$"));
+        Assert.DoesNotContain(Seeder.CameraName, await p.Page.InnerTextAsync("body"));
+        var anonymousImage = await p.Page.APIRequest.GetAsync("/dashboard/export/violations.csv");
+        Assert.Equal(401, anonymousImage.Status);
+        await p.ScreenshotAsync("01-login");
+
+        await p.Page.Locator("#apiKey").FillAsync("not-a-valid-key-000000");
+        await p.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(p.Page.GetByTestId("login-error")).ToContainTextAsync("not accepted");
+
+        await p.Page.Locator("#apiKey").FillAsync(DashboardFixture.AdminKey);
+        await p.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(p.Page).ToHaveURLAsync(DashboardPage.PathRegex("/violations"));
+        await Expect(p.Page.GetByTestId("role")).ToHaveTextAsync("Admin");
+        await Expect(p.Page.GetByTestId("violations-table")).ToContainTextAsync(Seeder.CameraName);
+
+        await p.Page.GetByTestId("logout").ClickAsync();
+        await Expect(p.Page).ToHaveURLAsync(new Regex("/login\\?loggedOut=1$"));
+        await Expect(p.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("logged out");
+
+        await p.Page.GotoAsync("/");
+        await Expect(p.Page).ToHaveURLAsync(new Regex("/login\\?returnUrl=%2F$"));
+        Assert.DoesNotContain(Seeder.CameraName, await p.Page.InnerTextAsync("body"));
+        var afterLogout = await p.Page.APIRequest.GetAsync("/dashboard/export/violations.csv");
+        Assert.Equal(401, afterLogout.Status);
+        Assert.DoesNotContain(await p.Context.CookiesAsync(), c => c.Name == "cctvmask.session");
+        p.AssertNoConsoleErrors();
+    }
+}
