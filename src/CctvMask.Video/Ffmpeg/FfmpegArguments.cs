@@ -66,18 +66,19 @@ public static class FfmpegArguments
     private static void AddInput(List<string> args, CameraSource source, IngestOptions options, bool forProbe)
     {
         var timeoutMicros = Invariant((long)options.ReadTimeout.TotalMicroseconds);
+        var analyzeMicros = Invariant((long)options.AnalyzeDuration.TotalMicroseconds);
         switch (source.Kind)
         {
             case SourceKind.Rtsp:
                 if (options.RtspTransport != RtspTransport.Auto)
                     args.AddRange(["-rtsp_transport", options.RtspTransport.ToString().ToLowerInvariant()]);
                 // RTSP's -timeout is the socket I/O timeout (µs): connect and every read.
-                args.AddRange(["-timeout", timeoutMicros]);
+                args.AddRange(["-timeout", timeoutMicros, "-analyzeduration", analyzeMicros]);
                 if (!forProbe) args.AddRange(["-fflags", "+genpts+discardcorrupt"]);
                 break;
             case SourceKind.Http:
             case SourceKind.OtherNetwork:
-                args.AddRange(["-rw_timeout", timeoutMicros]);
+                args.AddRange(["-rw_timeout", timeoutMicros, "-analyzeduration", analyzeMicros]);
                 if (!forProbe) args.AddRange(["-fflags", "+genpts+discardcorrupt"]);
                 break;
             case SourceKind.Device:

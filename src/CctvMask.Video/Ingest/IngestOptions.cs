@@ -26,6 +26,14 @@ public sealed class IngestOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.5", "00:05:00")]
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How much of a network stream ffmpeg/ffprobe analyse before starting (<c>-analyzeduration</c>).
+    /// ffmpeg's default (5 s for RTSP) delays every (re)connect; the frame rate is set by our fps filter
+    /// and the size by ffprobe, so little analysis is needed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:00:30")]
+    public TimeSpan AnalyzeDuration { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Longest time ffprobe may take to report the stream size.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(20);

@@ -17,6 +17,7 @@ public sealed class FfmpegArgumentsTests
         AssertPair(args, "-rtsp_transport", "tcp");
         AssertPair(args, "-timeout", "7000000");
         AssertBefore(args, "-timeout", "-i");
+        AssertPair(args, "-analyzeduration", "1000000");
         AssertPair(args, "-i", "rtsp://u:p@h/x");
         Assert.DoesNotContain("-re", args);
         Assert.DoesNotContain("-stream_loop", args);
@@ -41,6 +42,7 @@ public sealed class FfmpegArgumentsTests
     {
         var args = FfmpegArguments.Build(new CameraSource("cam", url), new IngestOptions { ReadTimeout = TimeSpan.FromSeconds(3) }, Out);
         AssertPair(args, "-rw_timeout", "3000000");
+        AssertPair(args, "-analyzeduration", "1000000");
         AssertBefore(args, "-rw_timeout", "-i");
         Assert.DoesNotContain("-rtsp_transport", args);
     }
@@ -114,6 +116,7 @@ public sealed class FfmpegArgumentsTests
         var args = FfmpegArguments.BuildProbe(new CameraSource("cam", "/videos/a.mp4") { Playback = FilePlayback.RealTimeLoop }, new IngestOptions());
         Assert.DoesNotContain("-re", args);
         Assert.DoesNotContain("-stream_loop", args);
+        Assert.DoesNotContain("-analyzeduration", args); // files are probed from disk, fast anyway
         AssertPair(args, "-show_entries", "stream=width,height");
         AssertPair(args, "-select_streams", "v:0");
 
