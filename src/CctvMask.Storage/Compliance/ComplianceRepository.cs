@@ -134,7 +134,8 @@ public sealed class ComplianceRepository(
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var appliedAt = StorageTime.ToDb(timeProvider.GetUtcNow());
         var applied = 0;
-        foreach (var d in deltas)
+        // A fixed key order keeps concurrent writers (several silos) from deadlocking on bucket rows.
+        foreach (var d in deltas.OrderBy(d => d.CameraId, StringComparer.Ordinal).ThenBy(d => d.BucketStart))
         {
             var fresh = await db.Database.ExecuteSqlAsync(
                 $"""INSERT INTO "applied_events" ("event_id", "applied_at") VALUES ({d.EventId}, {appliedAt}) ON CONFLICT ("event_id") DO NOTHING""",
