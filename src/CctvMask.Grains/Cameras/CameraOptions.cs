@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CctvMask.Grains.Cameras;
+
+/// <summary>Camera grain and worker settings (config section <c>Cctv:Cameras</c>).</summary>
+public sealed class CameraOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Cctv:Cameras";
+
+    /// <summary>How often the grain refreshes its status snapshot from the worker (ms); also its keep-alive tick.</summary>
+    [Range(100, 60_000)]
+    public int StatusIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>How often the worker encodes an annotated JPEG for the live view (ms).</summary>
+    [Range(100, 60_000)]
+    public int LiveFrameIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>JPEG quality of the live view.</summary>
+    [Range(1, 100)]
+    public int LiveFrameJpegQuality { get; set; } = 75;
+
+    /// <summary>Longest a stop waits for the worker to drain before abandoning it (s).</summary>
+    [Range(1, 300)]
+    public int StopTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Delay before the grain restarts a worker that failed (s).</summary>
+    [Range(1, 3600)]
+    public int FailedRestartDelaySeconds { get; set; } = 10;
+}

@@ -1,0 +1,35 @@
+using CctvMask.Grains.Compliance;
+using CctvMask.Grains.Inference;
+using CctvMask.Grains.Tracking;
+using CctvMask.Grains.Violations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Grains.Cameras;
+
+/// <summary>Builds camera workers from the silo's shared services (singleton).</summary>
+public sealed class CameraWorkerFactory(
+    ICameraFrameSourceFactory sources,
+    InferenceBatcher batcher,
+    InferenceMetrics metrics,
+    IComplianceSink complianceSink,
+    IViolationSink violationSink,
+    IOptions<TrackerOptions> trackerOptions,
+    IOptions<ViolationOptions> violationOptions,
+    IOptions<CameraOptions> cameraOptions,
+    IOptions<BatchingOptions> batchingOptions,
+    TimeProvider time,
+    ILoggerFactory loggerFactory)
+{
+    /// <summary>A new, not yet started worker for the configuration.</summary>
+    public CameraWorker Create(CameraConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var logger = loggerFactory.CreateLogger<CameraWorker>();
+        var pipeline = new CameraPipeline(config.CameraId, trackerOptions.Value, violationOptions.Value, cameraOptions.Value,
+            complianceSink, violationSink, logger);
+        // In flight = what may wait in the batcher's queue plus what one batch may hold.
+        int inFlight = batchingOptions.Value.QueueCapacityPerCamera + batchingOptions.Value.MaxBatchSize;
+        return new CameraWorker(config, sources, batcher, metrics, pipeline, cameraOptions.Value, inFlight, time, logger);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Threading.Channels;
+using CctvMask.Video.Frames;
+using CctvMask.Video.Ingest;
+using CctvMask.Video.Sources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using IngestState = CctvMask.Video.Ingest.CameraState;
+
+namespace CctvMask.Grains.Cameras;
+
+/// <summary>Opens cameras with Video's supervised ffmpeg ingest (<see cref="CameraIngest"/>).</summary>
+public sealed class VideoFrameSourceFactory(IOptions<IngestOptions> options, ILoggerFactory loggerFactory, TimeProvider time)
+    : ICameraFrameSourceFactory
+{
+    /// <summary>The ingest source description of a camera configuration.</summary>
+    public static CameraSource ToSource(CameraConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        AnalysisSize size;
+        try
+        {
+            size = string.IsNullOrWhiteSpace(config.AnalysisSize) ? AnalysisSize.Native : AnalysisSize.Parse(config.AnalysisSize);
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException($"Camera '{config.CameraId}': {ex.Message}", nameof(config), ex);
+        }
+        return new CameraSource(config.CameraId, config.Url) { DetectFps = config.DetectFps, AnalysisSize = size };
+    }
+
+    /// <inheritdoc />
+    public ICameraFrameSource Open(CameraConfig config)
+    {
+        var ingest = new CameraIngest(ToSource(config), options.Value, loggerFactory.CreateLogger<CameraIngest>(), time);
+        ingest.Start();
+        return new IngestFrameSource(ingest);
+    }
+
+    private sealed class IngestFrameSource(CameraIngest ingest) : ICameraFrameSource
+    {
+        public ChannelReader<PooledFrame> Frames => ingest.Frames;
+
+        public FrameSourceHealth Health
+        {
+            get
+            {
+                var s = ingest.Status;
+                return new FrameSourceHealth(s.State == IngestState.Streaming, s.FramesIn, s.FramesDropped, s.Restarts,
+                    s.State == IngestState.Streaming ? null : s.Reason);
+            }
+        }
+
+        public ValueTask DisposeAsync() => ingest.DisposeAsync();
+    }
+}

@@ -1,0 +1,87 @@
+using CctvMask.Grains.Tracking;
+
+namespace CctvMask.Grains.Compliance;
+
+/// <summary>
+/// Counts unique people per camera per minute bucket (pure, single-threaded).
+/// <para>Counting rule: a person (a confirmed track) is counted <b>once in every minute bucket in
+/// which they are seen in at least one frame</b>; someone present for three minutes counts once in
+/// each of the three buckets, never twice in one. Their class in a bucket is their track's voted
+/// verdict at their last sighting in that bucket (so a verdict reached later in the minute
+/// replaces an earlier Unknown). Buckets are UTC minutes; a bucket closes when the first frame of
+/// a later minute arrives (<see cref="Advance"/>) or when the camera stops (<see cref="Flush"/>),
+/// which yields a partial delta for the running minute; deltas for the same bucket add up.</para>
+/// </summary>
+public sealed class ComplianceCounter
+{
+    private readonly Dictionary<long, MaskVerdict> _bucket = [];
+    private DateTimeOffset? _bucketStart;
+
+    /// <summary>Creates a counter for one camera.</summary>
+    public ComplianceCounter(string cameraId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cameraId);
+        CameraId = cameraId;
+    }
+
+    /// <summary>Camera id stamped on every delta.</summary>
+    public string CameraId { get; }
+
+    /// <summary>Start of the open bucket, if any.</summary>
+    public DateTimeOffset? BucketStart => _bucketStart;
+
+    /// <summary>People counted so far in the open bucket.</summary>
+    public int CurrentPeople => _bucket.Count;
+
+    /// <summary>The UTC minute containing <paramref name="time"/>.</summary>
+    public static DateTimeOffset MinuteOf(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// Moves the clock to <paramref name="now"/>: when that is in a later minute than the open
+    /// bucket, the bucket is closed and returned; then a bucket for now's minute is open.
+    /// </summary>
+    public ComplianceDelta? Advance(DateTimeOffset now)
+    {
+        var minute = MinuteOf(now);
+        ComplianceDelta? closed = null;
+        if (_bucketStart is { } start && minute > start)
+            closed = Close();
+        _bucketStart ??= minute;
+        return closed;
+    }
+
+    /// <summary>Records that a track was seen in the open bucket (tentative tracks are ignored).</summary>
+    public void Observe(FaceTrack track, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        if (!track.IsConfirmed) return;
+        if (_bucketStart is null || MinuteOf(at) != _bucketStart)
+            throw new InvalidOperationException($"Observe at {at:O} outside the open bucket {_bucketStart:O}; call Advance first.");
+        _bucket[track.Id] = track.Verdict;
+    }
+
+    /// <summary>Closes the open bucket (camera stopping); null when no bucket is open.</summary>
+    public ComplianceDelta? Flush() => _bucketStart is null ? null : Close();
+
+    private ComplianceDelta Close()
+    {
+        int masked = 0, unmasked = 0, unknown = 0;
+        foreach (var verdict in _bucket.Values)
+        {
+            switch (verdict)
+            {
+                case MaskVerdict.Masked: masked++; break;
+                case MaskVerdict.Unmasked: unmasked++; break;
+                default: unknown++; break;
+            }
+        }
+        var delta = new ComplianceDelta(Guid.CreateVersion7(), CameraId, _bucketStart!.Value, _bucket.Count, masked, unmasked, unknown);
+        _bucket.Clear();
+        _bucketStart = null;
+        return delta;
+    }
+}

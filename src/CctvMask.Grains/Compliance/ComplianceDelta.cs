@@ -1,0 +1,29 @@
+namespace CctvMask.Grains.Compliance;
+
+/// <summary>
+/// People counted by one camera in one minute bucket (or the part of it a camera run covered).
+/// Storage adds deltas for the same camera and bucket together; <see cref="EventId"/> is created
+/// once per delta so a retried write is recognised as the same event.
+/// </summary>
+/// <param name="EventId">Idempotency key of this delta.</param>
+/// <param name="CameraId">Camera id.</param>
+/// <param name="BucketStart">UTC start of the minute.</param>
+/// <param name="People">Unique confirmed people present in the bucket.</param>
+/// <param name="Masked">Of those, voted with_mask.</param>
+/// <param name="Unmasked">Of those, voted without_mask.</param>
+/// <param name="Unknown">Of those, without a verdict (too few judged frames, or a tie).</param>
+public sealed record ComplianceDelta(
+    Guid EventId,
+    string CameraId,
+    DateTimeOffset BucketStart,
+    int People,
+    int Masked,
+    int Unmasked,
+    int Unknown)
+{
+    /// <summary>masked ÷ (masked + unmasked); null when nobody was assessable.</summary>
+    public double? Compliance => Masked + Unmasked == 0 ? null : (double)Masked / (Masked + Unmasked);
+
+    /// <summary>(masked + unmasked) ÷ people; null when nobody was seen.</summary>
+    public double? AssessableShare => People == 0 ? null : (double)(Masked + Unmasked) / People;
+}

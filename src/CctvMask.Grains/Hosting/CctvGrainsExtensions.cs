@@ -1,0 +1,73 @@
+using CctvMask.Grains.Cameras;
+using CctvMask.Grains.Inference;
+using CctvMask.Grains.Reconciliation;
+using CctvMask.Grains.Tracking;
+using CctvMask.Grains.Violations;
+using CctvMask.Video.Ingest;
+using CctvMask.Vision.Detection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Grains.Hosting;
+
+/// <summary>
+/// Registers the camera grains' silo services: options (validated at start), the per-silo
+/// inference batcher over the two-phase detector, camera worker factory and registry, Video
+/// ingest, and the camera reconciler. The host adds the storage side: an
+/// <see cref="ICameraCatalog"/>, an <see cref="Compliance.IComplianceSink"/> and an
+/// <see cref="IViolationSink"/> (see <see cref="StorageBridge"/>).
+/// </summary>
+public static class CctvGrainsExtensions
+{
+    /// <summary>Adds the camera grains' services to a silo.</summary>
+    public static ISiloBuilder AddCctvGrains(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddCctvGrains();
+        return silo;
+    }
+
+    /// <summary>Adds the camera grains' services (options bound from configuration sections <c>Cctv:*</c>, <c>Ingest</c>, <c>Vision:Detector</c>).</summary>
+    public static IServiceCollection AddCctvGrains(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<BatchingOptions>().BindConfiguration(BatchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrackerOptions>().BindConfiguration(TrackerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ViolationOptions>().BindConfiguration(ViolationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CameraOptions>().BindConfiguration(CameraOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReconcilerOptions>().BindConfiguration(ReconcilerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TwoPhaseDetectorOptions>().BindConfiguration(DetectorSectionName);
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InferenceMetrics>();
+        services.TryAddSingleton<InferenceBatcher>();
+        services.TryAddSingleton<CameraWorkerRegistry>();
+        services.TryAddSingleton<CameraWorkerFactory>();
+        services.TryAddSingleton<ICameraFrameSourceFactory, VideoFrameSourceFactory>();
+        services.TryAddSingleton(CreateDetector);
+        services.TryAddSingleton<IFaceBatchDetector>(sp => new TwoPhaseBatchDetector(sp.GetRequiredService<TwoPhaseDetector>()));
+        services.AddHostedService<CameraReconciler>();
+        return services;
+    }
+
+    /// <summary>Configuration section of the two-phase detector options.</summary>
+    public const string DetectorSectionName = "Vision:Detector";
+
+    private static TwoPhaseDetector CreateDetector(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<TwoPhaseDetectorOptions>>().Value;
+        // Model paths default to the resolved model folder (--models / CCTVMASK_MODELS / ./models).
+        if (string.IsNullOrEmpty(options.Detector.ModelPath) || string.IsNullOrEmpty(options.Classifier.ModelPath))
+        {
+            var defaults = TwoPhaseDetectorOptions.ForModelFolder(Vision.Models.ModelLocator.ResolveFolder());
+            if (string.IsNullOrEmpty(options.Detector.ModelPath)) options.Detector.ModelPath = defaults.Detector.ModelPath;
+            if (string.IsNullOrEmpty(options.Classifier.ModelPath)) options.Classifier.ModelPath = defaults.Classifier.ModelPath;
+        }
+        options.Validate();
+        return new TwoPhaseDetector(options, services.GetRequiredService<ILogger<TwoPhaseDetector>>());
+    }
+}

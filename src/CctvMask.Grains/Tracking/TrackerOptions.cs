@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CctvMask.Grains.Tracking;
+
+/// <summary>Per-camera face tracker settings (config section <c>Cctv:Tracking</c>).</summary>
+public sealed class TrackerOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Cctv:Tracking";
+
+    /// <summary>Minimum IoU between a track's predicted box and a detection to associate them.</summary>
+    [Range(0.01, 1.0)]
+    public double IouThreshold { get; set; } = 0.2;
+
+    /// <summary>
+    /// Fallback association when no box overlaps: centroid distance, in units of the track's box
+    /// size (sqrt of its area), below which a detection still joins the track (fast movers, tiny faces).
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double MaxCentroidDistance { get; set; } = 1.0;
+
+    /// <summary>A track survives this many consecutive frames without a detection; the next miss ends it.</summary>
+    [Range(0, 1000)]
+    public int MaxMissedFrames { get; set; } = 10;
+
+    /// <summary>Detections needed before a track counts as a person (filters one-frame false positives).</summary>
+    [Range(1, 100)]
+    public int ConfirmHits { get; set; } = 3;
+
+    /// <summary>Judged (with/without mask) frames a track needs before it gets a mask verdict.</summary>
+    [Range(1, 100)]
+    public int MinJudgedVotes { get; set; } = 2;
+
+    /// <summary>Weight of the newest displacement in the constant-velocity estimate (1 = no smoothing).</summary>
+    [Range(0.0, 1.0)]
+    public double VelocitySmoothing { get; set; } = 0.5;
+
+    /// <summary>Upper bound on live tracks per camera, so a flood of false detections cannot grow memory.</summary>
+    [Range(1, 10_000)]
+    public int MaxTracks { get; set; } = 512;
+}

@@ -1,0 +1,122 @@
+using CctvMask.Grains.Compliance;
+using CctvMask.Grains.Tests.Support;
+using CctvMask.Grains.Tracking;
+using CctvMask.Vision.Detection;
+
+namespace CctvMask.Grains.Tests.Compliance;
+
+public sealed class ComplianceCounterTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    private static (FaceTracker Tracker, ComplianceCounter Counter) Create() =>
+        (new FaceTracker(new TrackerOptions { ConfirmHits = 1, MinJudgedVotes = 1, MaxMissedFrames = 100 }), new ComplianceCounter("cam-1"));
+
+    /// <summary>Feeds one frame at <paramref name="at"/>; returns the closed bucket, if any.</summary>
+    private static ComplianceDelta? Frame(FaceTracker tracker, ComplianceCounter counter, DateTimeOffset at, params DetectedFace[] faces)
+    {
+        var closed = counter.Advance(at);
+        tracker.Update(faces);
+        foreach (var track in tracker.Assignments)
+            if (track is not null) counter.Observe(track, at);
+        return closed;
+    }
+
+    [Fact]
+    public void A_person_seen_in_many_frames_of_a_minute_counts_once()
+    {
+        var (tracker, counter) = Create();
+        for (int i = 0; i < 50; i++)
+            Assert.Null(Frame(tracker, counter, T0.AddSeconds(i), Faces.At(100 + i, 100, label: FaceLabel.WithMask)));
+        var delta = counter.Flush()!;
+        Assert.Equal(1, delta.People);
+        Assert.Equal(1, delta.Masked);
+        Assert.Equal(T0, delta.BucketStart);
+    }
+
+    [Fact]
+    public void Minute_rollover_closes_the_bucket_and_a_long_lived_person_counts_once_per_bucket()
+    {
+        var (tracker, counter) = Create();
+        Frame(tracker, counter, T0.AddSeconds(10), Faces.At(100, 100, label: FaceLabel.WithoutMask), Faces.At(300, 100, label: FaceLabel.WithMask));
+        Frame(tracker, counter, T0.AddSeconds(59.9), Faces.At(101, 100, label: FaceLabel.WithoutMask), Faces.At(301, 100, label: FaceLabel.WithMask));
+        var first = Frame(tracker, counter, T0.AddSeconds(60), Faces.At(102, 100, label: FaceLabel.WithoutMask));
+        Assert.NotNull(first);
+        Assert.Equal(T0, first.BucketStart);
+        Assert.Equal((2, 1, 1, 0), (first.People, first.Masked, first.Unmasked, first.Unknown));
+        Assert.Equal(0.5, first.Compliance);
+        Assert.Equal(1.0, first.AssessableShare);
+
+        var second = counter.Flush()!;
+        Assert.Equal(T0.AddMinutes(1), second.BucketStart);
+        Assert.Equal((1, 0, 1), (second.People, second.Masked, second.Unmasked));
+        Assert.NotEqual(first.EventId, second.EventId);
+    }
+
+    [Fact]
+    public void A_minute_without_frames_produces_no_bucket_and_the_next_frame_opens_its_own()
+    {
+        var (tracker, counter) = Create();
+        Frame(tracker, counter, T0, Faces.At(100, 100));
+        var closed = Frame(tracker, counter, T0.AddMinutes(5).AddSeconds(3), Faces.At(100, 100));
+        Assert.Equal(T0, closed!.BucketStart);
+        Assert.Equal(T0.AddMinutes(5), counter.BucketStart);
+    }
+
+    [Fact]
+    public void Class_in_a_bucket_is_the_verdict_at_the_last_sighting()
+    {
+        var counter = new ComplianceCounter("cam-1");
+        var t = new FaceTracker(new TrackerOptions { ConfirmHits = 1, MinJudgedVotes = 2 });
+        Frame(t, counter, T0, Faces.At(100, 100, label: FaceLabel.WithMask));
+        var track = t.Assignments[0]!;
+        Assert.Equal(MaskVerdict.Unknown, track.Verdict);
+        Frame(t, counter, T0.AddSeconds(1), Faces.At(101, 100, label: FaceLabel.WithMask));
+        Assert.Equal(MaskVerdict.Masked, track.Verdict);
+        var delta = counter.Flush()!;
+        Assert.Equal((1, 1, 0), (delta.People, delta.Masked, delta.Unknown));
+    }
+
+    [Fact]
+    public void Unknown_people_count_as_people_but_not_as_assessable()
+    {
+        var (tracker, counter) = Create();
+        Frame(tracker, counter, T0, Faces.At(100, 100, label: FaceLabel.Unknown), Faces.At(300, 100, label: FaceLabel.WithMask));
+        var delta = counter.Flush()!;
+        Assert.Equal((2, 1, 0, 1), (delta.People, delta.Masked, delta.Unmasked, delta.Unknown));
+        Assert.Equal(1.0, delta.Compliance);
+        Assert.Equal(0.5, delta.AssessableShare);
+    }
+
+    [Fact]
+    public void Tentative_tracks_are_not_counted()
+    {
+        var counter = new ComplianceCounter("cam-1");
+        var tracker = new FaceTracker(new TrackerOptions { ConfirmHits = 3 });
+        Frame(tracker, counter, T0, Faces.At(100, 100));
+        Frame(tracker, counter, T0.AddSeconds(1), Faces.At(101, 100));
+        Assert.Equal(0, counter.CurrentPeople);
+        Frame(tracker, counter, T0.AddSeconds(2), Faces.At(102, 100));
+        Assert.Equal(1, counter.CurrentPeople);
+    }
+
+    [Fact]
+    public void Empty_counter_has_nothing_to_flush_and_empty_ratios_are_null()
+    {
+        var counter = new ComplianceCounter("cam-1");
+        Assert.Null(counter.Flush());
+        counter.Advance(T0);
+        var delta = counter.Flush()!;
+        Assert.Equal(0, delta.People);
+        Assert.Null(delta.Compliance);
+        Assert.Null(delta.AssessableShare);
+    }
+
+    [Fact]
+    public void Observe_outside_the_open_bucket_is_rejected()
+    {
+        var (tracker, counter) = Create();
+        Frame(tracker, counter, T0, Faces.At(100, 100));
+        Assert.Throws<InvalidOperationException>(() => counter.Observe(tracker.Assignments[0]!, T0.AddMinutes(2)));
+    }
+}

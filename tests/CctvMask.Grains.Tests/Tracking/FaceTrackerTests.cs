@@ -1,0 +1,141 @@
+using CctvMask.Grains.Tests.Support;
+using CctvMask.Grains.Tracking;
+using CctvMask.Vision.Detection;
+
+namespace CctvMask.Grains.Tests.Tracking;
+
+public sealed class FaceTrackerTests
+{
+    private static TrackerOptions Options(int maxMissed = 3, int confirm = 2, int minVotes = 2) =>
+        new() { MaxMissedFrames = maxMissed, ConfirmHits = confirm, MinJudgedVotes = minVotes };
+
+    [Fact]
+    public void Two_people_crossing_keep_their_ids()
+    {
+        var tracker = new FaceTracker(Options());
+        // A walks right, B walks left on nearly the same line; their boxes overlap for several frames.
+        long idA = 0, idB = 0;
+        for (int f = 0; f <= 30; f++)
+        {
+            var a = Faces.At(20 + 8 * f, 100);
+            var b = Faces.At(260 - 8 * f, 104);
+            tracker.Update([a, b]);
+            var assigned = tracker.Assignments;
+            if (f == 0)
+            {
+                idA = assigned[0]!.Id;
+                idB = assigned[1]!.Id;
+                Assert.NotEqual(idA, idB);
+            }
+            Assert.Equal(idA, assigned[0]!.Id);
+            Assert.Equal(idB, assigned[1]!.Id);
+        }
+        Assert.Equal(2, tracker.Tracks.Count);
+    }
+
+    [Fact]
+    public void Track_is_lost_after_max_missed_frames()
+    {
+        var tracker = new FaceTracker(Options(maxMissed: 3));
+        tracker.Update([Faces.At(100, 100)]);
+        var track = tracker.Assignments[0]!;
+        for (int i = 0; i < 3; i++)
+        {
+            tracker.Update([]);
+            Assert.Empty(tracker.EndedTracks);
+            Assert.Contains(track, tracker.Tracks);
+        }
+        tracker.Update([]);
+        Assert.Same(track, Assert.Single(tracker.EndedTracks));
+        Assert.Empty(tracker.Tracks);
+    }
+
+    [Fact]
+    public void Track_survives_a_gap_shorter_than_the_limit_and_keeps_its_id()
+    {
+        var tracker = new FaceTracker(Options(maxMissed: 3));
+        tracker.Update([Faces.At(100, 100)]);
+        var id = tracker.Assignments[0]!.Id;
+        tracker.Update([Faces.At(110, 100)]);
+        tracker.Update([]);
+        tracker.Update([]);
+        // Constant velocity predicts ~140 after two missed frames.
+        tracker.Update([Faces.At(140, 100)]);
+        Assert.Equal(id, tracker.Assignments[0]!.Id);
+    }
+
+    [Fact]
+    public void Track_is_confirmed_after_the_configured_hits()
+    {
+        var tracker = new FaceTracker(Options(confirm: 3));
+        tracker.Update([Faces.At(100, 100)]);
+        var track = tracker.Assignments[0]!;
+        Assert.False(track.IsConfirmed);
+        tracker.Update([Faces.At(102, 100)]);
+        Assert.False(track.IsConfirmed);
+        tracker.Update([Faces.At(104, 100)]);
+        Assert.True(track.IsConfirmed);
+    }
+
+    [Fact]
+    public void Verdict_needs_minimum_judged_votes_and_ignores_unknown_frames()
+    {
+        var tracker = new FaceTracker(Options(minVotes: 2));
+        tracker.Update([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
+        var track = tracker.Assignments[0]!;
+        Assert.Equal(MaskVerdict.Unknown, track.Verdict);
+        for (int i = 1; i <= 5; i++)
+            tracker.Update([Faces.At(100 + i, 100, label: FaceLabel.Unknown)]);
+        Assert.Equal(MaskVerdict.Unknown, track.Verdict);
+        Assert.Equal(5, track.UnknownVotes);
+        tracker.Update([Faces.At(106, 100, label: FaceLabel.WithoutMask)]);
+        Assert.Equal(MaskVerdict.Unmasked, track.Verdict);
+        Assert.Equal(0.95f, track.UnmaskedConfidence, 3);
+    }
+
+    [Fact]
+    public void Verdict_is_the_majority_and_a_tie_is_unknown()
+    {
+        var tracker = new FaceTracker(Options(minVotes: 2));
+        FaceLabel[] labels = [FaceLabel.WithMask, FaceLabel.WithoutMask, FaceLabel.WithMask, FaceLabel.WithoutMask, FaceLabel.WithMask];
+        MaskVerdict[] expected = [MaskVerdict.Unknown, MaskVerdict.Unknown, MaskVerdict.Masked, MaskVerdict.Unknown, MaskVerdict.Masked];
+        FaceTrack? track = null;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            tracker.Update([Faces.At(100 + i, 100, label: labels[i])]);
+            track ??= tracker.Assignments[0];
+            Assert.Same(track, tracker.Assignments[0]);
+            Assert.Equal(expected[i], track!.Verdict);
+        }
+    }
+
+    [Fact]
+    public void A_far_away_face_opens_a_new_track()
+    {
+        var tracker = new FaceTracker(Options());
+        tracker.Update([Faces.At(100, 100)]);
+        var first = tracker.Assignments[0]!.Id;
+        tracker.Update([Faces.At(400, 300)]);
+        Assert.NotEqual(first, tracker.Assignments[0]!.Id);
+        Assert.Equal(2, tracker.Tracks.Count);
+    }
+
+    [Fact]
+    public void Track_count_is_capped()
+    {
+        var tracker = new FaceTracker(new TrackerOptions { MaxTracks = 2 });
+        tracker.Update([Faces.At(0, 0), Faces.At(100, 0), Faces.At(200, 0)]);
+        Assert.Equal(2, tracker.Tracks.Count);
+        Assert.Null(tracker.Assignments[2]);
+    }
+
+    [Fact]
+    public void EndAll_ends_every_track()
+    {
+        var tracker = new FaceTracker(Options());
+        tracker.Update([Faces.At(0, 0), Faces.At(100, 0)]);
+        tracker.EndAll();
+        Assert.Equal(2, tracker.EndedTracks.Count);
+        Assert.Empty(tracker.Tracks);
+    }
+}
