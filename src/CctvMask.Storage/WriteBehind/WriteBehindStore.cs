@@ -7,8 +7,6 @@ using CctvMask.Storage.Violations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 
 namespace CctvMask.Storage.WriteBehind;
 
@@ -34,21 +32,15 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
     private static readonly TimeSpan FlushPollInterval = TimeSpan.FromMilliseconds(20);
 
     private readonly StorageOptions _options;
-    private readonly ViolationRepository _violations;
-    private readonly ComplianceRepository _compliance;
-    private readonly CctvDatabase _database;
     private readonly StorageMetrics _metrics;
     private readonly ILogger<WriteBehindStore> _logger;
     private readonly TimeProvider _time;
     private readonly Channel<StorageEvent> _queue;
     private readonly SpillFile _spill;
-    private readonly ResiliencePipeline _retry;
+    private readonly BatchWriter _writer;
     private readonly List<StorageEvent> _batch = [];
-    private readonly List<ViolationRecord> _violationBatch = [];
-    private readonly List<ComplianceDelta> _deltaBatch = [];
-    private long _backlog, _written, _spilled, _replayed, _failures, _dropped, _deadLettered;
+    private long _backlog, _written, _spilled, _replayed, _dropped, _badLines;
     private int _spilling;
-    private bool _inOutage;
 
     /// <summary>Creates the store; it starts writing when the host starts it.</summary>
     public WriteBehindStore(
@@ -61,9 +53,6 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
         TimeProvider timeProvider)
     {
         _options = options.Value;
-        _violations = violations;
-        _compliance = compliance;
-        _database = database;
         _metrics = metrics;
         _logger = logger;
         _time = timeProvider;
@@ -73,21 +62,7 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
             FullMode = BoundedChannelFullMode.Wait,
         });
         _spill = new SpillFile(_options.SpillDirectory, _options.SpillQueueCapacity, logger, OnSpilled, OnSpillLost);
-        _retry = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = _options.MaxRetryAttempts,
-                Delay = _options.RetryBaseDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-                OnRetry = args =>
-                {
-                    StorageLog.WriteRetry(_logger, args.AttemptNumber + 1, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+        _writer = new BatchWriter(_options, violations, compliance, database, _spill, metrics, logger, timeProvider);
         _metrics.Meter.CreateObservableGauge("cctvmask.storage.backlog", () => Interlocked.Read(ref _backlog),
             "{event}", "Events held in memory waiting for the database.");
     }
@@ -95,8 +70,8 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
     /// <summary>Counters since start.</summary>
     public WriteBehindStats Stats => new(
         Interlocked.Read(ref _backlog), Interlocked.Read(ref _written), Interlocked.Read(ref _spilled),
-        Interlocked.Read(ref _replayed), Interlocked.Read(ref _failures), Interlocked.Read(ref _dropped),
-        Interlocked.Read(ref _deadLettered));
+        Interlocked.Read(ref _replayed), _writer.Failures + Interlocked.Read(ref _badLines), Interlocked.Read(ref _dropped),
+        _writer.DeadLettered);
 
     /// <inheritdoc />
     public bool TryEnqueue(ViolationRecord violation)
@@ -192,7 +167,7 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
             Exception? error = null;
             try
             {
-                await WriteAsync(_batch, cancellationToken).ConfigureAwait(false);
+                await _writer.WriteOnceAsync(_batch, cancellationToken).ConfigureAwait(false);
                 Interlocked.Add(ref _written, count);
                 _metrics.Written.Add(count);
             }
@@ -230,77 +205,6 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
         return false;
     }
 
-    /// <summary>
-    /// True when the batch is settled: written, or (database reachable but rejecting it) written
-    /// one by one with rejects dead-lettered. False during an outage; the batch is untouched.
-    /// </summary>
-    private async Task<bool> WriteOrSettleAsync(List<StorageEvent> batch, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _retry.ExecuteAsync(
-                static async (state, ct) => await state.Self.WriteAsync(state.Batch, ct).ConfigureAwait(false),
-                (Self: this, Batch: batch), cancellationToken).ConfigureAwait(false);
-            if (_inOutage)
-            {
-                _inOutage = false;
-                StorageLog.Recovered(_logger);
-            }
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Interlocked.Increment(ref _failures);
-            _metrics.Failures.Add(1);
-            var reachable = await _database.CanConnectAsync(cancellationToken).ConfigureAwait(false);
-            StorageLog.BatchFailed(_logger, batch.Count, reachable, ex);
-            if (!reachable)
-            {
-                if (!_inOutage) StorageLog.Outage(_logger, Interlocked.Read(ref _backlog), _options.MaxBufferedEvents);
-                _inOutage = true;
-                return false;
-            }
-            await SettleOneByOneAsync(batch, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-    }
-
-    private async Task SettleOneByOneAsync(List<StorageEvent> batch, CancellationToken cancellationToken)
-    {
-        var single = new List<StorageEvent>(1);
-        foreach (var e in batch)
-        {
-            single.Clear();
-            single.Add(e);
-            try
-            {
-                await WriteAsync(single, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                _spill.DeadLetter(e);
-                Interlocked.Increment(ref _deadLettered);
-                _metrics.DeadLettered.Add(1);
-                StorageLog.DeadLettered(_logger, e.Violation?.CameraId ?? e.Compliance?.CameraId ?? "?", _spill.DeadLetterPath, ex);
-            }
-        }
-    }
-
-    private async Task WriteAsync(List<StorageEvent> batch, CancellationToken cancellationToken)
-    {
-        _violationBatch.Clear();
-        _deltaBatch.Clear();
-        foreach (var e in batch)
-        {
-            if (e.Violation is { } v) _violationBatch.Add(v);
-            if (e.Compliance is { } d) _deltaBatch.Add(d);
-        }
-        if (_violationBatch.Count > 0)
-            await _violations.InsertAsync(_violationBatch, cancellationToken).ConfigureAwait(false);
-        if (_deltaBatch.Count > 0)
-            await _compliance.ApplyAsync(_deltaBatch, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Writes every closed spill file; false when the database failed (files kept for later).</summary>
     private async Task<bool> ReplaySpillAsync(CancellationToken cancellationToken)
     {
@@ -315,7 +219,7 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
                 lineNo++;
                 if (e is null)
                 {
-                    Interlocked.Increment(ref _failures);
+                    Interlocked.Increment(ref _badLines);
                     _metrics.Failures.Add(1);
                     StorageLog.BadSpillLine(_logger, lineNo, path);
                     continue;
@@ -337,6 +241,9 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
         }
         return true;
     }
+
+    private Task<bool> WriteOrSettleAsync(List<StorageEvent> batch, CancellationToken cancellationToken) =>
+        _writer.WriteOrSettleAsync(batch, () => Interlocked.Read(ref _backlog), _options.MaxBufferedEvents, cancellationToken);
 
     private async Task<bool> ReplayChunkAsync(List<StorageEvent> chunk, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using CctvMask.Storage.Hosting;
 using CctvMask.Storage.Tests.Fixtures;
 using CctvMask.Storage.Violations;
 using CctvMask.Storage.WriteBehind;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CctvMask.Storage.Tests.WriteBehind;
 
@@ -136,6 +137,33 @@ public sealed class WriteBehindStoreTests
         await AssertStoredExactlyAsync(db, camera, violations, [delta], t0);
         Assert.Equal(6, second.Stats.Replayed);
         await second.StopAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task A_spill_file_left_by_a_crash_is_replayed_at_start_skipping_a_torn_last_line(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, FastOptions);
+        var camera = Samples.CameraId();
+        var t0 = Samples.BaseTime();
+        var violations = Enumerable.Range(0, 3).Select(i => Samples.Violation(camera, t0.AddSeconds(i), i)).ToList();
+        var delta = Samples.Delta(camera, t0, 2, 2, 2);
+        var leftover = new SpillFile(db.Options.SpillDirectory, 10, NullLogger.Instance, _ => { }, _ => { });
+        leftover.AppendNow([.. violations.Select(v => new StorageEvent(v, null)), new StorageEvent(null, delta)]);
+        await leftover.CompleteAsync();
+        await File.AppendAllTextAsync(leftover.CurrentPath, "{\"violation\":{\"eventId\":\"12");
+
+        using var metrics = new StorageMetrics();
+        using var store = db.WriteBehind(metrics);
+        await store.StartAsync(CancellationToken.None);
+        await store.FlushAsync(Wait.Token());
+
+        await AssertStoredExactlyAsync(db, camera, violations, [delta], t0);
+        Assert.Equal(4, store.Stats.Replayed);
+        Assert.Equal(1, store.Stats.Failures);
+        Assert.Empty(Directory.GetFiles(db.Options.SpillDirectory, "*.jsonl"));
+        await store.StopAsync(CancellationToken.None);
     }
 
     [Fact]
