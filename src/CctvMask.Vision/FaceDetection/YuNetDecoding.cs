@@ -47,7 +47,8 @@ internal static class YuNetDecoding
     /// </summary>
     public static int Nms(Span<RawFace> candidates, int topK, float iouThreshold, Span<RawFace> results)
     {
-        candidates.Sort(new ScoreDescending());
+        // A static lambda is cached by the compiler: sorting allocates nothing.
+        candidates.Sort(static (a, b) => b.Score.CompareTo(a.Score));
         int n = Math.Min(candidates.Length, topK);
         int kept = 0;
         for (int i = 0; i < n && kept < results.Length; i++)
@@ -81,10 +82,5 @@ internal static class YuNetDecoding
             marks[p] = new System.Drawing.PointF(pt.X * ix, pt.Y * iy);
         }
         return new RawFace(box, face.Score, marks);
-    }
-
-    private readonly struct ScoreDescending : IComparer<RawFace>
-    {
-        public int Compare(RawFace x, RawFace y) => y.Score.CompareTo(x.Score);
     }
 }

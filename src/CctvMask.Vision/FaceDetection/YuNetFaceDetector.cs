@@ -194,7 +194,9 @@ public sealed class YuNetFaceDetector : IDisposable
         int w = Math.Max(0, dims[3]), h = Math.Max(0, dims[2]);
         if ((w > 0) != (h > 0) || w % InputGeometry.Alignment != 0 || h % InputGeometry.Alignment != 0)
             throw new ModelLoadException(path, $"input '{name}' size {dims[3]}x{dims[2]} must be dynamic or multiples of {InputGeometry.Alignment}");
-        int maxBatch = dims[0] > 0 ? Math.Min(dims[0], 1) : options.MaxBatch;
+        if (dims[0] > 1)
+            throw new ModelLoadException(path, $"input '{name}' has a fixed batch of {dims[0]}; expected 1 or dynamic");
+        int maxBatch = dims[0] == 1 ? 1 : options.MaxBatch;
         return ([name], w, h, maxBatch);
     }
 

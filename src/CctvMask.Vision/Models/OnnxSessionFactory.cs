@@ -49,6 +49,9 @@ internal static class OnnxSessionFactory
         return cpu;
     }
 
+    /// <summary>Forgets that CUDA was found unavailable (tests).</summary>
+    internal static void ResetCudaProbe() => Volatile.Write(ref _cudaUnavailable, 0);
+
     private static InferenceSession Create(string modelPath, OnnxRuntimeOptions runtime, bool cuda)
     {
         using var options = new SessionOptions

@@ -1,0 +1,52 @@
+using CctvMask.Vision.Detection;
+using CctvMask.Vision.Imaging;
+using CctvMask.Vision.Tests.Imaging;
+using Xunit.Abstractions;
+
+namespace CctvMask.Vision.Tests.Detection;
+
+/// <summary>Runs alone: ArrayPool.Shared is process-wide, and parallel tests would take pooled arrays.</summary>
+[CollectionDefinition(nameof(AllocationTests), DisableParallelization = true)]
+public sealed class AllocationTestsCollection;
+
+[Collection(nameof(AllocationTests))]
+public sealed class AllocationTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cctvmask-alloc-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void AllocationsPerDetectStayConstantWhateverTheFaceCount()
+    {
+        using var detector = TwoPhaseDetectorTests.Create(_dir, minFaceSize: 0);
+        using var few = ImageCodec.DecodeFile(DevSet.Image("maksssksksss106"));
+        using var many = ImageCodec.DecodeFile(DevSet.Image("maksssksksss518"));
+
+        // Minimum over a few calls: ArrayPool.Shared is process-wide, another thread may take a pooled array once.
+        long Measure(BgrImage image, out int faces)
+        {
+            BgrFrame[] frames = [image.AsFrame()];
+            for (int i = 0; i < 3; i++)
+                detector.Detect(frames).Dispose();
+            long min = long.MaxValue;
+            faces = 0;
+            for (int i = 0; i < 5; i++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                using var result = detector.Detect(frames);
+                min = Math.Min(min, GC.GetAllocatedBytesForCurrentThread() - before);
+                faces = result.FaceCount;
+            }
+            return min;
+        }
+
+        long fewBytes = Measure(few, out int fewFaces);
+        long manyBytes = Measure(many, out int manyFaces);
+        output.WriteLine($"allocated per Detect: {fewBytes} B ({fewFaces} faces), {manyBytes} B ({manyFaces} faces)");
+        Assert.True(manyFaces >= fewFaces + 20, $"fixture: {fewFaces} vs {manyFaces} faces");
+        Assert.True(fewBytes < 4096, $"{fewBytes} bytes allocated for {fewFaces} faces");
+        Assert.True(manyBytes < 4096, $"{manyBytes} bytes allocated for {manyFaces} faces");
+        Assert.True(Math.Abs(manyBytes - fewBytes) < 512, $"{fewBytes} B for {fewFaces} faces vs {manyBytes} B for {manyFaces} faces");
+    }
+}
