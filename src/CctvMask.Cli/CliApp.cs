@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CctvMask.Cli.Common;
+using CctvMask.Cli.Detect;
 using CctvMask.Cli.Models;
 
 namespace CctvMask.Cli;
@@ -20,7 +21,7 @@ public static class CliApp
 
         Command[] commands =
         [
-            //PENDING DetectCommand.Create(context),
+            DetectCommand.Create(context),
             //PENDING EvalCommand.Create(context),
             //PENDING BenchCommand.Create(context),
             ModelsCommand.Create(context),

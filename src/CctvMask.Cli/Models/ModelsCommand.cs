@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CctvMask.Cli.Common;
+using CctvMask.Vision.Models;
 using Spectre.Console;
 
 namespace CctvMask.Cli.Models;
@@ -53,7 +54,7 @@ public static class ModelsCommand
 
     private static async Task<int> VerifyAsync(CliContext context, string? modelsOption, string? manifestPath, CancellationToken ct)
     {
-        var dir = ModelFolder.Resolve(modelsOption);
+        var dir = ModelLocator.ResolveFolder(modelsOption);
         var loaded = ManifestStore.Load(manifestPath, dir);
         var results = await ModelVerifier.VerifyAsync(loaded.Manifest, dir, ct).ConfigureAwait(false);
         WriteTable(context, dir, loaded, results);
@@ -66,7 +67,7 @@ public static class ModelsCommand
     private static async Task<int> PullAsync(CliContext context, string? modelsOption, string? manifestPath, bool all,
         TimeSpan timeout, CancellationToken ct)
     {
-        var dir = ModelFolder.Resolve(modelsOption);
+        var dir = ModelLocator.ResolveFolder(modelsOption);
         var loaded = ManifestStore.Load(manifestPath, dir);
         using var http = new HttpClient { Timeout = timeout };
         var downloader = new ModelDownloader(http);
@@ -99,7 +100,7 @@ public static class ModelsCommand
 
     private static async Task<int> HashAsync(CliContext context, string? modelsOption, string? manifestPath, bool update, CancellationToken ct)
     {
-        var dir = ModelFolder.Resolve(modelsOption);
+        var dir = ModelLocator.ResolveFolder(modelsOption);
         var loaded = ManifestStore.Load(manifestPath, dir);
         if (update && loaded.Path is null)
             throw new CliException($"{Path.Combine(dir, ManifestStore.FileName)}: no manifest file to update (pass --manifest FILE)");

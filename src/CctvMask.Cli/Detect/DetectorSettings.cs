@@ -1,0 +1,85 @@
+using System.CommandLine;
+using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
+using CctvMask.Vision.Models;
+
+namespace CctvMask.Cli.Detect;
+
+/// <summary>
+/// Detector options shared by detect / eval / bench: which files, input size policy, thresholds.
+/// Anything not given keeps Vision's defaults (TwoPhaseDetectorOptions / FaceDetectorOptions).
+/// </summary>
+public sealed class DetectorSettings
+{
+    /// <summary>Face detector file in the model folder.</summary>
+    public Option<string?> Detector { get; } = new("--detector")
+    {
+        Description = $"Face detector file in the model folder: {ModelLocator.FixedDetector} | {ModelLocator.DynamicDetector} (default {ModelLocator.DefaultDetector}).",
+    };
+
+    /// <summary>Classifier file in the model folder.</summary>
+    public Option<string?> Classifier { get; } = new("--classifier")
+    {
+        Description = $"Mask classifier file in the model folder (default {ModelLocator.Classifier}).",
+    };
+
+    /// <summary>Input size policy.</summary>
+    public Option<InputSizePolicy?> InputPolicy { get; } = new("--input-policy")
+    {
+        Description = "How frames are scaled for the face detector: Native | LongSide | Fixed640 | AtLeastLongSide.",
+    };
+
+    /// <summary>Target long side.</summary>
+    public Option<int?> InputSize { get; } = new("--input-size")
+    {
+        Description = "Target longer side (pixels) for the LongSide / AtLeastLongSide policies.",
+    };
+
+    /// <summary>Minimum face score.</summary>
+    public Option<float?> Score { get; } = new("--score")
+    {
+        Description = "Minimum face score (0..1).",
+    };
+
+    /// <summary>ONNX Runtime intra-op threads.</summary>
+    public Option<int?> Threads { get; } = new("--threads")
+    {
+        Description = "ONNX Runtime threads per session (default: one per core).",
+    };
+
+    /// <summary>Adds the options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Detector);
+        command.Options.Add(Classifier);
+        command.Options.Add(InputPolicy);
+        command.Options.Add(InputSize);
+        command.Options.Add(Score);
+        command.Options.Add(Threads);
+    }
+
+    /// <summary>Builds the detector options; model files must exist (else <see cref="ModelLoadException"/>).</summary>
+    public TwoPhaseDetectorOptions Build(ParseResult parse, string? modelsOption, float? scoreOverride = null)
+    {
+        var detectorFile = parse.GetValue(Detector) ?? ModelLocator.DefaultDetector;
+        var classifierFile = parse.GetValue(Classifier) ?? ModelLocator.Classifier;
+        var options = TwoPhaseDetectorOptions.ForModelFolder(ModelLocator.ResolveFolder(modelsOption));
+        options.Detector.ModelPath = ModelLocator.Resolve(detectorFile, modelsOption);
+        options.Classifier.ModelPath = ModelLocator.Resolve(classifierFile, modelsOption);
+        if (parse.GetValue(InputPolicy) is { } policy)
+            options.Detector.InputSizePolicy = policy;
+        if (parse.GetValue(InputSize) is { } size)
+            options.Detector.LongSide = size;
+        if ((scoreOverride ?? parse.GetValue(Score)) is { } score)
+            options.Detector.ScoreThreshold = score;
+        if (parse.GetValue(Threads) is { } threads)
+            options.IntraOpThreads = threads;
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>A one-line description for reports.</summary>
+    public static string Describe(TwoPhaseDetectorOptions options) =>
+        $"{Path.GetFileName(options.Detector.ModelPath)}, {options.Detector.InputSizePolicy} {options.Detector.LongSide}, " +
+        $"score ≥ {options.Detector.ScoreThreshold}, NMS {options.Detector.NmsThreshold}; {Path.GetFileName(options.Classifier.ModelPath)}";
+}
