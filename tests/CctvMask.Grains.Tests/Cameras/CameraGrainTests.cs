@@ -1,0 +1,77 @@
+using CctvMask.Grains.Cameras;
+using CctvMask.Grains.Tests.Support;
+
+namespace CctvMask.Grains.Tests.Cameras;
+
+/// <summary>Camera grain lifecycle in an in-process cluster: real ffmpeg ingest of a file, a model-free detector.</summary>
+public sealed class CameraGrainTests
+{
+    [Fact]
+    public async Task Start_streams_status_then_stop_flushes_counts_and_reports_stopped()
+    {
+        await using var h = await ClusterHarness.StartAsync(_ => new FixedFaceDetector());
+        var config = new CameraConfig("lobby", Videos.Crowd360, DetectFps: 5);
+        var grain = h.Camera("lobby");
+
+        Assert.Equal(CameraState.Stopped, (await grain.GetStatusAsync()).State);
+        await grain.StartAsync(config);
+        var running = await h.WaitForStatusAsync("lobby", s => s.State == CameraState.Running && s.FramesAnalyzed >= 5 && s.Violations >= 1);
+        Assert.Equal(1, running.PeopleInView);
+        Assert.NotNull(running.Silo);
+        Assert.Equal(config, await grain.GetConfigAsync());
+
+        // The live view: silo-local registry and, across the wire, the grain.
+        Assert.True(h.SiloService<CameraWorkerRegistry>().TryGetLiveFrame("lobby", out var live));
+        Assert.Equal((640, 360), (live.Width, live.Height));
+        Assert.NotEmpty(live.Jpeg);
+        Assert.NotNull(await grain.GetLiveFrameAsync());
+
+        var violation = Assert.Single(h.Sink.Violations);
+        Assert.Equal("lobby", violation.CameraId);
+        Assert.NotEmpty(violation.FaceJpeg);
+        Assert.NotEmpty(violation.SnapshotJpeg);
+
+        await grain.StopAsync();
+        var stopped = await grain.GetStatusAsync();
+        Assert.Equal(CameraState.Stopped, stopped.State);
+        Assert.True(stopped.FramesAnalyzed >= running.FramesAnalyzed);
+        Assert.False(h.SiloService<CameraWorkerRegistry>().TryGetLiveFrame("lobby", out _));
+        // The partial minute is flushed at stop: one person, unmasked.
+        Assert.Contains(h.Sink.Deltas, d => d.CameraId == "lobby" && d.People == 1 && d.Unmasked == 1);
+    }
+
+    [Fact]
+    public async Task EnsureRunning_is_idempotent_restarts_on_a_config_change_and_stops_when_disabled()
+    {
+        await using var h = await ClusterHarness.StartAsync(_ => new FixedFaceDetector());
+        var grain = h.Camera("gate");
+        var config = new CameraConfig("gate", Videos.Crowd360, DetectFps: 5);
+        await grain.EnsureRunningAsync(config);
+        var first = await h.WaitForStatusAsync("gate", s => s.FramesAnalyzed >= 2);
+
+        await grain.EnsureRunningAsync(config);
+        Assert.Equal(first.StartedAt, (await grain.GetStatusAsync()).StartedAt);
+
+        await grain.UpdateConfigAsync(config with { DetectFps = 4 });
+        var restarted = await grain.GetStatusAsync();
+        Assert.NotEqual(first.StartedAt, restarted.StartedAt);
+        Assert.Equal(4, (await grain.GetConfigAsync())!.DetectFps);
+
+        await grain.EnsureRunningAsync(config with { Enabled = false });
+        Assert.Equal(CameraState.Stopped, (await grain.GetStatusAsync()).State);
+    }
+
+    [Fact]
+    public async Task Invalid_configurations_fail_the_call_clearly()
+    {
+        await using var h = await ClusterHarness.StartAsync(_ => new FixedFaceDetector());
+        var grain = h.Camera("cam-a");
+        var wrongId = await Assert.ThrowsAsync<ArgumentException>(() => grain.StartAsync(new CameraConfig("cam-b", Videos.Crowd360)));
+        Assert.Contains("cam-b", wrongId.Message);
+        var scheme = await Assert.ThrowsAsync<ArgumentException>(() => grain.StartAsync(new CameraConfig("cam-a", "gopher://x/y")));
+        Assert.Contains("gopher", scheme.Message);
+        var size = await Assert.ThrowsAsync<ArgumentException>(() => grain.StartAsync(new CameraConfig("cam-a", Videos.Crowd360, AnalysisSize: "huge")));
+        Assert.Contains("huge", size.Message);
+        Assert.Equal(CameraState.Stopped, (await grain.GetStatusAsync()).State);
+    }
+}
