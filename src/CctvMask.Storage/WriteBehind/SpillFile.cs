@@ -31,6 +31,8 @@ internal sealed class SpillFile
     private readonly Action<long> _onLost;
     private readonly Lock _gate = new();
     private FileStream? _current;
+    private long _unwritten;
+    private bool _mayHaveFiles = true; // a previous run may have left files
     private long _rotations;
     private Task _writer = Task.CompletedTask;
 
@@ -51,21 +53,22 @@ internal sealed class SpillFile
 
     public string DeadLetterPath => Path.Combine(_directory, DeadLetterName);
 
-    /// <summary>Events waiting to be appended.</summary>
-    public int Queued => _queue.Reader.Count;
-
-    /// <summary>True when anything is queued or on disk waiting for replay.</summary>
+    /// <summary>True when anything is queued, being written, or on disk waiting for replay.</summary>
     public bool HasData
     {
         get
         {
-            if (_queue.Reader.Count > 0) return true;
+            if (Interlocked.Read(ref _unwritten) > 0) return true;
+            // Cheap answer on the hot path: nothing was appended since the disk was last seen empty.
+            if (!Volatile.Read(ref _mayHaveFiles)) return false;
             lock (_gate)
             {
-                if (_current is { Length: > 0 }) return true;
-                return Directory.Exists(_directory)
+                var any = _current is { Length: > 0 }
+                    || Directory.Exists(_directory)
                     && (File.Exists(CurrentPath) && new FileInfo(CurrentPath).Length > 0
                         || Directory.EnumerateFiles(_directory, ClosedPattern).Any());
+                if (!any) Volatile.Write(ref _mayHaveFiles, false);
+                return any;
             }
         }
     }
@@ -73,13 +76,20 @@ internal sealed class SpillFile
     public void Start() => _writer = Task.Run(WriteLoopAsync);
 
     /// <summary>Non-blocking hand-off from a producer; false when the queue is full.</summary>
-    public bool TryEnqueue(StorageEvent e) => _queue.Writer.TryWrite(e);
+    public bool TryEnqueue(StorageEvent e)
+    {
+        Interlocked.Increment(ref _unwritten);
+        if (_queue.Writer.TryWrite(e)) return true;
+        Interlocked.Decrement(ref _unwritten);
+        return false;
+    }
 
     /// <summary>Appends synchronously (shutdown path only).</summary>
     public void AppendNow(IReadOnlyList<StorageEvent> events)
     {
         lock (_gate)
         {
+            Volatile.Write(ref _mayHaveFiles, true);
             var stream = OpenCurrent();
             foreach (var e in events) WriteLine(stream, e);
             stream.Flush();
@@ -174,6 +184,7 @@ internal sealed class SpillFile
                 StorageLog.SpillWriteFailed(_logger, CurrentPath, batch.Count, ex);
                 _onLost(batch.Count);
             }
+            Interlocked.Add(ref _unwritten, -batch.Count);
         }
     }
 
