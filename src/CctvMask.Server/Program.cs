@@ -1,3 +1,4 @@
+using CctvMask.Dashboard.Hosting;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Cameras;
 using CctvMask.Server.Compliance;
@@ -23,6 +24,7 @@ builder.AddCctvCameras();
 builder.AddCctvViolations();
 builder.AddCctvCompliance();
 builder.AddCctvDetect();
+builder.Services.AddCctvDashboard();
 
 var app = builder.Build();
 app.UseCctvErrorHandling();
@@ -35,6 +37,7 @@ app.MapDetectApi();
 app.MapHealth();
 app.MapMetrics();
 app.MapApiDocs();
+app.MapCctvDashboard();
 app.Run();
 
 /// <summary>Entry point marker for WebApplicationFactory in tests.</summary>
