@@ -43,10 +43,13 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public static async Task<TestDatabase> CreateAsync(StorageProvider provider, Action<StorageOptions>? configure = null)
     {
+        var admin = provider == StorageProvider.Postgres
+            ? TestEnvironment.Require(TestEnvironment.Postgres, "CCTVMASK_TEST_POSTGRES")
+            : null;
         var root = Path.Combine(Path.GetTempPath(), "cctvmask-storage-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         var options = new StorageOptions { Provider = provider, DataDirectory = root };
-        string? admin = null, name = null;
+        string? name = null;
         if (provider == StorageProvider.Sqlite)
         {
             Directory.CreateDirectory(Path.Combine(root, "db"));
@@ -55,7 +58,6 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            admin = TestEnvironment.Require(TestEnvironment.Postgres, "CCTVMASK_TEST_POSTGRES");
             name = "cctvmask_t_" + Guid.NewGuid().ToString("N")[..16];
             options.ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         }
