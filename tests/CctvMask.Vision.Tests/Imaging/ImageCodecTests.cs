@@ -63,6 +63,52 @@ public sealed class ImageCodecTests
     }
 
     [Fact]
+    public void DecodesPalettePng()
+    {
+        (byte, byte, byte)[] palette = [(255, 0, 0), (0, 128, 0), (10, 20, 30)];
+        var png = TestImages.PalettePng(6, 2, palette, (x, y) => (x + y) % 3);
+        using var image = ImageCodec.Decode(png);
+        for (int y = 0; y < 2; y++)
+        {
+            for (int x = 0; x < 6; x++)
+            {
+                var (r, g, b) = palette[(x + y) % 3];
+                Assert.Equal([b, g, r], image.Pixels.Slice((y * 6 + x) * 3, 3).ToArray());
+            }
+        }
+    }
+
+    [Fact]
+    public void DecodesLosslessWebP()
+    {
+        var bgra = new byte[8 * 4 * 4];
+        for (int i = 0; i < 32; i++)
+        {
+            bgra[i * 4] = (byte)(i * 7);
+            bgra[i * 4 + 1] = (byte)(255 - i * 3);
+            bgra[i * 4 + 2] = (byte)(i * 5);
+            bgra[i * 4 + 3] = 255;
+        }
+        var info = new SkiaSharp.SKImageInfo(8, 4, SkiaSharp.SKColorType.Bgra8888, SkiaSharp.SKAlphaType.Opaque);
+        var handle = System.Runtime.InteropServices.GCHandle.Alloc(bgra, System.Runtime.InteropServices.GCHandleType.Pinned);
+        byte[] webp;
+        try
+        {
+            using var pixmap = new SkiaSharp.SKPixmap(info, handle.AddrOfPinnedObject(), 32);
+            using var data = pixmap.Encode(new SkiaSharp.SKWebpEncoderOptions(SkiaSharp.SKWebpEncoderCompression.Lossless, 100))!;
+            webp = data.ToArray();
+        }
+        finally
+        {
+            handle.Free();
+        }
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(webp, 0, 4));
+        using var image = ImageCodec.Decode(webp);
+        for (int i = 0; i < 32; i++)
+            Assert.Equal([bgra[i * 4], bgra[i * 4 + 1], bgra[i * 4 + 2]], image.Pixels.Slice(i * 3, 3).ToArray());
+    }
+
+    [Fact]
     public void DecodesBmp()
     {
         var bmp = TestImages.Bmp24(3, 2, (x, y) => ((byte)(x * 50), (byte)(y * 90), 7));

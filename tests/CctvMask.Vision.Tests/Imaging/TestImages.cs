@@ -37,6 +37,28 @@ internal static class TestImages
         return png.ToArray();
     }
 
+    /// <summary>An 8-bit palette PNG (colour type 3); <paramref name="index"/> gives each pixel's palette entry.</summary>
+    public static byte[] PalettePng(int width, int height, (byte R, byte G, byte B)[] palette, Func<int, int, int> index)
+    {
+        var raw = new MemoryStream();
+        for (int y = 0; y < height; y++)
+        {
+            raw.WriteByte(0);
+            for (int x = 0; x < width; x++)
+                raw.WriteByte((byte)index(x, y));
+        }
+        var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            z.Write(raw.ToArray());
+        var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        WriteChunk(png, "IHDR", Ihdr(width, height, 8, 3));
+        WriteChunk(png, "PLTE", palette.SelectMany(c => new[] { c.R, c.G, c.B }).ToArray());
+        WriteChunk(png, "IDAT", compressed.ToArray());
+        WriteChunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
     /// <summary>A PNG whose IHDR claims the given size but whose IDAT holds a single row of pixel data.</summary>
     public static byte[] PngHeaderOnly(int width, int height)
     {
