@@ -1,6 +1,8 @@
 using System.CommandLine;
+using CctvMask.Cli.Bench;
 using CctvMask.Cli.Common;
 using CctvMask.Cli.Detect;
+using CctvMask.Cli.Eval;
 using CctvMask.Cli.Models;
 
 namespace CctvMask.Cli;
@@ -22,8 +24,8 @@ public static class CliApp
         Command[] commands =
         [
             DetectCommand.Create(context),
-            //PENDING EvalCommand.Create(context),
-            //PENDING BenchCommand.Create(context),
+            EvalCommand.Create(context),
+            BenchCommand.Create(context),
             ModelsCommand.Create(context),
             // Training helper: train / synth commands (src/CctvMask.Cli/Training/) are added here.
         ];
