@@ -89,6 +89,21 @@ public sealed class TwoPhaseDetectorTests : IDisposable
     }
 
     [Fact]
+    public void ConcurrentCallersGetTheSameResultsAsSequentialOnes()
+    {
+        using var detector = Create();
+        using var a = ImageCodec.DecodeFile(DevSet.Image("maksssksksss373"));
+        using var b = ImageCodec.DecodeFile(DevSet.Image("maksssksksss5"));
+        BgrImage[] images = [a, b];
+        var expected = images.Select(i => detector.DetectOne(i.AsFrame())).ToArray();
+        var actual = new IReadOnlyList<DetectedFace>[8];
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            i => actual[i] = detector.DetectOne(images[i % 2].AsFrame()));
+        for (int i = 0; i < actual.Length; i++)
+            Assert.Equal(expected[i % 2], actual[i]);
+    }
+
+    [Fact]
     public void EmptyBatchGivesEmptyResult()
     {
         using var detector = Create();
