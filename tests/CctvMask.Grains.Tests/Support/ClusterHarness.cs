@@ -26,7 +26,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
 
     public IClusterClient Client => _cluster.Client;
 
-    public static async Task<ClusterHarness> StartAsync(Func<IServiceProvider, IFaceBatchDetector> detector,
+    public static async Task<ClusterHarness> StartAsync(Func<IServiceProvider, IFaceBatchDetector>? detector,
         IDictionary<string, string?>? settings = null)
     {
         ClusterHarness? harness = null;
@@ -45,7 +45,8 @@ internal sealed class ClusterHarness : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCctvGrains();
-            silo.Services.AddSingleton<IFaceBatchDetector>(detector);
+            // Null: the production registration builds the two-phase detector from configuration.
+            if (detector is not null) silo.Services.AddSingleton<IFaceBatchDetector>(detector);
             silo.Services.AddSingleton<IComplianceSink>(_ => harness!.Sink);
             silo.Services.AddSingleton<IViolationSink>(_ => harness!.Sink);
             silo.Services.AddSingleton<ICameraCatalog>(_ => harness!.Catalog);
