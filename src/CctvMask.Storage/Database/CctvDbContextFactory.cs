@@ -1,5 +1,6 @@
 using CctvMask.Storage.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -15,8 +16,12 @@ public sealed class CctvDbContextFactory : IDisposable
     private readonly DbContextOptions<PostgresCctvDbContext>? _postgres;
     private readonly NpgsqlDataSource? _dataSource;
 
-    /// <summary>Builds the provider's context options from <paramref name="options"/>.</summary>
-    public CctvDbContextFactory(IOptions<StorageOptions> options)
+    /// <summary>
+    /// Builds the provider's context options from <paramref name="options"/>. EF Core logs go to
+    /// <paramref name="loggerFactory"/> when given (its command logs are Information: filter
+    /// <c>Microsoft.EntityFrameworkCore</c> to Warning in production).
+    /// </summary>
+    public CctvDbContextFactory(IOptions<StorageOptions> options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
@@ -25,14 +30,14 @@ public sealed class CctvDbContextFactory : IDisposable
         switch (o.Provider)
         {
             case StorageProvider.Sqlite:
-                _sqlite = new DbContextOptionsBuilder<SqliteCctvDbContext>()
+                _sqlite = WithLogging(new DbContextOptionsBuilder<SqliteCctvDbContext>(), loggerFactory)
                     .UseSqlite(o.ResolveConnectionString())
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
                     .Options;
                 break;
             case StorageProvider.Postgres:
                 _dataSource = new NpgsqlDataSourceBuilder(o.ResolveConnectionString()).Build();
-                _postgres = new DbContextOptionsBuilder<PostgresCctvDbContext>()
+                _postgres = WithLogging(new DbContextOptionsBuilder<PostgresCctvDbContext>(), loggerFactory)
                     .UseNpgsql(_dataSource)
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
                     .Options;
@@ -53,6 +58,10 @@ public sealed class CctvDbContextFactory : IDisposable
         StorageProvider.Sqlite => new SqliteCctvDbContext(_sqlite!),
         _ => new PostgresCctvDbContext(_postgres!),
     };
+
+    private static DbContextOptionsBuilder<T> WithLogging<T>(DbContextOptionsBuilder<T> builder, ILoggerFactory? loggerFactory)
+        where T : DbContext =>
+        loggerFactory is null ? builder : builder.UseLoggerFactory(loggerFactory);
 
     /// <summary>Disposes the PostgreSQL connection pool.</summary>
     public void Dispose() => _dataSource?.Dispose();

@@ -115,6 +115,8 @@ public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<S
             throw new ArgumentException("Violation EventId must not be empty.", nameof(record));
         if (!Cameras.CameraRepository.IsValidId(record.CameraId))
             throw new ArgumentException($"Violation camera id '{record.CameraId}' is invalid.", nameof(record));
+        if (!float.IsFinite(record.Confidence))
+            throw new ArgumentException("Violation Confidence must be a finite number.", nameof(record));
         if (record.FaceJpeg is null)
             throw new ArgumentException("Violation FaceJpeg is required.", nameof(record));
     }

@@ -4,6 +4,7 @@ using CctvMask.Storage.Hosting;
 using CctvMask.Storage.Tests.Fixtures;
 using CctvMask.Storage.Violations;
 using CctvMask.Storage.WriteBehind;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CctvMask.Storage.Tests.WriteBehind;
@@ -167,6 +168,39 @@ public sealed class WriteBehindStoreTests
     }
 
     [Fact]
+    public async Task Events_a_reachable_database_rejects_are_dead_lettered_and_the_rest_of_the_batch_lands()
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite, FastOptions);
+        var camera = Samples.CameraId();
+        const string poison = "poison";
+        await using (var ctx = db.Factory.CreateDbContext())
+        {
+            // A real database-side rejection (as a CHECK constraint or trigger of an operator would do).
+            await ctx.Database.ExecuteSqlRawAsync(
+                $"CREATE TRIGGER reject_poison BEFORE INSERT ON violations WHEN NEW.camera_id = '{poison}' BEGIN SELECT RAISE(ABORT, 'rejected'); END;");
+        }
+        using var metrics = new StorageMetrics();
+        using var store = db.WriteBehind(metrics);
+        var t0 = Samples.BaseTime();
+        var good = Enumerable.Range(0, 5).Select(i => Samples.Violation(camera, t0.AddSeconds(i), i)).ToList();
+        var bad = Samples.Violation(poison, t0, 99);
+        foreach (var v in good.Take(2)) store.TryEnqueue(v);
+        store.TryEnqueue(bad);
+        foreach (var v in good.Skip(2)) store.TryEnqueue(v);
+
+        await store.StartAsync(CancellationToken.None);
+        await store.FlushAsync(Wait.Token());
+        await store.StopAsync(CancellationToken.None);
+
+        var page = await db.Violations().GetPageAsync(new ViolationQuery(camera, Limit: 100));
+        Assert.Equal(good.Select(v => v.EventId).Order(), page.Items.Select(v => v.Id).Order());
+        Assert.Null(await db.Violations().GetAsync(bad.EventId));
+        Assert.Equal(1, store.Stats.DeadLettered);
+        var line = Assert.Single(File.ReadAllLines(Path.Combine(db.Options.SpillDirectory, "deadletter.jsonl")));
+        Assert.Contains(bad.EventId.ToString(), line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Past_both_bounds_events_are_refused_and_counted_never_blocking()
     {
         await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite, o =>
@@ -196,6 +230,7 @@ public sealed class WriteBehindStoreTests
 
         Assert.Throws<ArgumentException>(() => store.TryEnqueue(good with { EventId = Guid.Empty }));
         Assert.Throws<ArgumentException>(() => store.TryEnqueue(good with { CameraId = "Not A Slug" }));
+        Assert.Throws<ArgumentException>(() => store.TryEnqueue(good with { Confidence = float.NaN }));
         Assert.Throws<ArgumentException>(() => store.Enqueue(Samples.Delta("cam", Samples.BaseTime(), 0, -1, 0)));
         Assert.Equal(0, store.Stats.Backlog);
     }
