@@ -18,11 +18,9 @@ public sealed class RealDetectorBatchTests(Xunit.Abstractions.ITestOutputHelper 
         output.WriteLine($"classifier: {RealModels.Classifier()}");
 
         using var detector = RealModels.Create();
-        var fake = new FakeDetector(); // only for the harness's metrics plumbing
-        await using var h = new BatcherHarness(fake, new BatchingOptions { MaxBatchSize = 4, MaxWaitMilliseconds = 1000 });
-        await using var batcher = new InferenceBatcher(new TwoPhaseBatchDetector(detector),
-            Microsoft.Extensions.Options.Options.Create(new BatchingOptions { MaxBatchSize = 4, MaxWaitMilliseconds = 1000 }),
-            h.Metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<InferenceBatcher>.Instance);
+        // A long max wait: the four submissions below form one batch across the two cameras.
+        await using var h = new BatcherHarness(new TwoPhaseBatchDetector(detector), new BatchingOptions { MaxBatchSize = 4, MaxWaitMilliseconds = 1000 });
+        var batcher = h.Batcher;
 
         var tasks = frames.Select((f, i) => batcher.SubmitAsync(i < 2 ? "cam-a" : "cam-b", f).AsTask()).ToArray();
         var results = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60));

@@ -13,7 +13,7 @@ internal sealed class BatcherHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly MeterListener _listener = new();
 
-    public BatcherHarness(FakeDetector detector, BatchingOptions options)
+    public BatcherHarness(IFaceBatchDetector detector, BatchingOptions options)
     {
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var factory = _services.GetRequiredService<IMeterFactory>();

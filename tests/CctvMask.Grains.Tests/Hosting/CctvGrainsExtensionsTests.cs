@@ -1,0 +1,58 @@
+using CctvMask.Grains.Cameras;
+using CctvMask.Grains.Hosting;
+using CctvMask.Grains.Inference;
+using CctvMask.Grains.Reconciliation;
+using CctvMask.Grains.Tracking;
+using CctvMask.Grains.Violations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Grains.Tests.Hosting;
+
+public sealed class CctvGrainsExtensionsTests
+{
+    private static ServiceProvider Build(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddCctvGrains().BuildServiceProvider();
+    }
+
+    [Theory]
+    [InlineData("Cctv:Batching:MaxBatchSize", "0", typeof(BatchingOptions))]
+    [InlineData("Cctv:Batching:MaxWaitMilliseconds", "-1", typeof(BatchingOptions))]
+    [InlineData("Cctv:Batching:QueueCapacityPerCamera", "0", typeof(BatchingOptions))]
+    [InlineData("Cctv:Tracking:IouThreshold", "1.5", typeof(TrackerOptions))]
+    [InlineData("Cctv:Tracking:MaxMissedFrames", "-1", typeof(TrackerOptions))]
+    [InlineData("Cctv:Tracking:MinJudgedVotes", "0", typeof(TrackerOptions))]
+    [InlineData("Cctv:Violations:CooldownSeconds", "0", typeof(ViolationOptions))]
+    [InlineData("Cctv:Reconciler:IntervalSeconds", "0", typeof(ReconcilerOptions))]
+    [InlineData("Cctv:Cameras:StatusIntervalMilliseconds", "5", typeof(CameraOptions))]
+    public void Out_of_range_settings_fail_validation_naming_the_setting(string key, string value, Type optionsType)
+    {
+        using var services = Build((key, value));
+        var error = optionsType.Name switch
+        {
+            nameof(BatchingOptions) => Record.Exception(() => services.GetRequiredService<IOptions<BatchingOptions>>().Value),
+            nameof(TrackerOptions) => Record.Exception(() => services.GetRequiredService<IOptions<TrackerOptions>>().Value),
+            nameof(ViolationOptions) => Record.Exception(() => services.GetRequiredService<IOptions<ViolationOptions>>().Value),
+            nameof(ReconcilerOptions) => Record.Exception(() => services.GetRequiredService<IOptions<ReconcilerOptions>>().Value),
+            nameof(CameraOptions) => Record.Exception(() => services.GetRequiredService<IOptions<CameraOptions>>().Value),
+            _ => throw new ArgumentOutOfRangeException(nameof(optionsType)),
+        };
+        var ex = Assert.IsType<OptionsValidationException>(error);
+        Assert.Contains(key.Split(':')[^1], ex.Message);
+    }
+
+    [Fact]
+    public void Defaults_are_valid_and_bind_from_configuration()
+    {
+        using var services = Build(("Cctv:Batching:MaxBatchSize", "16"), ("Cctv:Tracking:MaxMissedFrames", "7"));
+        Assert.Equal(16, services.GetRequiredService<IOptions<BatchingOptions>>().Value.MaxBatchSize);
+        Assert.Equal(7, services.GetRequiredService<IOptions<TrackerOptions>>().Value.MaxMissedFrames);
+        Assert.Equal(300, services.GetRequiredService<IOptions<ViolationOptions>>().Value.CooldownSeconds);
+        Assert.NotNull(services.GetRequiredService<CameraWorkerRegistry>());
+    }
+}
