@@ -21,36 +21,43 @@ public sealed class FaceLocator(IFaceFinder finder)
 
     public FaceLocation Locate(BgrFrame frame, float cropMargin)
     {
+        if (LocateFace(frame) is { } found)
+            return new FaceLocation(found.Face.Box, found.Padded ? CropSource.DetectedPadded : CropSource.Detected);
+
+        // The crop of this box with the model's margin is exactly the (squared) image.
         int longSide = Math.Max(frame.Width, frame.Height);
-        if (Best(finder.Find(frame), longSide, 0, frame) is { } box)
-            return new FaceLocation(box, CropSource.Detected);
+        float side = longSide / (1 + 2 * cropMargin);
+        return new FaceLocation(new BoxF((frame.Width - side) / 2, (frame.Height - side) / 2, side, side), CropSource.WholeImage);
+    }
+
+    /// <summary>The image's main face with landmarks (frame coordinates), or null when none is found even after padding.</summary>
+    public (FoundFace Face, bool Padded)? LocateFace(BgrFrame frame)
+    {
+        int longSide = Math.Max(frame.Width, frame.Height);
+        if (Best(finder.Find(frame), longSide, 0, frame) is { } face)
+            return (face, false);
 
         int pad = (int)MathF.Round(longSide * PadFraction);
         using var padded = BgrImage.Create(frame.Width + 2 * pad, frame.Height + 2 * pad);
         padded.Pixels.Fill(PadGrey);
         for (int y = 0; y < frame.Height; y++)
             frame.Row(y).CopyTo(padded.Pixels.Slice((y + pad) * padded.Stride + pad * 3, frame.Width * 3));
-        if (Best(finder.Find(padded.AsFrame()), longSide, pad, frame) is { } paddedBox)
-            return new FaceLocation(paddedBox, CropSource.DetectedPadded);
-
-        // The crop of this box with the model's margin is exactly the (squared) image.
-        float side = longSide / (1 + 2 * cropMargin);
-        return new FaceLocation(new BoxF((frame.Width - side) / 2, (frame.Height - side) / 2, side, side), CropSource.WholeImage);
+        return Best(finder.Find(padded.AsFrame()), longSide, pad, frame) is { } paddedFace ? (paddedFace, true) : null;
     }
 
-    private static BoxF? Best(IReadOnlyList<FoundFace> faces, int longSide, int pad, BgrFrame original)
+    private static FoundFace? Best(IReadOnlyList<FoundFace> faces, int longSide, int pad, BgrFrame original)
     {
-        BoxF? best = null;
-        float bestScore = float.NegativeInfinity;
+        FoundFace? best = null;
         foreach (var f in faces)
         {
             var b = f.Box with { X = f.Box.X - pad, Y = f.Box.Y - pad };
             if (b.LongSide < MinRelativeFaceSize * longSide) continue;
             if (b.CenterX < 0 || b.CenterY < 0 || b.CenterX > original.Width || b.CenterY > original.Height) continue;
-            if (f.Score > bestScore)
+            if (best is null || f.Score > best.Value.Score)
             {
-                bestScore = f.Score;
-                best = b;
+                var lm = f.Landmarks;
+                for (int i = 0; i < Landmarks.Count; i++) lm[i] = new System.Drawing.PointF(lm[i].X - pad, lm[i].Y - pad);
+                best = new FoundFace(b, f.Score, lm);
             }
         }
         return best;

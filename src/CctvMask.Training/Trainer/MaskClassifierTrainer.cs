@@ -77,14 +77,24 @@ public sealed class MaskClassifierTrainer(TrainingOptions options, IFaceFinder f
             model.train();
             double lossSum = 0, lr = 0;
             long correct = 0, seen = 0;
-            var x = new float[options.BatchSize * batches.SampleLength];
-            var y = new long[options.BatchSize];
+            // Double buffering: the next batch is augmented on the thread pool while TorchSharp runs this one.
+            var buffers = new[] { (X: new float[options.BatchSize * batches.SampleLength], Y: new long[options.BatchSize]),
+                                  (X: new float[options.BatchSize * batches.SampleLength], Y: new long[options.BatchSize]) };
+            int ep = epoch;
+            Task<int> Prepare(int step)
+            {
+                int start = step * options.BatchSize;
+                int count = Math.Min(options.BatchSize, train.Count - start);
+                var (bx, by) = buffers[step % 2];
+                return Task.Run(() => { batches.Augmented(train, order.AsSpan(start, count), ep, bx, by); return count; }, cancellationToken);
+            }
+            var pending = Prepare(0);
             for (int step = 0; step < stepsPerEpoch; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                int start = step * options.BatchSize;
-                int n = Math.Min(options.BatchSize, train.Count - start);
-                batches.Augmented(train, order.AsSpan(start, n), epoch, x, y);
+                int n = pending.GetAwaiter().GetResult();
+                var (x, y) = buffers[step % 2];
+                if (step + 1 < stepsPerEpoch) pending = Prepare(step + 1);
                 lr = LearningRate(globalStep++, stepsPerEpoch, totalSteps);
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
 
