@@ -123,8 +123,9 @@ public sealed class ComplianceRepository(
 
     /// <summary>
     /// Adds each delta whose <see cref="ComplianceDelta.EventId"/> was not applied before, in one
-    /// transaction: the id goes into <c>applied_events</c> (insert-if-absent) and only a new id adds
-    /// its counts to the bucket (atomic upsert, safe with several writers). Returns deltas applied.
+    /// transaction: the ids go into <c>applied_events</c> (insert-if-absent) and only new ids add
+    /// their counts to the buckets (atomic upsert, safe with several writers; see
+    /// <see cref="ComplianceUpsert"/>). Returns deltas applied.
     /// </summary>
     public async Task<int> ApplyAsync(IReadOnlyCollection<ComplianceDelta> deltas, CancellationToken cancellationToken = default)
     {
@@ -132,29 +133,8 @@ public sealed class ComplianceRepository(
         if (deltas.Count == 0) return 0;
         await using var db = factory.CreateDbContext();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var appliedAt = StorageTime.ToDb(timeProvider.GetUtcNow());
-        var applied = 0;
-        // A fixed key order keeps concurrent writers (several silos) from deadlocking on bucket rows.
-        foreach (var d in deltas.OrderBy(d => d.CameraId, StringComparer.Ordinal).ThenBy(d => d.BucketStart))
-        {
-            var fresh = await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "applied_events" ("event_id", "applied_at") VALUES ({d.EventId}, {appliedAt}) ON CONFLICT ("event_id") DO NOTHING""",
-                cancellationToken).ConfigureAwait(false);
-            if (fresh == 0) continue;
-            var bucket = StorageTime.FloorToMinute(d.BucketStart);
-            await db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO "compliance_buckets" ("camera_id", "bucket_start", "people", "masked", "unmasked", "unknown")
-                VALUES ({d.CameraId}, {bucket}, {(long)d.People}, {(long)d.Masked}, {(long)d.Unmasked}, {(long)d.Unknown})
-                ON CONFLICT ("camera_id", "bucket_start") DO UPDATE SET
-                  "people" = "compliance_buckets"."people" + excluded."people",
-                  "masked" = "compliance_buckets"."masked" + excluded."masked",
-                  "unmasked" = "compliance_buckets"."unmasked" + excluded."unmasked",
-                  "unknown" = "compliance_buckets"."unknown" + excluded."unknown"
-                """,
-                cancellationToken).ConfigureAwait(false);
-            applied++;
-        }
+        var applied = await ComplianceUpsert.ApplyAsync(
+            db, deltas, StorageTime.ToDb(timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return applied;
     }
