@@ -4,6 +4,7 @@ using CctvMask.Cli.Common;
 using CctvMask.Cli.Detect;
 using CctvMask.Cli.Eval;
 using CctvMask.Cli.Models;
+using CctvMask.Cli.Training;
 
 namespace CctvMask.Cli;
 
@@ -27,7 +28,8 @@ public static class CliApp
             EvalCommand.Create(context),
             BenchCommand.Create(context),
             ModelsCommand.Create(context),
-            // Training helper: train / synth commands (src/CctvMask.Cli/Training/) are added here.
+            TrainCommand.Create(context),
+            SynthCommand.Create(context),
         ];
         foreach (var command in commands)
             root.Subcommands.Add(command);
