@@ -59,8 +59,10 @@ public sealed class ComplianceCounter
     {
         ArgumentNullException.ThrowIfNull(track);
         if (!track.IsConfirmed) return;
-        if (_bucketStart is null || MinuteOf(at) != _bucketStart)
-            throw new InvalidOperationException($"Observe at {at:O} outside the open bucket {_bucketStart:O}; call Advance first.");
+        // A later minute means the caller skipped Advance (a bug); an earlier one is a clock step
+        // back, counted in the open bucket rather than lost.
+        if (_bucketStart is null || MinuteOf(at) > _bucketStart)
+            throw new InvalidOperationException($"Observe at {at:O} is after the open bucket {_bucketStart:O}; call Advance first.");
         _bucket[track.Id] = track.Verdict;
     }
 

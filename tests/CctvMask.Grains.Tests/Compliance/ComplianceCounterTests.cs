@@ -113,7 +113,18 @@ public sealed class ComplianceCounterTests
     }
 
     [Fact]
-    public void Observe_outside_the_open_bucket_is_rejected()
+    public void A_clock_step_back_counts_in_the_open_bucket()
+    {
+        var (tracker, counter) = Create();
+        Frame(tracker, counter, T0.AddMinutes(1), Faces.At(100, 100));
+        Assert.Null(Frame(tracker, counter, T0.AddSeconds(50), Faces.At(100, 100), Faces.At(300, 100)));
+        var delta = counter.Flush()!;
+        Assert.Equal(T0.AddMinutes(1), delta.BucketStart);
+        Assert.Equal(2, delta.People);
+    }
+
+    [Fact]
+    public void Observe_after_the_open_bucket_is_rejected()
     {
         var (tracker, counter) = Create();
         Frame(tracker, counter, T0, Faces.At(100, 100));
