@@ -27,6 +27,20 @@ public sealed class DetectVideoTests
         Assert.Equal("6", await FrameCountAsync(output));
     }
 
+    [Fact]
+    public async Task RtspStream_StopsAfterMaxFrames()
+    {
+        var rtsp = TestEnvironment.Require(TestEnvironment.RtspBase, "CCTVMASK_TEST_RTSP");
+        using var models = new DevModelFolder(realClassifier: false);
+
+        var run = await CliRun.RunAsync("detect", rtsp + "/crowd360", "--json", "--max-frames", "3", "--models", models.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines, l => Assert.StartsWith(rtsp + "/crowd360", JsonDocument.Parse(l).RootElement.GetProperty("source").GetString()));
+    }
+
     private static async Task<string> FrameCountAsync(string path)
     {
         var info = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
