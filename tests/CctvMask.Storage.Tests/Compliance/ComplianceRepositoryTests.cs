@@ -89,6 +89,34 @@ public sealed class ComplianceRepositoryTests(DatabaseFixture fixture) : IClassF
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
+    public async Task Concurrent_writers_replaying_the_same_deltas_count_each_once(StorageProvider provider)
+    {
+        // Several silos (own repositories, own connections) racing over the same events and buckets.
+        var db = await fixture.GetAsync(provider);
+        var camera = Samples.CameraId();
+        var t0 = Samples.BaseTime();
+        var rng = new Random(7);
+        var deltas = Enumerable.Range(0, 200)
+            .Select(i => Samples.Delta(camera, t0.AddMinutes(i % 10).AddSeconds(i % 60), rng.Next(4), rng.Next(3), rng.Next(2)))
+            .ToList();
+
+        var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            var repo = db.Compliance();
+            var order = deltas.OrderBy(_ => Random.Shared.Next()).ToList();
+            var count = 0;
+            foreach (var batch in order.Chunk(25)) count += await repo.ApplyAsync(batch);
+            return count;
+        })));
+
+        Assert.Equal(deltas.Count, applied.Sum());
+        var series = await db.Compliance().GetSeriesAsync(camera, t0, t0.AddHours(1), BucketSize.Minute);
+        Assert.Equal(Expected(deltas, TimeSpan.FromMinutes(1)), series);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
     public async Task Fleet_summary_covers_every_camera_with_hour_now_and_day_windows(StorageProvider provider)
     {
         var db = await fixture.GetAsync(provider);
