@@ -22,6 +22,9 @@ public static partial class CameraUrl
         if (string.IsNullOrWhiteSpace(url)) return "The camera URL is required.";
         if (url.Length > 2048) return "The camera URL must be at most 2048 characters.";
         if (VideoDevice().IsMatch(url)) return null;
+        // On Unix a bare path parses as a file URI: only capture devices may be given that way.
+        if (url.StartsWith('/'))
+            return "A bare path must be a capture device (/dev/videoN); use file:///path for a video file.";
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
             return "The camera URL is not an absolute URL (expected rtsp://, rtsps://, http(s)://, file:// or /dev/videoN).";
         if (!AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))

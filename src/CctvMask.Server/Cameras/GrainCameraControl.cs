@@ -1,4 +1,5 @@
 using CctvMask.Grains.Cameras;
+using CctvMask.Grains.Hosting;
 using CctvMask.Storage.Cameras;
 
 namespace CctvMask.Server.Cameras;
@@ -7,21 +8,38 @@ namespace CctvMask.Server.Cameras;
 /// <see cref="ICameraControl"/> over the camera grains. The live frame is read from the local
 /// worker registry when the camera runs on this silo, else fetched through the grain.
 /// </summary>
-public sealed class GrainCameraControl(IGrainFactory grains, CameraWorkerRegistry workers) : ICameraControl
+public sealed class GrainCameraControl(IGrainFactory grains, CameraWorkerRegistry workers, TimeProvider clock) : ICameraControl
 {
     public Task ApplyAsync(CameraRecord camera, CancellationToken cancellationToken) =>
-        grains.GetGrain<ICameraGrain>(camera.Id).EnsureRunningAsync(CameraConfigMapper.ToConfig(camera));
+        grains.GetGrain<ICameraGrain>(camera.Id).EnsureRunningAsync(StorageBridge.ToConfig(camera));
 
     public Task StopAsync(string id, CancellationToken cancellationToken) =>
         grains.GetGrain<ICameraGrain>(id).StopAsync();
 
-    public Task<CameraStatus> GetStatusAsync(string id, CancellationToken cancellationToken) =>
-        grains.GetGrain<ICameraGrain>(id).GetStatusAsync();
+    public async Task<CameraStatus> GetStatusAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await grains.GetGrain<ICameraGrain>(id).GetStatusAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The grain could not activate (e.g. models missing): report it as a stopped camera with the reason.
+            return CameraStatus.Stopped(id, clock.GetUtcNow(), CameraUrl.RedactText($"Camera runtime unavailable: {ex.GetBaseException().Message}"));
+        }
+    }
 
     public async Task<byte[]?> GetLatestFrameAsync(string id, CancellationToken cancellationToken)
     {
         if (workers.TryGetLiveFrame(id, out var local)) return local.Jpeg;
-        var remote = await grains.GetGrain<ICameraGrain>(id).GetLiveFrameAsync();
-        return remote?.Jpeg;
+        try
+        {
+            var remote = await grains.GetGrain<ICameraGrain>(id).GetLiveFrameAsync();
+            return remote?.Jpeg;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 }

@@ -16,8 +16,7 @@ public static class DetectApi
     {
         app.MapGroup("/api/detect").WithTags("Detect").RequireAuthorization(ApiPolicies.Viewer)
             .MapPost("/", Detect)
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<byte[]>("image/jpeg", "image/png", "image/webp", "image/bmp", "application/octet-stream");
+            .Accepts<IFormFile>("multipart/form-data", "image/*", "application/octet-stream");
         return app;
     }
 

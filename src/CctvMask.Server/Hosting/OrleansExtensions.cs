@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using CctvMask.Grains.Hosting;
+using CctvMask.Server.Cameras;
 using Microsoft.Extensions.Options;
 
 namespace CctvMask.Server.Hosting;
@@ -26,7 +28,11 @@ public static class OrleansExtensions
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddCctvGrains();
         });
+        // The grains' seam to storage (camera catalog for the reconciler, event sinks) and the API's handle on grains.
+        builder.Services.AddCctvGrainsStorage();
+        builder.Services.AddSingleton<ICameraControl, GrainCameraControl>();
         return builder;
     }
 }

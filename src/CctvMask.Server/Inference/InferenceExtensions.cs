@@ -14,7 +14,8 @@ public static class InferenceExtensions
         builder.Services.AddSingleton<ServerModels>();
         builder.Services.AddSingleton<IModelProbe>(sp => sp.GetRequiredService<ServerModels>());
         builder.Services.AddSingleton<IImageFaceDetector>(sp => sp.GetRequiredService<ServerModels>());
-        // Shared with the camera pipelines: one set of ONNX sessions per process.
+        // Shared with the camera pipelines (registered before AddCctvGrains, whose TryAdd then keeps
+        // this one): one set of ONNX sessions per process, loaded lazily so readiness can report it.
         builder.Services.TryAddSingleton(sp => sp.GetRequiredService<ServerModels>().Detector);
         return builder;
     }

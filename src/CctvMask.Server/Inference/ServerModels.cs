@@ -1,3 +1,4 @@
+using CctvMask.Grains.Hosting;
 using CctvMask.Server.Detect;
 using CctvMask.Server.Detect.Contracts;
 using CctvMask.Server.Health;
@@ -31,7 +32,7 @@ public sealed partial class ServerModels(IOptions<InferenceOptions> options, ICo
                 if (_detector is not null) return _detector;
                 var folder = ModelLocator.ResolveFolder(options.Value.ModelsDir);
                 var detectorOptions = TwoPhaseDetectorOptions.ForModelFolder(folder);
-                configuration.GetSection($"{InferenceOptions.SectionName}:Detector").Bind(detectorOptions);
+                configuration.GetSection(CctvGrainsExtensions.DetectorSectionName).Bind(detectorOptions);
                 try
                 {
                     _detector = new TwoPhaseDetector(detectorOptions, loggers.CreateLogger<TwoPhaseDetector>());
@@ -63,8 +64,9 @@ public sealed partial class ServerModels(IOptions<InferenceOptions> options, ICo
 
     public DetectResponse Detect(ReadOnlySpan<byte> encodedImage)
     {
-        var detector = Detector;
+        // Decode first: a bad upload is the client's error even when the models are not loaded.
         using var image = ImageCodec.Decode(encodedImage);
+        var detector = Detector;
         var faces = detector.DetectOne(image.AsFrame());
         var result = new DetectedFaceResponse[faces.Count];
         for (var i = 0; i < faces.Count; i++)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.Versioning;
 using CctvMask.Server.Tests.Infrastructure;
 
 namespace CctvMask.Server.Tests.Auth;
@@ -9,6 +10,7 @@ public sealed class FirstStartKeyTests
     private const int GeneratedKeyEvent = 3000;
 
     [Fact]
+    [SupportedOSPlatform("linux")]
     public async Task First_start_writes_the_key_file_and_prints_it_once()
     {
         var dataDir = Directory.CreateTempSubdirectory("cctvmask-firststart-").FullName;
