@@ -38,13 +38,19 @@ public sealed class StorageOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>In-memory write-behind queue bound; past it events spill to a local file.</summary>
+    /// <summary>
+    /// In-memory write-behind queue bound; past it events spill to a local file. Mind memory: a
+    /// violation carries its JPEGs (tens of KB), so 2000 buffered violations can hold ~200 MB.
+    /// </summary>
     [Range(1, 10_000_000)]
-    public int MaxBufferedEvents { get; set; } = 10_000;
+    public int MaxBufferedEvents { get; set; } = 2_000;
 
-    /// <summary>Events waiting to be appended to the spill file; past it events are dropped (and counted).</summary>
+    /// <summary>
+    /// Events handed to the spill-file appender and not yet on disk (normally near zero; only a
+    /// stalled disk fills it); past it events are dropped (and counted).
+    /// </summary>
     [Range(1, 10_000_000)]
-    public int SpillQueueCapacity { get; set; } = 50_000;
+    public int SpillQueueCapacity { get; set; } = 5_000;
 
     /// <summary>Most events written in one database round trip.</summary>
     [Range(1, 10_000)]
