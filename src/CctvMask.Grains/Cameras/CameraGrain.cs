@@ -1,4 +1,5 @@
 using CctvMask.Video.Sources;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace CctvMask.Grains.Cameras;
 /// source of truth and the <c>CameraReconciler</c> re-applies it within seconds after a failover.
 /// </summary>
 public sealed class CameraGrain(
-    CameraWorkerFactory workers,
+    IServiceProvider services,
     CameraWorkerRegistry registry,
     IOptions<CameraOptions> options,
     TimeProvider time,
@@ -89,7 +90,18 @@ public sealed class CameraGrain(
     private void StartWorker(CameraConfig config)
     {
         CameraLog.Starting(logger, CameraId, config);
-        var worker = workers.Create(config);
+        // Resolved here, not in the constructor: the factory loads the models (via the batcher), and a
+        // missing model must fail Start with its own message, not every status or stop call.
+        CameraWorker worker;
+        try
+        {
+            worker = services.GetRequiredService<CameraWorkerFactory>().Create(config);
+        }
+        catch (Exception ex) when (ex is not ArgumentException)
+        {
+            CameraLog.WorkerFailed(logger, CameraId, ex);
+            throw CameraStartException.From(CameraId, ex);
+        }
         _worker = worker;
         _failedAt = null;
         registry.Register(worker);

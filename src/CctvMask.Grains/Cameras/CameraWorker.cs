@@ -99,7 +99,7 @@ public sealed class CameraWorker : IAsyncDisposable
         var last = _pipeline.LastClosedBucket;
         var state = _run.IsFaulted ? CameraState.Failed
             : !IsRunning ? CameraState.Stopped
-            : _lastFrameAt is null ? CameraState.Starting
+            : _lastFrameAt is null ? (health.Restarts > 0 ? CameraState.Reconnecting : CameraState.Starting)
             : health.Connected || now - _lastFrameAt < TimeSpan.FromSeconds(5) ? CameraState.Running
             : CameraState.Reconnecting;
         return new CameraStatus

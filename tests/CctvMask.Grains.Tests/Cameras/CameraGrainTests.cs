@@ -74,4 +74,20 @@ public sealed class CameraGrainTests
         Assert.Contains("huge", size.Message);
         Assert.Equal(CameraState.Stopped, (await grain.GetStatusAsync()).State);
     }
+
+    [Fact]
+    public async Task A_missing_model_fails_start_with_its_path_while_status_still_answers()
+    {
+        await using var h = await ClusterHarness.StartAsync(null, new Dictionary<string, string?>
+        {
+            ["Vision:Detector:Detector:ModelPath"] = "/nonexistent/yunet_n_dynamic.onnx",
+            ["Vision:Detector:Classifier:ModelPath"] = "/nonexistent/mask_classifier.onnx",
+        });
+        var grain = h.Camera("no-model");
+        var ex = await Assert.ThrowsAsync<CameraStartException>(() => grain.StartAsync(new CameraConfig("no-model", Videos.Crowd360)));
+        Assert.Contains("/nonexistent/", ex.Message);
+        Assert.Contains("no-model", ex.Message);
+        Assert.Equal(CameraState.Stopped, (await grain.GetStatusAsync()).State);
+        await grain.StopAsync();
+    }
 }
