@@ -26,7 +26,8 @@ internal sealed class StorageStartupService(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(o.StartupTimeout);
         var delay = FirstDelay;
-        for (var attempt = 1; ; attempt++)
+        Exception? last = null;
+        for (var attempt = 1; !timeout.IsCancellationRequested; attempt++)
         {
             try
             {
@@ -34,13 +35,26 @@ internal sealed class StorageStartupService(
                 StorageLog.Migrated(logger, database.Provider.ToString());
                 return;
             }
-            catch (Exception ex) when (!timeout.IsCancellationRequested && ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                last = ex;
+                if (timeout.IsCancellationRequested) break;
                 StorageLog.MigrationRetry(logger, attempt, ex);
             }
-            await Task.Delay(delay, timeProvider, timeout.Token).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(delay, timeProvider, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
         }
+        cancellationToken.ThrowIfCancellationRequested();
+        throw new InvalidOperationException(
+            $"Storage: the {database.Provider} database could not be reached and migrated within {o.StartupTimeout} (Storage:StartupTimeout). Last error: {last?.Message}",
+            last);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

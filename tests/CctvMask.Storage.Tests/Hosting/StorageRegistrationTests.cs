@@ -49,6 +49,25 @@ public sealed class StorageRegistrationTests
         }
     }
 
+    [Fact]
+    public async Task An_unreachable_database_fails_startup_after_the_timeout_with_a_clear_message()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "cctvmask-storage-tests", Guid.NewGuid().ToString("N"));
+        using var host = BuildHost(new()
+        {
+            ["Storage:Provider"] = "Postgres",
+            // Nothing listens on port 1: connections are refused at once.
+            ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=x;Password=x;Database=x;Timeout=2",
+            ["Storage:DataDirectory"] = dir,
+            ["Storage:StartupTimeout"] = "00:00:01",
+        });
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("could not be reached and migrated", ex.Message, StringComparison.Ordinal);
+        Assert.NotNull(ex.InnerException);
+    }
+
     [Theory]
     [InlineData("Postgres", null, "10000")]
     [InlineData("Sqlite", null, "0")]
