@@ -1,5 +1,6 @@
 using System.IO.Pipes;
 using BenchmarkDotNet.Attributes;
+using CctvMask.Video.Ffmpeg;
 using CctvMask.Video.Frames;
 
 namespace CctvMask.Benchmarks.Video;
@@ -7,8 +8,8 @@ namespace CctvMask.Benchmarks.Video;
 /// <summary>
 /// The ffmpeg stdout read path: rent a pooled frame buffer, fill it with exact-size reads, return it.
 /// <c>InMemory</c> isolates our code (a stream that hands out 64 KiB chunks like a Linux pipe);
-/// <c>OsPipe</c> adds the real kernel pipe copy with a writer on another thread.
-/// Expect 0 B allocated per frame in both.
+/// <c>OsPipe</c> adds the real kernel pipe copy with a writer on another thread (async, as ingest
+/// reads; <c>OsPipeSync</c> for comparison), with the default and an enlarged pipe.
 /// </summary>
 [MemoryDiagnoser]
 public class FrameReadBenchmarks
@@ -20,12 +21,18 @@ public class FrameReadBenchmarks
     private CancellationTokenSource _stopWriter = null!;
     private Task _writer = null!;
 
+    /// <summary>0 = the kernel's default 64 KiB pipe; 1 MiB = what FfmpegFrameSource asks for.</summary>
+    [Params(0, 1024 * 1024)]
+    public int PipeBytes { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _memory = new ChunkedStream(_pool.Size.FrameBytes, chunk: 64 * 1024);
         _pipeWriter = new AnonymousPipeServerStream(PipeDirection.Out);
         _pipeReader = new AnonymousPipeClientStream(PipeDirection.In, _pipeWriter.ClientSafePipeHandle);
+        if (PipeBytes > 0 && PipeCapacity.TrySet(_pipeWriter, PipeBytes) < PipeBytes)
+            throw new InvalidOperationException($"could not enlarge the pipe to {PipeBytes} bytes");
         _stopWriter = new CancellationTokenSource();
         var frame = new byte[_pool.Size.FrameBytes];
         Random.Shared.NextBytes(frame);
@@ -57,6 +64,22 @@ public class FrameReadBenchmarks
 
     [Benchmark]
     public async Task<int> OsPipe() => await ReadOneAsync(_pipeReader);
+
+    [Benchmark]
+    public int OsPipeSync()
+    {
+        var buffer = _pool.Rent();
+        var span = buffer.AsSpan(0, _pool.Size.FrameBytes);
+        var filled = 0;
+        while (filled < span.Length)
+        {
+            var n = _pipeReader.Read(span[filled..]);
+            if (n == 0) break;
+            filled += n;
+        }
+        _pool.Return(buffer);
+        return filled;
+    }
 
     private async ValueTask<int> ReadOneAsync(Stream stream)
     {

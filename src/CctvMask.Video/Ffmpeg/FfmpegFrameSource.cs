@@ -82,7 +82,7 @@ public sealed class FfmpegFrameSource : IAsyncDisposable, IDisposable
         stderr ??= new FfmpegStderrLog(source.CameraId, options.StderrTailLines, options.StderrLinesPerMinute, logger, timeProvider);
         stderr.ClearTail();
         var process = FfmpegProcess.Start(options.FfmpegPath, FfmpegArguments.Build(source, options, size),
-            source.CameraId, stderr, logger, options.StopTimeout);
+            source.CameraId, stderr, logger, options.StopTimeout, size.FrameBytes);
         FfmpegLog.Started(logger, source.CameraId, process.ProcessId, source.ScrubbedUrl, size.Width, size.Height);
         return new FfmpegFrameSource(source, size, pool, process, logger, timeProvider, options.StopTimeout);
     }

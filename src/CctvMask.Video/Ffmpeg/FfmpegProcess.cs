@@ -46,9 +46,12 @@ public sealed class FfmpegProcess : IAsyncDisposable, IDisposable
     /// <summary>The exit code once the process has exited, else null.</summary>
     public int? ExitCode => HasExited ? SafeExitCode() : null;
 
-    /// <summary>Starts <paramref name="executable"/>; a missing binary becomes a <see cref="VideoSourceException"/>.</summary>
+    /// <summary>
+    /// Starts <paramref name="executable"/>; a missing binary becomes a <see cref="VideoSourceException"/>.
+    /// <paramref name="stdoutPipeBytes"/> &gt; 0 enlarges the stdout pipe to hold a whole frame (best effort).
+    /// </summary>
     public static FfmpegProcess Start(string executable, IReadOnlyList<string> arguments, string cameraId,
-        FfmpegStderrLog stderr, ILogger logger, TimeSpan stopTimeout)
+        FfmpegStderrLog stderr, ILogger logger, TimeSpan stopTimeout, int stdoutPipeBytes = 0)
     {
         var psi = new ProcessStartInfo(executable)
         {
@@ -73,6 +76,7 @@ public sealed class FfmpegProcess : IAsyncDisposable, IDisposable
                 $"Camera {cameraId}: cannot start '{executable}' ({e.Message}). Is ffmpeg installed and on PATH?", inner: e);
         }
         process.BeginErrorReadLine();
+        if (stdoutPipeBytes > 0) PipeCapacity.TrySet(process.StandardOutput.BaseStream, stdoutPipeBytes);
         return new FfmpegProcess(process, cameraId, stderr, logger, stopTimeout);
     }
 

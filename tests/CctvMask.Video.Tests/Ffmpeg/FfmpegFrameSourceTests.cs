@@ -18,6 +18,7 @@ public sealed class FfmpegFrameSourceTests
         var source = new CameraSource("file-once", "file://" + Crowd360) { DetectFps = 5, Playback = FilePlayback.Once };
         await using var frames = await FfmpegFrameSource.OpenAsync(source, new IngestOptions());
         Assert.Equal(new FrameSize(640, 360), frames.FrameSize); // probed: native size
+        Assert.True(PipeCapacity.Get(frames.Process.StandardOutput) >= frames.FrameSize.FrameBytes, "stdout pipe should hold a whole frame");
 
         var count = 0;
         long lastSequence = -1;
