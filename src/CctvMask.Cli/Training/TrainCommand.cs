@@ -36,9 +36,10 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed (split, initialisation, augmentation).", DefaultValueFactory = _ => defaults.Seed };
         var cache = new Option<string>("--cache") { Description = "Cache folder for detected face locations.", DefaultValueFactory = _ => defaults.CacheDir };
         var detector = new Option<string?>("--detector") { Description = $"Phase-1 model used for cropping (default: {ModelLocator.DefaultDetector} in the model folder)." };
+        var init = new Option<string?>("--init") { Description = "Start from a checkpoint of an earlier run of this trainer (same --width); for staged schedules." };
 
         var command = new Command("train", "Train the mask classifier (MobileNetV2, TorchSharp) and export it to ONNX.");
-        foreach (var o in new Option[] { dataset, photos, epochs, size, batch, width, lr, output, report, seed, cache, detector })
+        foreach (var o in new Option[] { dataset, photos, epochs, size, batch, width, lr, output, report, seed, cache, detector, init })
             command.Options.Add(o);
         command.SetAction((parse, ct) =>
         {
@@ -55,6 +56,7 @@ public static class TrainCommand
                 ReportDir = parse.GetValue(report)!,
                 Seed = parse.GetValue(seed),
                 CacheDir = parse.GetValue(cache)!,
+                InitCheckpoint = parse.GetValue(init),
             };
             try
             {

@@ -13,10 +13,11 @@ internal static class FaceMaskGeometry
 {
     private const float CheekHalfWidth = 1.05f;   // × IOD at nose-tip height
     private const float JawHalfWidth = 0.92f;     // × IOD at lower-lip height
-    private const float BridgeDepth = 0.4f;       // fraction of the way from the eye line to the nose tip
+    private const float BridgeDepth = 0.28f;      // fraction of the way from the eye line to the nose tip
     private const float LowerLipBelowMouth = 0.15f; // × D
     private const float ChinDepth = 1.62f;        // × D below the eye line
     private const float YawShrink = 1.5f;
+    private const float NoseLevel = 0.9f;         // cheek anchors slightly above the nose tip: masks cover the nose
 
     public static float EyeDistance(Landmarks lm) => Distance(lm.RightEye, lm.LeftEye);
 
@@ -49,9 +50,9 @@ internal static class FaceMaskGeometry
 
         return
         [
-            At(noseAcross * 0.3f - CheekHalfWidth * iod * leftScale, noseDown),   // A
+            At(noseAcross * 0.3f - CheekHalfWidth * iod * leftScale, noseDown * NoseLevel),   // A
             At(noseAcross * BridgeDepth, noseDown * BridgeDepth),                 // B
-            At(noseAcross * 0.3f + CheekHalfWidth * iod * rightScale, noseDown),  // C
+            At(noseAcross * 0.3f + CheekHalfWidth * iod * rightScale, noseDown * NoseLevel),  // C
             At(mouthAcross * 0.5f - JawHalfWidth * iod * leftScale, lipDown),     // D
             At(mouthAcross + noseAcross * 0.3f, d * ChinDepth),                   // E
             At(mouthAcross * 0.5f + JawHalfWidth * iod * rightScale, lipDown),    // F

@@ -57,6 +57,11 @@ public sealed class MaskClassifierTrainer(TrainingOptions options, IFaceFinder f
 
         var batches = new BatchAssembler(new FaceAugmenter(options.Augmentation, options.CropMargin), meta, options.Seed);
         using var model = MaskNetFactory.Create(classes.Count, options.WidthMultiplier, options.Dropout);
+        if (options.InitCheckpoint is { } init)
+        {
+            if (!File.Exists(init)) throw new FileNotFoundException($"Initial checkpoint not found: {init}", init);
+            model.load(init);
+        }
         using var optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         using var classWeights = ClassWeights(train, classes.Count);
 

@@ -32,6 +32,12 @@ public sealed class TrainingOptions
 
     public int Seed { get; set; } = 42;
 
+    /// <summary>
+    /// Optional TorchSharp checkpoint of an earlier run of this trainer (same architecture) to start from,
+    /// e.g. to continue a schedule in stages. Never ImageNet weights: the classifier is trained from scratch.
+    /// </summary>
+    public string? InitCheckpoint { get; set; }
+
     /// <summary>Weight the loss by inverse class frequency (without_mask is the minority and the class that matters).</summary>
     public bool BalanceClasses { get; set; } = true;
 
