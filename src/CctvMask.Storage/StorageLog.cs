@@ -44,8 +44,8 @@ internal static partial class StorageLog
     [LoggerMessage(4125, LogLevel.Warning, "Storage: {Count} events could not be written at shutdown; spilled to {Path}")]
     public static partial void SpilledAtShutdown(ILogger logger, int count, string path, Exception? exception);
 
-    [LoggerMessage(4130, LogLevel.Information, "Storage: retention deleted {Violations} violations, {Snapshots} snapshots and {AppliedEvents} event ids older than {Cutoff:O}")]
-    public static partial void RetentionDone(ILogger logger, int violations, int snapshots, int appliedEvents, DateTimeOffset cutoff);
+    [LoggerMessage(4130, LogLevel.Information, "Storage: retention deleted {Violations} violations and {Snapshots} snapshots older than {Cutoff:O}, {AppliedEvents} old event ids, {Buckets} old compliance buckets")]
+    public static partial void RetentionDone(ILogger logger, int violations, int snapshots, int appliedEvents, int buckets, DateTimeOffset cutoff);
 
     [LoggerMessage(4131, LogLevel.Warning, "Storage: retention run failed")]
     public static partial void RetentionFailed(ILogger logger, Exception exception);

@@ -76,6 +76,10 @@ public sealed class StorageOptions
     [Range(1, 36_500)]
     public int RetentionDays { get; set; } = 30;
 
+    /// <summary>Minute compliance buckets older than this many days are deleted.</summary>
+    [Range(1, 36_500)]
+    public int ComplianceRetentionDays { get; set; } = 400;
+
     /// <summary>Idempotency keys of applied compliance deltas are kept this long; a replay older than this could double count.</summary>
     [Range(1, 36_500)]
     public int AppliedEventRetentionDays { get; set; } = 14;

@@ -1,4 +1,4 @@
 namespace CctvMask.Storage.Retention;
 
 /// <summary>Rows removed by one retention run.</summary>
-public readonly record struct RetentionResult(int Violations, int Snapshots, int AppliedEvents, DateTimeOffset Cutoff);
+public readonly record struct RetentionResult(int Violations, int Snapshots, int AppliedEvents, int ComplianceBuckets, DateTimeOffset Cutoff);

@@ -11,7 +11,8 @@ namespace CctvMask.Storage.Retention;
 /// <summary>
 /// Deletes violations (and their snapshots) older than <see cref="StorageOptions.RetentionDays"/>
 /// and compliance event ids older than <see cref="StorageOptions.AppliedEventRetentionDays"/>,
-/// every <see cref="StorageOptions.RetentionInterval"/>. Compliance buckets are kept (small).
+/// and minute compliance buckets older than <see cref="StorageOptions.ComplianceRetentionDays"/>,
+/// every <see cref="StorageOptions.RetentionInterval"/>.
 /// <code>
 /// Task&lt;RetentionResult&gt; RunOnceAsync(DateTimeOffset now, CancellationToken ct = default)
 /// </code>
@@ -31,6 +32,7 @@ public sealed class RetentionService(
         var cutoff = now - TimeSpan.FromDays(_options.RetentionDays);
         var cutoffDb = StorageTime.ToDb(cutoff);
         var eventCutoffDb = StorageTime.ToDb(now - TimeSpan.FromDays(_options.AppliedEventRetentionDays));
+        var bucketCutoffDb = StorageTime.ToDb(now - TimeSpan.FromDays(_options.ComplianceRetentionDays));
 
         await using var db = factory.CreateDbContext();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -42,13 +44,16 @@ public sealed class RetentionService(
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var events = await db.AppliedEvents.Where(a => a.AppliedAt < eventCutoffDb)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var buckets = await db.ComplianceBuckets.Where(b => b.BucketStart < bucketCutoffDb)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         metrics.RetentionDeleted.Add(violations, new KeyValuePair<string, object?>("table", "violations"));
         metrics.RetentionDeleted.Add(snapshots, new KeyValuePair<string, object?>("table", "violation_snapshots"));
         metrics.RetentionDeleted.Add(events, new KeyValuePair<string, object?>("table", "applied_events"));
-        StorageLog.RetentionDone(logger, violations, snapshots, events, cutoff);
-        return new RetentionResult(violations, snapshots, events, cutoff);
+        metrics.RetentionDeleted.Add(buckets, new KeyValuePair<string, object?>("table", "compliance_buckets"));
+        StorageLog.RetentionDone(logger, violations, snapshots, events, buckets, cutoff);
+        return new RetentionResult(violations, snapshots, events, buckets, cutoff);
     }
 
     /// <inheritdoc />

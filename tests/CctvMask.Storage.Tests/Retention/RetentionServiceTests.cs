@@ -42,20 +42,27 @@ public sealed class RetentionServiceTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task Old_event_ids_are_pruned_but_buckets_are_kept(StorageProvider provider)
+    public async Task Old_event_ids_and_old_buckets_are_pruned_on_their_own_schedules(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider, o => o.AppliedEventRetentionDays = 2);
+        await using var db = await TestDatabase.CreateAsync(provider, o =>
+        {
+            o.AppliedEventRetentionDays = 2;
+            o.ComplianceRetentionDays = 10;
+        });
         using var metrics = new StorageMetrics();
         var camera = Samples.CameraId();
+        var now = DateTimeOffset.UtcNow;
         var t0 = Samples.BaseTime();
-        await db.Compliance().ApplyAsync([Samples.Delta(camera, t0, 1, 2, 3)]);
+        var old = now.AddDays(-11);
+        await db.Compliance().ApplyAsync([Samples.Delta(camera, t0, 1, 2, 3), Samples.Delta(camera, old, 4, 4, 4)]);
 
-        var result = await db.Retention(metrics).RunOnceAsync(DateTimeOffset.UtcNow.AddDays(3));
+        var result = await db.Retention(metrics).RunOnceAsync(now.AddDays(3));
 
-        Assert.Equal(1, result.AppliedEvents);
+        Assert.Equal(2, result.AppliedEvents);
+        Assert.Equal(1, result.ComplianceBuckets);
         await using var ctx = db.Factory.CreateDbContext();
         Assert.Equal(0, await ctx.AppliedEvents.CountAsync());
-        var point = Assert.Single(await db.Compliance().GetSeriesAsync(camera, t0, t0.AddDays(1), Storage.Compliance.BucketSize.Day));
+        var point = Assert.Single(await db.Compliance().GetSeriesAsync(camera, old.AddDays(-1), now, Storage.Compliance.BucketSize.Day));
         Assert.Equal(6, point.People);
     }
 }
