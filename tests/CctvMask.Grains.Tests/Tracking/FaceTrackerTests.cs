@@ -138,4 +138,19 @@ public sealed class FaceTrackerTests
         Assert.Equal(2, tracker.EndedTracks.Count);
         Assert.Empty(tracker.Tracks);
     }
+
+    [Fact]
+    public void Steady_state_update_allocates_nothing()
+    {
+        var tracker = new FaceTracker(Options());
+        var frames = Enumerable.Range(0, 120)
+            .Select(f => Enumerable.Range(0, 6).Select(p => Faces.At(50 * p + f % 5, 100 + 3 * p)).ToArray())
+            .ToArray();
+        for (int f = 0; f < 20; f++) tracker.Update(frames[f]);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int f = 20; f < frames.Length; f++) tracker.Update(frames[f]);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(6, tracker.Tracks.Count);
+    }
 }
