@@ -129,6 +129,7 @@ public sealed partial class CameraIngest
                 }
                 restarts = _restarts;
             }
+            _metrics?.FrameDecoded(CameraId);
             if (becameStreaming)
             {
                 IngestLog.Streaming(_logger, CameraId, source.FrameSize.Width, source.FrameSize.Height, restarts);
@@ -143,6 +144,7 @@ public sealed partial class CameraIngest
     private void CountRestart(bool immediate)
     {
         var now = _time.GetUtcNow();
+        _metrics?.Restarted(CameraId);
         lock (_gate)
         {
             _restarts++;

@@ -39,6 +39,7 @@ public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
     private readonly FpsMeter _fps;
     private readonly List<DateTimeOffset> _restartTimes = [];
     private readonly Ffmpeg.FfmpegStderrLog _stderr;
+    private readonly IngestMetrics? _metrics;
 
     // Guarded by _gate.
     private CameraState _state = CameraState.Stopped;
@@ -58,7 +59,8 @@ public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
     private int _started;
     private int _disposed;
 
-    public CameraIngest(CameraSource source, IngestOptions options, ILogger? logger = null, TimeProvider? timeProvider = null)
+    public CameraIngest(CameraSource source, IngestOptions options, ILogger? logger = null, TimeProvider? timeProvider = null,
+        IngestMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
@@ -68,6 +70,7 @@ public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
+        _metrics = metrics;
         _policy = new WatchdogPolicy(options);
         _fps = new FpsMeter(options.FpsWindow);
         _stderr = new Ffmpeg.FfmpegStderrLog(source.CameraId, options.StderrTailLines, options.StderrLinesPerMinute, _logger, _time);
@@ -182,6 +185,7 @@ public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
     {
         frame.Dispose();
         Interlocked.Increment(ref _framesDropped);
+        _metrics?.FrameDropped(CameraId);
     }
 
     private void OnReconnectScheduled(int attempt, TimeSpan delay, Exception? error)

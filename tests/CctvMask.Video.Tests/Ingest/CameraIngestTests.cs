@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using CctvMask.Testing;
 using CctvMask.Video.Frames;
 using CctvMask.Video.Ingest;
@@ -136,8 +137,20 @@ public sealed class CameraIngestTests
     public async Task A_slow_consumer_drops_oldest_frames_counted_with_bounded_buffers()
     {
         var options = new IngestOptions { ChannelCapacity = 2 };
+        var measured = new ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == IngestMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag is { Key: "camera.id", Value: "slow" }) measured.AddOrUpdate(instrument.Name, value, (_, v) => v + value);
+        });
+        listener.Start();
         await using var ingest = new CameraIngest(
-            new CameraSource("slow", Crowd360) { DetectFps = null, Playback = FilePlayback.Once }, options);
+            new CameraSource("slow", Crowd360) { DetectFps = null, Playback = FilePlayback.Once }, options, metrics: new IngestMetrics());
         ingest.Start();
 
         var consumed = 0;
@@ -163,6 +176,8 @@ public sealed class CameraIngestTests
         Assert.InRange(maxOutstanding, 1, options.ChannelCapacity + 2);
         Assert.Equal(0, status.BuffersOutstanding);
         Assert.Equal(0, status.Restarts);
+        Assert.Equal(status.FramesIn, measured["cctvmask.camera.frames.decoded"]);
+        Assert.Equal(status.FramesDropped, measured["cctvmask.camera.frames.dropped"]);
     }
 
     [Fact]
