@@ -219,6 +219,34 @@ public sealed class CameraIngestTests
     }
 
     [Fact]
+    public async Task Streams_http_mjpeg()
+    {
+        // ffmpeg itself serves the clip as multipart MJPEG over HTTP (one client), like an IP camera's /video.mjpg.
+        var port = FreePort();
+        var server = new System.Diagnostics.ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", Crowd360,
+                     "-an", "-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg", "-listen", "1", $"http://127.0.0.1:{port}/video.mjpg" })
+            server.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(server)!;
+        try
+        {
+            var options = new IngestOptions { BackoffBase = TimeSpan.FromMilliseconds(100), BackoffCap = TimeSpan.FromMilliseconds(500) };
+            await using var ingest = new CameraIngest(
+                new CameraSource("mjpeg", $"http://127.0.0.1:{port}/video.mjpg") { DetectFps = 5, AnalysisSize = AnalysisSize.Exact(320, 180) }, options);
+            ingest.Start(); // the first attempts may be refused until the server listens: ingest retries
+
+            var frames = await ReadAsync(ingest, 5);
+            Assert.All(frames, f => Assert.Equal(new FrameSize(320, 180), f));
+            Assert.Equal(CameraState.Streaming, ingest.Status.State);
+        }
+        finally
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task Stop_before_start_and_double_dispose_are_safe()
     {
         var ingest = new CameraIngest(new CameraSource("idle", "rtsp://127.0.0.1:1/x"), new IngestOptions());
@@ -251,6 +279,13 @@ public sealed class CameraIngestTests
             if (sizes.Count == count) break;
         }
         return sizes;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static Task DrainAsync(CameraIngest ingest) => Task.Run(async () =>
