@@ -42,6 +42,33 @@ internal static class TestFiles
         return ms.ToArray();
     }
 
+    /// <summary>A real 16-bit greyscale PNG (an unusual format a camera export might produce).</summary>
+    public static byte[] Gray16Png(int width = 64, int height = 48)
+    {
+        var raw = new byte[height * (1 + width * 2)];
+        for (int y = 0; y < height; y++)
+        {
+            int row = y * (1 + width * 2);
+            raw[row] = 0; // filter: none
+            for (int x = 0; x < width; x++)
+                BinaryPrimitives.WriteUInt16BigEndian(raw.AsSpan(row + 1 + x * 2), (ushort)(x * 65535 / width));
+        }
+        using var compressed = new MemoryStream();
+        using (var z = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            z.Write(raw);
+        using var ms = new MemoryStream();
+        ms.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 16; // bit depth
+        ihdr[9] = 0;  // greyscale
+        Chunk(ms, "IHDR", ihdr);
+        Chunk(ms, "IDAT", compressed.ToArray());
+        Chunk(ms, "IEND", []);
+        return ms.ToArray();
+    }
+
     /// <summary>A little-endian TIFF header (a format the decoder does not read).</summary>
     public static byte[] TiffHeader() => [(byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 

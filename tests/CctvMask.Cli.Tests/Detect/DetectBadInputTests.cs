@@ -137,17 +137,20 @@ public sealed class DetectBadInputTests
     }
 
     [Fact]
-    public async Task GrayscalePng_IsAcceptedAndDetected()
+    public async Task Gray16Png_IsAcceptedAndAnnotated()
     {
         using var models = new DevModelFolder(realClassifier: false);
-        var path = models.File("gray.png");
-        using (var src = Vision.Imaging.ImageCodec.Decode(TestFiles.Jpeg()))
-        {
-            // Re-encode as PNG; the decoder accepts grey/RGBA/16-bit PNGs, here an 8-bit one is enough.
-            Vision.Imaging.ImageCodec.SavePng(src.AsFrame(), path);
-        }
-        var run = await CliRun.RunAsync("detect", path, "--json", "--models", models.Path);
+        var path = models.File("gray16.png");
+        File.WriteAllBytes(path, TestFiles.Gray16Png());
+        var output = models.File("out.png");
+
+        var run = await CliRun.RunAsync("detect", path, "--json", "--out", output, "--models", models.Path);
+
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("\"faces\"", run.Out);
+        Assert.Equal("", run.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        Assert.Equal(64, doc.RootElement.GetProperty("width").GetInt32());
+        using var annotated = Vision.Imaging.ImageCodec.DecodeFile(output);
+        Assert.Equal((64, 48), (annotated.Width, annotated.Height));
     }
 }
