@@ -40,21 +40,28 @@ public sealed partial class CameraIngest
 
             using var sessionCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var pump = Task.Run(() => PumpAsync(source, sessionCts.Token), CancellationToken.None);
-            var action = await WatchAsync(source, pump, startedAt, ct).ConfigureAwait(false);
+            WatchdogAction action;
+            try
+            {
+                action = await WatchAsync(source, pump, startedAt, ct).ConfigureAwait(false);
+                if (action.Reason is RestartReason.Stalled or RestartReason.NoFirstFrame)
+                    SetState(CameraState.Stalled, action.Detail);
+            }
+            finally
+            {
+                // Whatever ends the session (restart, completion, stop), the reader is finished before
+                // the process is disposed, so no read runs against a disposed pipe.
+                if (!pump.IsCompleted) source.Process.Kill();
+                await sessionCts.CancelAsync().ConfigureAwait(false);
+                try { await pump.ConfigureAwait(false); }
+                catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException) { /* pipe closed under the reader */ }
+            }
 
             if (action.Kind == WatchdogActionKind.Complete)
             {
-                await pump.ConfigureAwait(false);
                 IngestLog.Completed(_logger, CameraId, action.Detail, Interlocked.Read(ref _framesIn));
                 return true;
             }
-
-            if (action.Reason is RestartReason.Stalled or RestartReason.NoFirstFrame)
-                SetState(CameraState.Stalled, action.Detail);
-            source.Process.Kill();
-            await sessionCts.CancelAsync().ConfigureAwait(false);
-            try { await pump.ConfigureAwait(false); }
-            catch (Exception e) when (e is OperationCanceledException or IOException) { /* the pipe closed under the reader */ }
 
             var lastLine = source.Stderr.LastLine();
             var reason = lastLine is null ? action.Detail : $"{action.Detail}: {lastLine}";
@@ -75,6 +82,7 @@ public sealed partial class CameraIngest
             CountRestart(immediate: true);
             if (action.BudgetExhausted && _options.BudgetCooldown > TimeSpan.Zero)
                 await CooldownAsync(reason, ct).ConfigureAwait(false);
+            SetState(CameraState.Connecting, reason);
             return false;
         }
     }
