@@ -41,7 +41,7 @@ public static class ModelsCommand
         pull.SetAction((pr, ct) => PullAsync(context, pr.GetValue(context.Globals.Models), pr.GetValue(manifestOption),
             pr.GetValue(allOption), TimeSpan.FromSeconds(pr.GetValue(timeoutOption)), ct));
 
-        var updateOption = new Option<bool>("--update") { Description = "Write the sha256 of present files that have none into the manifest file." };
+        var updateOption = new Option<bool>("--update") { Description = "Write the sha256 of present files into the manifest file (models without a hash, and the project's own models)." };
         var hash = new Command("hash", "Print the sha256 of every model file present.");
         hash.Options.Add(updateOption);
         hash.SetAction((pr, ct) => HashAsync(context, pr.GetValue(context.Globals.Models), pr.GetValue(manifestOption), pr.GetValue(updateOption), ct));
@@ -111,7 +111,10 @@ public static class ModelsCommand
                 continue;
             var sha = await Sha256File.ComputeAsync(path, ct).ConfigureAwait(false);
             context.Out.WriteLine($"{sha}  {entry.File}");
-            if (update && string.IsNullOrEmpty(entry.Sha256))
+            // Only a missing hash, or the project's own model (no URL: it is re-trained), is rewritten;
+            // upstream hashes stay authoritative.
+            bool own = string.IsNullOrEmpty(entry.Url);
+            if (update && (string.IsNullOrEmpty(entry.Sha256) || (own && !string.Equals(entry.Sha256, sha, StringComparison.OrdinalIgnoreCase))))
             {
                 ManifestStore.WriteSha256(loaded.Path!, name, sha);
                 context.Out.WriteLine($"updated   {loaded.Path}: {name}.sha256");
