@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CctvMask.Training.Data;
+using CctvMask.Training.Evaluation;
 using CctvMask.Training.Metrics;
 using CctvMask.Training.Trainer;
 
@@ -16,6 +17,7 @@ public sealed record TrainingReport(
     int ValidationSamples,
     IReadOnlyList<EpochMetrics> History,
     ClassificationReport Validation,
+    HeldOutReport? HeldOut,
     double TrainingSeconds,
     double MsPerFaceBatch1,
     double MsPerFaceBatch32,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CctvMask.Training.Augmentation;
 using CctvMask.Training.Data;
+using CctvMask.Training.Evaluation;
 using CctvMask.Training.Export;
 using CctvMask.Training.Metrics;
 using CctvMask.Training.Modeling;
@@ -28,6 +29,8 @@ public sealed class MaskClassifierTrainer(TrainingOptions options, IFaceFinder f
     {
         options.Validate();
         var total = Stopwatch.StartNew();
+        // The commit of the code that trains (others may commit while a long run is going).
+        var gitCommit = GitInfo.CurrentCommit();
         var classes = options.Classes;
         torch.manual_seed(options.Seed);
         Directory.CreateDirectory(options.ReportDir);
@@ -132,7 +135,6 @@ public sealed class MaskClassifierTrainer(TrainingOptions options, IFaceFinder f
         var checkpoint = Path.Combine(options.ReportDir, CheckpointFileName);
         model.save(checkpoint);
 
-        var gitCommit = GitInfo.CurrentCommit();
         var created = DateTimeOffset.UtcNow;
         var metadata = new MaskClassifierMetadata(classes, meta.InputSize, meta.ChannelOrder, meta.Mean, meta.Std, meta.CropMargin)
         {
@@ -144,6 +146,15 @@ public sealed class MaskClassifierTrainer(TrainingOptions options, IFaceFinder f
         }.ToMetadata();
         model.eval();
         var onnx = MobileNetV2OnnxExporter.Export(model, options.InputSize, classes.Count, metadata);
+        HeldOutReport? heldOut = null;
+        if (options.PhotosDir is not null)
+        {
+            progress?.Report(new TrainingProgress("Evaluating held-out photos", options.Epochs, options.Epochs, 0, 0, 0, 0));
+            heldOut = new HeldOutEvaluator(finder, options.HoldOutModulus).Evaluate(onnx, options.PhotosDir);
+            metadata[MaskClassifierMetadataKeys.Metrics] += string.Create(CultureInfo.InvariantCulture,
+                $";heldout_photos={heldOut.Photos};heldout_matched={heldOut.MatchedFaces};heldout_accuracy={heldOut.All.Accuracy:F4};heldout_without_mask_recall={heldOut.All["without_mask"].Recall:F4}");
+            onnx = MobileNetV2OnnxExporter.Export(model, options.InputSize, classes.Count, metadata);
+        }
         File.WriteAllBytes(options.OutputPath, onnx);
 
         progress?.Report(new TrainingProgress("Measuring latency", options.Epochs, options.Epochs, 0, 0, 0, 0));
@@ -152,7 +163,7 @@ public sealed class MaskClassifierTrainer(TrainingOptions options, IFaceFinder f
 
         var trainPerClass = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => train.CountOf(p.i));
         var full = new TrainingReport(options, split.Summary, crops, train.Count, trainPerClass, validation.Count, history,
-            report, trainingSeconds, ms1, ms32, Path.GetFullPath(options.OutputPath), gitCommit, created);
+            report, heldOut, trainingSeconds, ms1, ms32, Path.GetFullPath(options.OutputPath), gitCommit, created);
         var reportPath = Path.Combine(options.ReportDir, ReportFileName);
         full.Save(reportPath);
         var plotPath = Path.Combine(options.ReportDir, PlotFileName);
