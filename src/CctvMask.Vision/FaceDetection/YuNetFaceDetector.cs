@@ -95,10 +95,10 @@ public sealed class YuNetFaceDetector : IDisposable
             {
                 int n = PlanGroup(frames[start..], plans);
                 var ws = EnsureWorkspace(n, plans[0].InputWidth, plans[0].InputHeight);
-                int imageLength = 3 * plans[0].PlaneLength;
+                int imageLength = ws.ImageLength;
                 for (int b = 0; b < n; b++)
                     YuNetPreprocessing.ResizeToNchw(frames[start + b], plans[b], ws.Input.AsSpan(b * imageLength, imageLength));
-                _session.Run(_runOptions, _inputNames, ws.InputValues, _outputNames, ws.OutputValues);
+                _session.Run(_runOptions, _inputNames, ws.InputValues(n), _outputNames, ws.OutputValues(n));
                 for (int b = 0; b < n; b++)
                 {
                     int room = Math.Min(_options.MaxFacesPerFrame, results.Length - written);
@@ -154,10 +154,12 @@ public sealed class YuNetFaceDetector : IDisposable
 
     private YuNetWorkspace EnsureWorkspace(int batch, int width, int height)
     {
-        if (_workspace is { } ws && ws.Matches(batch, width, height))
+        if (_workspace is { } ws && ws.Fits(batch, width, height))
             return ws;
+        // Grow to the largest batch seen for this input size, so smaller batches reuse the buffers.
+        int capacity = _workspace is { } old && old.Width == width && old.Height == height ? Math.Max(batch, old.Capacity) : batch;
         _workspace?.Dispose();
-        _workspace = new YuNetWorkspace(batch, width, height, Strides, KindWidths);
+        _workspace = new YuNetWorkspace(capacity, width, height, Strides, KindWidths);
         return _workspace;
     }
 

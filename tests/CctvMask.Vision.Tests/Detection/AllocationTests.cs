@@ -1,4 +1,6 @@
+using CctvMask.Testing;
 using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
 using CctvMask.Vision.Imaging;
 using CctvMask.Vision.Tests.Imaging;
 using Xunit.Abstractions;
@@ -48,5 +50,36 @@ public sealed class AllocationTests(ITestOutputHelper output) : IDisposable
         Assert.True(fewBytes < 4096, $"{fewBytes} bytes allocated for {fewFaces} faces");
         Assert.True(manyBytes < 4096, $"{manyBytes} bytes allocated for {manyFaces} faces");
         Assert.True(Math.Abs(manyBytes - fewBytes) < 512, $"{fewBytes} B for {fewFaces} faces vs {manyBytes} B for {manyFaces} faces");
+    }
+
+    [Fact]
+    public void VaryingBatchSizesReuseTheDetectorBuffers()
+    {
+        using var detector = new YuNetFaceDetector(new FaceDetectorOptions
+        {
+            ModelPath = TestEnvironment.Model("yunet_n_dynamic.onnx"),
+            InputSizePolicy = InputSizePolicy.Native,
+        });
+        using var image = ImageCodec.DecodeFile(DevSet.Image("maksssksksss5"));
+        var frames = Enumerable.Repeat(image.AsFrame(), 3).ToArray();
+        var results = new RawFace[1024];
+        var counts = new int[3];
+        int[] sizes = [3, 1, 2];
+        foreach (int n in sizes)
+            detector.Detect(frames.AsSpan(0, n), results, counts);
+
+        foreach (int n in sizes)
+        {
+            long min = long.MaxValue;
+            for (int i = 0; i < 3; i++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                detector.Detect(frames.AsSpan(0, n), results, counts);
+                min = Math.Min(min, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+            output.WriteLine($"batch {n}: {min} B");
+            Assert.True(min < 1024, $"batch of {n}: {min} bytes allocated");
+            Assert.Equal(counts[0], counts[n - 1]);
+        }
     }
 }
