@@ -33,4 +33,23 @@ public sealed class CameraReconcilerTests
         Assert.Equal(CameraState.Running, (await h.Camera("cam-b").GetStatusAsync()).State);
         Assert.Equal(["cam-b"], h.SiloService<CameraWorkerRegistry>().CameraIds.ToArray());
     }
+
+    [Fact]
+    public async Task A_camera_whose_silo_stops_runs_again_on_the_surviving_silo()
+    {
+        await using var h = await ClusterHarness.StartAsync(_ => new FixedFaceDetector(), new Dictionary<string, string?>
+        {
+            ["Cctv:Reconciler:Enabled"] = "true",
+            ["Cctv:Reconciler:IntervalSeconds"] = "0.5",
+            ["Cctv:Reconciler:InitialDelaySeconds"] = "0",
+        }, silos: 2);
+        h.Catalog.Set(new CameraConfig("door", Videos.Crowd360, DetectFps: 2));
+        var before = await h.WaitForStatusAsync("door", s => s.State == CameraState.Running && s.FramesAnalyzed > 0, TimeSpan.FromSeconds(60));
+
+        await h.StopSiloAsync(before.Silo!);
+
+        var after = await h.WaitForStatusAsync("door", s => s.State == CameraState.Running && s.Silo is not null && s.Silo != before.Silo,
+            TimeSpan.FromSeconds(90));
+        Assert.NotEqual(before.Silo, after.Silo);
+    }
 }

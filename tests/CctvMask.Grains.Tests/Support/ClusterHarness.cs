@@ -27,10 +27,10 @@ internal sealed class ClusterHarness : IAsyncDisposable
     public IClusterClient Client => _cluster.Client;
 
     public static async Task<ClusterHarness> StartAsync(Func<IServiceProvider, IFaceBatchDetector>? detector,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, short silos = 1)
     {
         ClusterHarness? harness = null;
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSiloHost((_, host) =>
         {
             var values = new Dictionary<string, string?>
@@ -66,15 +66,30 @@ internal sealed class ClusterHarness : IAsyncDisposable
     public async Task<CameraStatus> WaitForStatusAsync(string cameraId, Func<CameraStatus, bool> condition, TimeSpan? guard = null)
     {
         var deadline = DateTime.UtcNow + (guard ?? TimeSpan.FromSeconds(45));
-        CameraStatus status;
-        while (!condition(status = await Camera(cameraId).GetStatusAsync()))
+        CameraStatus? status = null;
+        Exception? error = null;
+        while (true)
         {
+            try
+            {
+                // Calls may fail while a silo leaves the cluster; keep polling until the guard.
+                status = await Camera(cameraId).GetStatusAsync();
+                error = null;
+                if (condition(status)) return status;
+            }
+            catch (Exception ex) when (DateTime.UtcNow <= deadline)
+            {
+                error = ex;
+            }
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Camera {cameraId} never reached the expected status; last: {status}");
+                throw new TimeoutException($"Camera {cameraId} never reached the expected status; last: {status}", error);
             await Task.Delay(100);
         }
-        return status;
     }
+
+    /// <summary>Stops (gracefully) the silo with the given address (as <see cref="CameraStatus.Silo"/> shows it).</summary>
+    public Task StopSiloAsync(string siloAddress) =>
+        _cluster.StopSiloAsync(_cluster.Silos.Single(s => s.SiloAddress.ToString() == siloAddress));
 
     public async ValueTask DisposeAsync()
     {
