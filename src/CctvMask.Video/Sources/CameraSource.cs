@@ -43,6 +43,10 @@ public sealed partial record CameraSource
     /// <summary>True when the source ends by itself (a file played once): a clean exit is then the end, not a failure.</summary>
     public bool IsFinite => Kind == SourceKind.File && Playback != FilePlayback.RealTimeLoop;
 
+    /// <summary>Never prints the password (records print all properties by default).</summary>
+    public override string ToString() =>
+        $"CameraSource {{ CameraId = {CameraId}, Url = {ScrubbedUrl}, DetectFps = {DetectFps?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "native"}, AnalysisSize = {AnalysisSize}, Playback = {Playback} }}";
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the problem (never the password).</summary>
     public void Validate()
     {

@@ -48,7 +48,7 @@ public sealed class CameraIngestTests
         Assert.All(frames, f => Assert.Equal(new FrameSize(640, 360), f));
         var status = ingest.Status;
         Assert.Equal(CameraState.Streaming, status.State);
-        Assert.InRange(status.MeasuredFps, 3.0, 7.5); // configured 5 fps; generous for a loaded machine
+        Assert.InRange(status.MeasuredFps, 2.5, 8.5); // configured 5 fps (the clip has 10); generous for a loaded machine
         Assert.Equal(0, status.Restarts);
         Assert.NotNull(status.LastFrameAt);
         Assert.Equal("rtsp-cam", status.CameraId);
@@ -161,7 +161,7 @@ public sealed class CameraIngestTests
             {
                 consumed++;
                 maxOutstanding = Math.Max(maxOutstanding, ingest.Status.BuffersOutstanding);
-                await Task.Delay(40); // far slower than decoding
+                await Task.Delay(60); // far slower than decoding
             }
         }
         await ingest.Completion;

@@ -66,5 +66,7 @@ public sealed class CameraSourceTests
     {
         var s = new CameraSource("cam", "rtsp://admin:pw123@10.1.1.1/ch1");
         Assert.Equal("rtsp://admin:***@10.1.1.1/ch1", s.ScrubbedUrl);
+        Assert.DoesNotContain("pw123", s.ToString());
+        Assert.Contains("rtsp://admin:***@10.1.1.1/ch1", s.ToString());
     }
 }
