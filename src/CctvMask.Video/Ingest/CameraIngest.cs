@@ -15,15 +15,16 @@ namespace CctvMask.Video.Ingest;
 /// bounded drop-oldest channel, restarts ffmpeg when the watchdog says so (stall, exit, no first
 /// frame), reconnects with jittered exponential backoff forever, and reports an <see cref="IngestStatus"/>.
 /// <code>
-/// await using var ingest = new CameraIngest(new CameraSource("cam-1", "rtsp://user:pw@10.0.0.5/stream")
-///     { DetectFps = 5, AnalysisSize = AnalysisSize.FromWidth(640) }, new IngestOptions(), logger);
+/// var source = new CameraSource("cam-1", "rtsp://user:pw@10.0.0.5/stream") { DetectFps = 5, AnalysisSize = AnalysisSize.FromWidth(640) };
+/// await using var ingest = new CameraIngest(source, ingestOptions, logger, TimeProvider.System, metrics /* optional IngestMetrics */);
 /// ingest.Start();
 /// await foreach (var frame in ingest.Frames.ReadAllAsync(ct))
-///     using (frame) { Analyse(frame.Span, frame.Width, frame.Height); }   // always dispose: returns the pooled buffer
-/// var status = ingest.Status;   // poll (e.g. 1/s) or subscribe to StateChanged
-/// await ingest.StopAsync();     // kills ffmpeg, completes Frames; DisposeAsync does the same and is idempotent
+///     using (frame) { detector.DetectOne(frame.AsBgrFrame()); }   // always dispose: returns the pooled buffer
+/// IngestStatus status = ingest.Status;  // poll (e.g. 1/s) or subscribe to StateChanged (raised on the pump thread: keep it short)
+/// await ingest.StopAsync();            // kills ffmpeg, completes Frames; DisposeAsync does the same and is idempotent
 /// </code>
 /// A slow consumer never blocks ffmpeg: the oldest buffered frame is dropped (and counted) instead.
+/// A finite source (file with <see cref="FilePlayback.Once"/>) ends with state Stopped, reason "end of stream".
 /// </summary>
 public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
 {
