@@ -30,8 +30,8 @@ public static class TrainingPlot
         loss.YLabel("cross-entropy");
         loss.ShowLegend(Alignment.UpperRight);
 
-        var multi = new Multiplot();
-        multi.AddPlot(accuracy);
+        // Multiplot() starts with an empty subplot of its own; seed it with the first plot instead.
+        var multi = new Multiplot(accuracy);
         multi.AddPlot(loss);
         multi.Layout = new ScottPlot.MultiplotLayouts.Columns();
         multi.SavePng(path, Width, Height);
