@@ -9,7 +9,10 @@ internal static class ApiProblemReader
     public static async Task<ApiException> ReadAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var body = await response.Content.ReadAsStringAsync(ct);
-        return FromBody(response.StatusCode, body, response.ReasonPhrase);
+        var ex = FromBody(response.StatusCode, body, response.ReasonPhrase);
+        // Which call failed goes to the log only (via Data), the UI shows the API's own message.
+        ex.Data["request"] = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}";
+        return ex;
     }
 
     internal static ApiException FromBody(HttpStatusCode status, string body, string? reason)

@@ -4,6 +4,8 @@ using CctvMask.Dashboard.Media;
 using CctvMask.Dashboard.Session;
 using CctvMask.Dashboard.Shell;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -41,6 +43,12 @@ public static class DashboardExtensions
     /// <summary>Call after the API's authentication middleware; maps the pages and the dashboard endpoints.</summary>
     public static WebApplication MapCctvDashboard(this WebApplication app)
     {
+        // Run from a build output (dotnet run / bin, not publish) outside Development, the
+        // MudBlazor, Blazor and dashboard files live beside the projects, listed in the
+        // *.staticwebassets.runtime.json manifest; serve them from there. A published app has
+        // no such manifest and this is a no-op.
+        if (!app.Environment.IsDevelopment())
+            StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

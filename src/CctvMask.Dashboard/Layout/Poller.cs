@@ -9,8 +9,14 @@ public sealed class Poller : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
 
-    public void Start(TimeSpan period, Func<CancellationToken, Task> tick) =>
+    private bool _disposed;
+
+    /// <summary>Starts a loop; a no-op once the component is gone (it may leave while still initialising).</summary>
+    public void Start(TimeSpan period, Func<CancellationToken, Task> tick)
+    {
+        if (_disposed) return;
         _loops.Add(RunAsync(period, tick, _stop.Token));
+    }
 
     private static async Task RunAsync(TimeSpan period, Func<CancellationToken, Task> tick, CancellationToken ct)
     {
@@ -28,6 +34,8 @@ public sealed class Poller : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         await _stop.CancelAsync();
         try
         {

@@ -67,7 +67,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         if (!created.IsSuccessStatusCode)
             throw new InvalidOperationException($"Seeding the camera failed: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
 
-        Directory.CreateDirectory(ScreenshotDirectory);
+        // The server shares two cores with the test host and chromium: give pages time to settle.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -19,7 +19,7 @@ public sealed class DashboardPage : IAsyncDisposable
         Page = page;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error") lock (_consoleErrors) _consoleErrors.Add(message.Text);
+            if (message.Type == "error") lock (_consoleErrors) _consoleErrors.Add($"{message.Text} ({message.Location})");
         };
         page.PageError += (_, error) => { lock (_consoleErrors) _consoleErrors.Add("page error: " + error); };
     }
@@ -63,6 +63,17 @@ public sealed class DashboardPage : IAsyncDisposable
     /// <summary>True when nothing is wider than the viewport (no sideways scrolling of the whole page).</summary>
     public Task<bool> FitsViewportAsync() =>
         Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+
+    /// <summary>
+    /// Waits until the chart inside <paramref name="container"/> draws a series: an SVG path that
+    /// spans some width and, because the data varies, some height (grid lines have no height).
+    /// </summary>
+    public static Task WaitForPlottedSeriesAsync(ILocator container, double minWidth, double minHeight) =>
+        Eventually.TrueAsync(
+            () => container.EvaluateAsync<bool>(
+                "(el, min) => [...el.querySelectorAll('svg path')].some(p => { const b = p.getBBox(); return b.width >= min[0] && b.height >= min[1]; })",
+                new[] { minWidth, minHeight }),
+            TimeSpan.FromSeconds(20), "a chart series is drawn");
 
     public IReadOnlyList<string> ConsoleErrors
     {

@@ -24,14 +24,15 @@ public sealed class SeededPagesTests(DashboardFixture fixture)
         await Expect(row).ToContainTextAsync(Pct(100.0 * Masked / (Masked + Unmasked)));
         await Expect(row).ToContainTextAsync(Pct(80));
         await Expect(row.GetByTestId("status")).ToHaveTextAsync("disabled");
-        await Expect(row.GetByTestId("sparkline").Locator("svg path").First).ToBeVisibleAsync();
+        await DashboardPage.WaitForPlottedSeriesAsync(row.GetByTestId("sparkline"), 20, 2);
         Assert.True(await p.FitsViewportAsync());
         await p.ScreenshotAsync("02-fleet-laptop");
 
         // Camera page: the chart plots the seeded series; the data table under it holds each hour's numbers.
         await row.GetByRole(AriaRole.Link, new() { Name = Seeder.CameraName }).ClickAsync();
         await Expect(p.Page.GetByRole(AriaRole.Heading, new() { Name = Seeder.CameraName, Level = 1 })).ToBeVisibleAsync();
-        await Expect(p.Page.GetByTestId("compliance-chart").Locator("svg path").First).ToBeVisibleAsync();
+        await Expect(p.Page.GetByTestId("compliance-chart")).ToBeVisibleAsync();
+        await DashboardPage.WaitForPlottedSeriesAsync(p.Page.GetByTestId("compliance-chart"), 100, 10);
         await Expect(p.Page.GetByTestId("people-chart").Locator("svg").First).ToBeVisibleAsync();
         await p.Page.GetByText("Show the data as a table").ClickAsync();
         var table = p.Page.GetByTestId("compliance-table");

@@ -18,7 +18,7 @@ public sealed class ViewerTests(DashboardFixture fixture)
         await Expect(p.Page.GetByTestId("add-camera")).ToHaveCountAsync(0);
         await Expect(p.Page.GetByRole(AriaRole.Button, new() { Name = "Edit " + Seeder.CameraName })).ToHaveCountAsync(0);
         await Expect(p.Page.GetByRole(AriaRole.Button, new() { Name = "Delete " + Seeder.CameraName })).ToHaveCountAsync(0);
-        await Expect(p.Page.GetByTestId("enabled-switch").Locator("input")).ToBeDisabledAsync();
+        await Expect(p.Page.GetByLabel("Enable " + Seeder.CameraName)).ToBeDisabledAsync();
         await p.ScreenshotAsync("05-viewer-cameras");
 
         await p.Page.GetByRole(AriaRole.Link, new() { Name = Seeder.CameraName, Exact = true }).ClickAsync();
