@@ -31,6 +31,14 @@ public static class Seeder
     public static DateTimeOffset HourStart(DateTimeOffset now, int hoursAgo) =>
         new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero).AddHours(-hoursAgo);
 
+    /// <summary>A minute inside the "compliance now" window that never falls into the previous hour's bucket.</summary>
+    public static DateTimeOffset RecentMinute(DateTimeOffset now)
+    {
+        var recent = now.AddMinutes(-2);
+        var hour = HourStart(now, 0);
+        return recent < hour ? hour : recent;
+    }
+
     public static async Task SeedDatabaseAsync(string dataDirectory, DateTimeOffset now)
     {
         var configuration = new ConfigurationBuilder()
@@ -43,7 +51,7 @@ public static class Seeder
             var deltas = Hours.Select(h => new ComplianceDelta(
                     Guid.NewGuid(), CameraId, HourStart(now, h.HoursAgo).AddMinutes(10),
                     h.Masked + h.Unmasked + h.Unknown, h.Masked, h.Unmasked, h.Unknown))
-                .Append(new ComplianceDelta(Guid.NewGuid(), CameraId, now.AddMinutes(-2), 5, 4, 1, 0))
+                .Append(new ComplianceDelta(Guid.NewGuid(), CameraId, RecentMinute(now), 5, 4, 1, 0))
                 .ToArray();
             await provider.GetRequiredService<ComplianceRepository>().ApplyAsync(deltas);
             await provider.GetRequiredService<ViolationRepository>().InsertAsync(Violations(now));
