@@ -108,7 +108,8 @@ public sealed class EndToEndTests(ITestOutputHelper output)
 
         var metrics = await admin.GetStringAsync("/metrics");
         Assert.Contains("cctvmask_", metrics);
-        Assert.Contains("e2e-crowd360", metrics);
+        Assert.Contains("cctvmask_pipeline_latency_seconds_bucket", metrics);
+        Assert.Contains("cctvmask_inference_batch_size_bucket", metrics);
         output.WriteLine(string.Join('\n', metrics.Split('\n').Where(l => l.StartsWith("cctvmask_", StringComparison.Ordinal)).Take(40)));
         Assert.DoesNotContain("Exception", server.Output.Split('\n').Where(l => l.Contains("\"@l\":\"Fatal\"")));
     }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# server-bench.sh N [MAX_BATCH] [SECONDS]: starts the built server on embedded defaults, registers N
+# copies of $CCTVMASK_TEST_RTSP/crowd360 (640x360, 5 detect-fps), lets them run, and prints per-camera
+# analysed/dropped frames over the measuring window plus p50/p95 of cctvmask.pipeline.latency
+# (frame decoded -> detections recorded) and the mean batch size, from /metrics.
+# Needs: `. infra/scripts/setup.sh` (RTSP simulator, models) and `dotnet build src/CctvMask.Server -c Release`.
+set -euo pipefail
+N="${1:?cameras}"; BATCH="${2:-8}"; SECS="${3:-30}"; WARMUP=10
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+DLL="$REPO/src/CctvMask.Server/bin/Release/net10.0/linux-x64/CctvMask.Server.dll"
+[ -f "$DLL" ] || DLL="$REPO/src/CctvMask.Server/bin/Debug/net10.0/linux-x64/CctvMask.Server.dll"
+PORT=$((20000 + RANDOM % 20000)); KEY="bench-admin-key-$RANDOM$RANDOM$RANDOM"
+DATA="$(mktemp -d)"; URL="http://127.0.0.1:$PORT"
+CCTVMASK_DATA="$DATA" CCTVMASK_ADMIN_KEY="$KEY" ASPNETCORE_URLS="$URL" ASPNETCORE_ENVIRONMENT=Production \
+  Orleans__SiloPort=$((PORT + 1)) Orleans__GatewayPort=$((PORT + 2)) Cctv__Batching__MaxBatchSize="$BATCH" \
+  dotnet "$DLL" > "$DATA/server.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 120); do curl -sf "$URL/readyz" >/dev/null && break; sleep 0.5; done
+H="X-Api-Key: $KEY"
+for i in $(seq 1 "$N"); do
+  curl -sf -H "$H" -H 'Content-Type: application/json' -o /dev/null \
+    -d "{\"id\":\"bench$i\",\"name\":\"bench$i\",\"url\":\"$CCTVMASK_TEST_RTSP/crowd360\",\"detectFps\":5,\"analysisWidth\":640,\"analysisHeight\":360}" "$URL/api/cameras"
+done
+snapshot() { for i in $(seq 1 "$N"); do curl -sf -H "$H" "$URL/api/cameras/bench$i/status"; echo; done; }
+sleep "$WARMUP"; A="$(snapshot)"; curl -sf "$URL/metrics" > "$DATA/m0"
+sleep "$SECS"; B="$(snapshot)"; curl -sf "$URL/metrics" > "$DATA/m1"; grep -o "^cctvmask_[a-z_]*" "$DATA/m1" | sort -u | tr "\n" " " >&2; echo >&2
+python3 - "$N" "$BATCH" "$SECS" "$DATA/m0" "$DATA/m1" <<PY
+import json, sys, re
+n, batch, secs = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+a = [json.loads(l) for l in """$A""".splitlines() if l.strip()]
+b = [json.loads(l) for l in """$B""".splitlines() if l.strip()]
+an = sum(y["framesAnalyzed"] - x["framesAnalyzed"] for x, y in zip(a, b))
+dr = sum(y["framesDropped"] - x["framesDropped"] for x, y in zip(a, b))
+def hist(path, name):
+    d = {}
+    for line in open(path):
+        m = re.match(name + r'_bucket\{.*le="([^"]+)"\} (\S+)', line)
+        if m: d[float("inf") if m.group(1) == "+Inf" else float(m.group(1))] = d.get(float("inf") if m.group(1) == "+Inf" else float(m.group(1)), 0) + float(m.group(2))
+    s = sum(float(l.split()[-1]) for l in open(path) if l.startswith(name + "_sum"))
+    c = sum(float(l.split()[-1]) for l in open(path) if l.startswith(name + "_count"))
+    return d, s, c
+def delta(name):
+    d0, s0, c0 = hist(sys.argv[4], name); d1, s1, c1 = hist(sys.argv[5], name)
+    return {k: d1[k] - d0.get(k, 0) for k in sorted(d1)}, s1 - s0, c1 - c0
+def pct(buckets, count, p):
+    for le, cum in buckets.items():
+        if cum >= p * count: return le
+lat, ls, lc = delta("cctvmask_pipeline_latency_seconds")
+bs, bsum, bcount = delta("cctvmask_inference_batch_size")
+print(f"cameras={n} max_batch={batch} window={secs:.0f}s analysed={an} ({an/secs:.1f} frames/s, wanted {5*n}) dropped={dr} ({100*dr/max(1,an+dr):.1f}%)"
+      f" mean_batch={bsum/max(1,bcount):.2f} latency_p50<={pct(lat, lc, .5)}s p95<={pct(lat, lc, .95)}s mean={ls/max(1,lc):.3f}s")
+PY
