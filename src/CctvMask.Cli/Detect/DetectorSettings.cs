@@ -41,6 +41,18 @@ public sealed class DetectorSettings
         Description = "Minimum face score (0..1).",
     };
 
+    /// <summary>Faces smaller than this are "unknown" without classifying.</summary>
+    public Option<float?> MinFaceSize { get; } = new("--min-face-size")
+    {
+        Description = "Faces whose shorter side is below this many pixels are labelled unknown (default 12; 0 classifies every face).",
+    };
+
+    /// <summary>Top-probability threshold below which a face is "unknown".</summary>
+    public Option<float?> MinConfidence { get; } = new("--min-confidence")
+    {
+        Description = "A face whose top class probability is below this is labelled unknown (default 0.6; 0 always takes the top class).",
+    };
+
     /// <summary>ONNX Runtime intra-op threads.</summary>
     public Option<int?> Threads { get; } = new("--threads")
     {
@@ -55,6 +67,8 @@ public sealed class DetectorSettings
         command.Options.Add(InputPolicy);
         command.Options.Add(InputSize);
         command.Options.Add(Score);
+        command.Options.Add(MinFaceSize);
+        command.Options.Add(MinConfidence);
         command.Options.Add(Threads);
     }
 
@@ -72,6 +86,10 @@ public sealed class DetectorSettings
             options.Detector.LongSide = size;
         if ((scoreOverride ?? parse.GetValue(Score)) is { } score)
             options.Detector.ScoreThreshold = score;
+        if (parse.GetValue(MinFaceSize) is { } minFace)
+            options.MinFaceSize = minFace;
+        if (parse.GetValue(MinConfidence) is { } minConfidence)
+            options.MinConfidence = minConfidence;
         if (parse.GetValue(Threads) is { } threads)
             options.IntraOpThreads = threads;
         options.Validate();
@@ -81,5 +99,6 @@ public sealed class DetectorSettings
     /// <summary>A one-line description for reports.</summary>
     public static string Describe(TwoPhaseDetectorOptions options) =>
         $"{Path.GetFileName(options.Detector.ModelPath)}, {options.Detector.InputSizePolicy} {options.Detector.LongSide}, " +
-        $"score ≥ {options.Detector.ScoreThreshold}, NMS {options.Detector.NmsThreshold}; {Path.GetFileName(options.Classifier.ModelPath)}";
+        $"score ≥ {options.Detector.ScoreThreshold}, NMS {options.Detector.NmsThreshold}; {Path.GetFileName(options.Classifier.ModelPath)}, " +
+        $"unknown below {options.MinFaceSize} px or p < {options.MinConfidence}";
 }
