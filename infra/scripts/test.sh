@@ -16,10 +16,20 @@ if [ "$build" -ne 0 ]; then echo "build failed"; echo "0 passed, 1 failed"; exit
 dotnet test CctvMask.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}
 
+# The acceptance run: the full face-mask-dev evaluation with the shipped models.
+EVAL_JSON="${CCTVMASK_WORK:-/tmp/cctvmask-ci}/eval.json"
+echo "== cctvmask eval on face-mask-dev =="
+dotnet src/CctvMask.Cli/bin/Release/net10.0/linux-x64/cctvmask.dll eval \
+  --images "$CCTVMASK_SHARED/datasets/face-mask-dev/images" \
+  --annotations "$CCTVMASK_SHARED/datasets/face-mask-dev/annotations" --json "$EVAL_JSON"
+eval_status=$?
+if [ "$eval_status" -eq 0 ]; then echo "eval: ok ($EVAL_JSON)"; else echo "eval: FAILED (exit $eval_status)"; fi
+
 # Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, ...").
 read -r passed failed skipped < <(grep -E "^(Passed|Failed)! +- Failed:" "$LOG" | sed -E \
   's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' |
   awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # crash or aborted test host
+if [ "$eval_status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ]
