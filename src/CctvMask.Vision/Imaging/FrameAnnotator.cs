@@ -64,9 +64,19 @@ public static class FrameAnnotator
     };
 
     /// <summary>The tag text of a face, e.g. "with_mask 0.93".</summary>
-    public static string LabelText(in DetectedFace face) => float.IsNaN(face.MaskProbability)
-        ? face.Label.ToName()
-        : $"{face.Label.ToName()} {face.MaskProbability.ToString("0.00", CultureInfo.InvariantCulture)}";
+    public static string LabelText(in DetectedFace face)
+    {
+        // The number is the probability of the label shown, so "without_mask 0.97" reads as confident.
+        float p = face.Label switch
+        {
+            FaceLabel.WithMask => face.MaskProbability,
+            FaceLabel.WithoutMask => 1f - face.MaskProbability,
+            _ => float.NaN,
+        };
+        return float.IsNaN(p)
+            ? face.Label.ToName()
+            : $"{face.Label.ToName()} {p.ToString("0.00", CultureInfo.InvariantCulture)}";
+    }
 
     private static void DrawFaces(SKCanvas canvas, ReadOnlySpan<DetectedFace> faces, int w, int h)
     {

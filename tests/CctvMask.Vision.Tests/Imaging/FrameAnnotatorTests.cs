@@ -40,7 +40,9 @@ public sealed class FrameAnnotatorTests
     [Fact]
     public void LabelTextCarriesTheProbability()
     {
-        Assert.Equal("without_mask 0.12", FrameAnnotator.LabelText(new DetectedFace(default, 1, default, FaceLabel.WithoutMask, 0.123f)));
+        Assert.Equal("without_mask 0.88", FrameAnnotator.LabelText(new DetectedFace(default, 1, default, FaceLabel.WithoutMask, 0.123f)));
+        Assert.Equal("with_mask 0.91", FrameAnnotator.LabelText(new DetectedFace(default, 1, default, FaceLabel.WithMask, 0.91f)));
+        Assert.Equal("unknown", FrameAnnotator.LabelText(new DetectedFace(default, 1, default, FaceLabel.Unknown, 0.55f)));
         Assert.Equal("unknown", FrameAnnotator.LabelText(new DetectedFace(default, 1, default, FaceLabel.Unknown, float.NaN)));
     }
 }
