@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using CctvMask.Video.Security;
 
 namespace CctvMask.Server.Cameras;
 
@@ -9,12 +9,9 @@ namespace CctvMask.Server.Cameras;
 /// </summary>
 public static partial class CameraUrl
 {
-    public const string Mask = "***";
+    public const string Mask = UrlScrubber.Mask;
 
     private static readonly string[] AllowedSchemes = ["rtsp", "rtsps", "http", "https", "file"];
-
-    // Query parameters some cameras (Dahua, Hikvision CGI) use for credentials.
-    private static readonly string[] SecretQueryKeys = ["password", "passwd", "pass", "pwd", "token", "key", "auth", "apikey", "api_key"];
 
     /// <summary>Null when the URL is acceptable, else the reason (for the "url" field error).</summary>
     public static string? Validate(string? url)
@@ -34,52 +31,11 @@ public static partial class CameraUrl
     }
 
     /// <summary>The URL with the password (and secret query values) replaced by ***.</summary>
-    public static string Redact(string? url)
-    {
-        if (string.IsNullOrEmpty(url)) return url ?? "";
-        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd < 0) return url;
-        var authorityStart = schemeEnd + 3;
-        var authorityEnd = url.IndexOfAny(['/', '?', '#'], authorityStart);
-        if (authorityEnd < 0) authorityEnd = url.Length;
-        var sb = new StringBuilder(url.Length);
-        var at = url.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
-        if (at >= authorityStart)
-        {
-            var colon = url.IndexOf(':', authorityStart, at - authorityStart);
-            sb.Append(url, 0, colon >= 0 ? colon + 1 : at);
-            sb.Append(colon >= 0 ? Mask : "");
-            sb.Append(url, at, authorityEnd - at);
-        }
-        else
-        {
-            sb.Append(url, 0, authorityEnd);
-        }
-        sb.Append(RedactQuery(url.AsSpan(authorityEnd)));
-        return sb.ToString();
-    }
+    public static string Redact(string? url) => UrlScrubber.Scrub(url);
 
     /// <summary>Scrubs every URL-embedded credential inside free text (ffmpeg messages, exception text).</summary>
-    public static string RedactText(string text) =>
-        text.Contains("://", StringComparison.Ordinal) ? EmbeddedUrl().Replace(text, m => Redact(m.Value)) : text;
-
-    private static string RedactQuery(ReadOnlySpan<char> rest)
-    {
-        var q = rest.IndexOf('?');
-        if (q < 0) return rest.ToString();
-        var text = rest.ToString();
-        return SecretQueryValue().Replace(text, m =>
-            SecretQueryKeys.Contains(m.Groups["k"].Value, StringComparer.OrdinalIgnoreCase)
-                ? $"{m.Groups["sep"].Value}{m.Groups["k"].Value}={Mask}"
-                : m.Value);
-    }
+    public static string RedactText(string text) => UrlScrubber.Scrub(text);
 
     [GeneratedRegex(@"^/dev/video\d{1,3}$")]
     private static partial Regex VideoDevice();
-
-    [GeneratedRegex(@"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s""'<>]+")]
-    private static partial Regex EmbeddedUrl();
-
-    [GeneratedRegex(@"(?<sep>[?&;])(?<k>[^=&;#]+)=[^&;#]*")]
-    private static partial Regex SecretQueryValue();
 }

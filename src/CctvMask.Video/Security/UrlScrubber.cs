@@ -27,6 +27,6 @@ public static partial class UrlScrubber
     [GeneratedRegex(@"(?<scheme>\b[a-zA-Z][a-zA-Z0-9+.\-]*://)(?<user>[^:/?#@\s]*):(?<pass>[^\s/?#]*)@", RegexOptions.CultureInvariant)]
     private static partial Regex UserInfo();
 
-    [GeneratedRegex(@"(?<key>\b(?:password|passwd|pwd|pass|token|auth|apikey|api_key)\b)=(?<value>[^&\s""']*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<key>\b(?:password|passwd|pwd|pass|token|key|auth|apikey|api_key)\b)=(?<value>[^&\s""']*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretQuery();
 }
