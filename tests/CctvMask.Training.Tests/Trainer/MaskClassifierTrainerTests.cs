@@ -26,20 +26,21 @@ public sealed class MaskClassifierTrainerTests : IDisposable
     private TrainingOptions TinyOptions() => new()
     {
         DatasetDirs = [_data],
-        Epochs = 8,
+        Epochs = 16,
         InputSize = 32,
-        BatchSize = 8,
+        BatchSize = 16,
         WidthMultiplier = 0.35,
         Dropout = 0,
-        LearningRate = 3e-3,
+        LearningRate = 2e-3,
         WeightDecay = 0,
         WarmupEpochs = 0,
-        MaxStepsPerEpoch = 2,
+        MaxStepsPerEpoch = 1,
         OutputPath = Path.Combine(_work, "model.onnx"),
         ReportDir = Path.Combine(_work, "report"),
         CacheDir = Path.Combine(_work, "cache"),
         Seed = 11,
-        // No augmentation: the same pixels every epoch, so the loss must fall as the net fits them.
+        // No augmentation and one full batch per epoch: the same pixels every step, so the loss must fall as the
+        // net fits them. (Two batches of 8 made BatchNorm so noisy that the epoch loss wandered on 2-core CI.)
         Augmentation = new()
         {
             FlipProbability = 0, MaxRotationDegrees = 0, MaxScaleChange = 0, MaxTranslation = 0, ColorProbability = 0,
@@ -57,8 +58,8 @@ public sealed class MaskClassifierTrainerTests : IDisposable
 
         var history = result.Report.History;
         Assert.Equal(options.Epochs, history.Count);
-        Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.8,
-            $"train loss {history[0].TrainLoss:F4} → {history[^1].TrainLoss:F4}");
+        Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.5,
+            $"train loss {string.Join(" → ", history.Select(h => h.TrainLoss.ToString("F4")))}");
         Assert.Equal(4, result.Report.ValidationSamples); // round(10 · 0.2) per class
         Assert.Equal(4, result.Report.Validation.Total);
 
