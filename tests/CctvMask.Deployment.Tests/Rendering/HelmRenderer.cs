@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using CctvMask.Testing;
+
+namespace CctvMask.Deployment.Tests.Rendering;
+
+/// <summary>
+/// Builds infra/helm-render (Go + sprig from Debian, GOPATH mode, offline) once per source version
+/// and renders helm/cctvmask with it. No Go is a test failure with the fix in the message, never a skip.
+/// </summary>
+public static class HelmRenderer
+{
+    /// <summary>Debian's Go packages live here (apt golang-github-masterminds-sprig-dev golang-gopkg-yaml.v3-dev).</summary>
+    private const string DebianGoPath = "/usr/share/gocode";
+
+    private static readonly Lazy<string> Binary = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string ChartDir => Path.Combine(TestEnvironment.RepoRoot, "helm", "cctvmask");
+
+    /// <summary>A values file shipped with the chart (helm/cctvmask/ci/NAME).</summary>
+    public static string CiValues(string name) => Path.Combine(ChartDir, "ci", name);
+
+    /// <summary>Renders the chart; a non-zero exit comes back as a result (for the failure tests).</summary>
+    public static ProcessResult TryRender(IEnumerable<string> valueFiles, bool notes = false, string release = "cctvmask", string ns = "video")
+    {
+        var args = new List<string> { "-name", release, "-namespace", ns };
+        if (notes) args.Add("-notes");
+        foreach (var file in valueFiles)
+        {
+            args.Add("-f");
+            args.Add(file);
+        }
+        args.Add(ChartDir);
+        return ProcessRunner.Run(Binary.Value, args, timeout: TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Renders the chart and returns the manifests; rendering errors fail the test with the renderer's message.</summary>
+    public static string Render(params string[] valueFiles)
+    {
+        var result = TryRender(valueFiles);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"helm-render failed ({result.ExitCode}): {result.StandardError}");
+        return result.StandardOutput;
+    }
+
+    /// <summary>Writes a values override into a temporary file.</summary>
+    public static string WriteValues(string yaml)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "cctvmask-deployment-tests", "values");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, $"{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private static string Build()
+    {
+        var source = Path.Combine(TestEnvironment.RepoRoot, "infra", "helm-render", "main.go");
+        var go = FindGo() ?? throw new InvalidOperationException(
+            "Go is not installed: the Helm chart tests build infra/helm-render with it. " +
+            "Install it with `apt-get install golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v3-dev` " +
+            "(infra/scripts/setup.sh does).");
+        if (!Directory.Exists(Path.Combine(DebianGoPath, "src", "github.com", "Masterminds", "sprig")))
+            throw new InvalidOperationException(
+                $"sprig is missing from {DebianGoPath}: `apt-get install golang-github-masterminds-sprig-dev golang-gopkg-yaml.v3-dev` (infra/scripts/setup.sh does).");
+
+        var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(source)))[..16].ToLowerInvariant();
+        var work = Path.Combine(Path.GetTempPath(), "cctvmask-deployment-tests");
+        var binary = Path.Combine(work, $"helm-render-{hash}");
+        if (File.Exists(binary))
+            return binary;
+        Directory.CreateDirectory(work);
+        var temp = binary + $".{Environment.ProcessId}.tmp";
+        var env = new Dictionary<string, string>
+        {
+            ["GO111MODULE"] = "off",
+            ["GOPATH"] = DebianGoPath,
+            ["GOCACHE"] = Path.Combine(work, "gocache"),
+            ["GOFLAGS"] = "",
+            ["CGO_ENABLED"] = "0",
+        };
+        var result = ProcessRunner.Run(go, ["build", "-o", temp, source], env, workingDirectory: work, timeout: TimeSpan.FromMinutes(3));
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"go build of {source} failed: {result.StandardError}");
+        File.Move(temp, binary, overwrite: true);
+        return binary;
+    }
+
+    private static string? FindGo()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var candidates = path.Split(':', StringSplitOptions.RemoveEmptyEntries).Select(dir => Path.Combine(dir, "go"))
+            .Append("/usr/lib/go/bin/go").Append("/usr/lib/go-1.19/bin/go");
+        return candidates.FirstOrDefault(File.Exists);
+    }
+}
