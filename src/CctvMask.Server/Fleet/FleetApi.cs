@@ -5,16 +5,18 @@ using CctvMask.Server.Fleet.Contracts;
 using CctvMask.Storage.Cameras;
 using CctvMask.Storage.Compliance;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Runtime;
 
 namespace CctvMask.Server.Fleet;
 
-/// <summary>/api/fleet: the dashboard's overview in one call (viewer).</summary>
+/// <summary>/api/fleet: the dashboard's overview in one call, and the silos serving it (viewer).</summary>
 public static class FleetApi
 {
     public static IEndpointRouteBuilder MapFleetApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/fleet").WithTags("Fleet").RequireAuthorization(ApiPolicies.Viewer)
-            .MapGet("/", GetFleet);
+        var fleet = app.MapGroup("/api/fleet").WithTags("Fleet").RequireAuthorization(ApiPolicies.Viewer);
+        fleet.MapGet("/", GetFleet);
+        fleet.MapGet("/silos", GetSilos);
         return app;
     }
 
@@ -36,6 +38,20 @@ public static class FleetApi
                 c.Id, c.Name, CameraUrl.Redact(c.Url), c.Enabled, status.State, status.AnalysisFps,
                 s?.PeopleLastHour ?? 0, s?.ComplianceNow, s?.Compliance24h, s?.LastBucketAt, status);
         }
+        return TypedResults.Ok(rows);
+    }
+
+    /// <summary>
+    /// The cluster as this silo sees it: active silos (and, with <paramref name="includeDead"/>, the
+    /// dead ones still in the membership table), ordered by address. One entry in embedded mode.
+    /// </summary>
+    public static Ok<SiloResponse[]> GetSilos(IClusterMembershipService membership, ILocalSiloDetails local, bool? includeDead)
+    {
+        var rows = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active || (includeDead == true && m.Status == SiloStatus.Dead))
+            .OrderBy(m => m.SiloAddress.ToString(), StringComparer.Ordinal)
+            .Select(m => new SiloResponse(m.SiloAddress.ToString(), m.Name, m.Status.ToString().ToLowerInvariant(), m.SiloAddress.Equals(local.SiloAddress)))
+            .ToArray();
         return TypedResults.Ok(rows);
     }
 }

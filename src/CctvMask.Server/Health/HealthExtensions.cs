@@ -1,19 +1,29 @@
 using System.Text.Json;
+using CctvMask.Server.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CctvMask.Server.Health;
 
-/// <summary>/healthz = the process is alive; /readyz = database reachable and models loaded (503 otherwise).</summary>
+/// <summary>
+/// /healthz = the process is alive; /readyz = database reachable and models loaded, and in fleet
+/// mode (Orleans:Clustering=Redis) Redis reachable (503 otherwise).
+/// </summary>
 public static class HealthExtensions
 {
     private const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddCctvHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks()
+        var checks = builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<ModelsHealthCheck>("models", tags: [ReadyTag]);
+        var orleans = builder.Configuration.GetSection(OrleansHostingOptions.SectionName).Get<OrleansHostingOptions>();
+        if (orleans?.Clustering == ClusteringMode.Redis)
+        {
+            builder.Services.AddSingleton<RedisProbe>();
+            checks.AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
+        }
         return builder;
     }
 

@@ -1,11 +1,11 @@
 namespace CctvMask.Server.Hosting;
 
-/// <summary>How silos find each other.</summary>
+/// <summary>How silos find each other (Orleans:Clustering).</summary>
 public enum ClusteringMode
 {
     /// <summary>One silo on this machine (embedded default).</summary>
     Localhost,
 
-    /// <summary>Membership in Redis (fleet mode; not wired in this version).</summary>
+    /// <summary>Fleet mode: membership in Redis (Orleans:RedisConnectionString); any number of silos.</summary>
     Redis,
 }

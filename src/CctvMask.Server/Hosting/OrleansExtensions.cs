@@ -1,11 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using CctvMask.Grains.Hosting;
 using CctvMask.Server.Cameras;
+using CctvMask.Server.Fleet;
 using Microsoft.Extensions.Options;
 
 namespace CctvMask.Server.Hosting;
 
-/// <summary>The Orleans silo co-hosted with the HTTP API in one process.</summary>
+/// <summary>
+/// The Orleans silo co-hosted with the HTTP API in one process: one localhost silo by default,
+/// or a member of a Redis-clustered fleet (Orleans:Clustering=Redis, see <see cref="FleetClustering"/>).
+/// </summary>
 public static class OrleansExtensions
 {
     public static WebApplicationBuilder AddCctvOrleans(this WebApplicationBuilder builder)
@@ -14,19 +18,32 @@ public static class OrleansExtensions
             .BindConfiguration(OrleansHostingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OrleansHostingOptions>, OrleansHostingOptionsValidator>();
         // The silo is configured now, so the options are also checked now (same rules).
-        var options = builder.Configuration.GetSection(OrleansHostingOptions.SectionName).Get<OrleansHostingOptions>() ?? new();
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
-            throw new OptionsValidationException(OrleansHostingOptions.SectionName, typeof(OrleansHostingOptions),
-                results.Select(r => r.ErrorMessage ?? "invalid"));
-        if (options.Clustering == ClusteringMode.Redis)
-            throw new OptionsValidationException(OrleansHostingOptions.SectionName, typeof(OrleansHostingOptions),
-                ["Orleans:Clustering=Redis is not available in this build yet; use Localhost."]);
+        var options = ReadValidated<OrleansHostingOptions>(builder.Configuration, OrleansHostingOptions.SectionName, OrleansHostingOptionsValidator.Errors);
 
-        builder.UseOrleans(silo =>
+        FleetMembershipOptions? membership = null;
+        var kubernetes = false;
+        if (options.Clustering == ClusteringMode.Redis)
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            builder.Services.AddOptions<FleetMembershipOptions>()
+                .BindConfiguration(FleetMembershipOptions.SectionName)
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            membership = ReadValidated<FleetMembershipOptions>(builder.Configuration, FleetMembershipOptions.SectionName, _ => []);
+            kubernetes = FleetClustering.IsKubernetes(builder.Configuration);
+            builder.Services.AddHostedService<ClusterMembershipLogger>();
+        }
+
+        // services.AddOrleans, not builder.UseOrleans: the latter hands Orleans the app configuration and
+        // Orleans 10 then reads "Orleans:Clustering" as its own provider section (our value "Redis" or
+        // "Localhost" fails there as "provider named 'Default'"). The section is this server's contract.
+        builder.Services.AddOrleans(silo =>
+        {
+            if (membership is not null)
+                FleetClustering.Configure(silo, options, membership, kubernetes);
+            else
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddCctvGrains();
         });
@@ -34,5 +51,19 @@ public static class OrleansExtensions
         builder.Services.AddCctvGrainsStorage();
         builder.Services.AddSingleton<ICameraControl, GrainCameraControl>();
         return builder;
+    }
+
+    /// <summary>Binds a section and applies DataAnnotations plus <paramref name="rules"/>; throws with every broken rule.</summary>
+    private static T ReadValidated<T>(IConfiguration configuration, string section, Func<T, IReadOnlyList<string>> rules)
+        where T : class, new()
+    {
+        var options = configuration.GetSection(section).Get<T>() ?? new();
+        var results = new List<ValidationResult>();
+        var errors = new List<string>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+            errors.AddRange(results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage ?? "invalid"}"));
+        errors.AddRange(rules(options));
+        if (errors.Count > 0) throw new OptionsValidationException(section, typeof(T), errors);
+        return options;
     }
 }

@@ -44,6 +44,20 @@ public sealed class ChildProcess : IDisposable
         return false;
     }
 
+    /// <summary>Kills the process and its children hard (no graceful shutdown) and waits until it is gone.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
     public void Dispose()
     {
         try

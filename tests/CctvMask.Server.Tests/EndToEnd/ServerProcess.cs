@@ -68,6 +68,9 @@ public sealed class ServerProcess : IDisposable
         return client;
     }
 
+    /// <summary>Kills the server and its ffmpeg children hard, as a crashed machine would stop.</summary>
+    public void Kill() => _process.Kill();
+
     public void Dispose()
     {
         _process.Dispose();
