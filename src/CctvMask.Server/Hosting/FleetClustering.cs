@@ -14,7 +14,8 @@ namespace CctvMask.Server.Hosting;
 /// pod IP unless Orleans:AdvertisedIPAddress is set, and listens on all interfaces. The pod must carry
 /// the labels <c>orleans/serviceId</c> and <c>orleans/clusterId</c> equal to Orleans:ServiceId and
 /// Orleans:ClusterId (or set ORLEANS_SERVICE_ID / ORLEANS_CLUSTER_ID, which then win), and its service
-/// account needs get/list/watch/delete on pods: the agent declares silos dead when their pod is gone.
+/// account needs get, list, watch and patch on pods: the agent declares silos dead when their pod is
+/// gone (and silos that are not pods at all, so a cluster is either all pods or none).
 /// </remarks>
 public static class FleetClustering
 {
