@@ -35,6 +35,24 @@ public sealed class DetectorSettings
         Description = "Target longer side (pixels) for the LongSide / AtLeastLongSide policies.",
     };
 
+    /// <summary>
+    /// The CLI's small-face pass: photos and clips are judged one at a time, so accuracy is worth the ~2× time.
+    /// On face-mask-dev it lifts face recall (IoU 0.3) from 87.7 % to 90.7 % (960 px; 1120 px gained nothing more).
+    /// </summary>
+    public const int DefaultZoomSize = 960;
+
+    /// <summary>Small-face pass long side (0 = off).</summary>
+    public Option<int?> ZoomSize { get; } = new("--zoom-size")
+    {
+        Description = $"Small-face pass: also run the detector with the longer side scaled to this many pixels and add the small faces it finds (default {DefaultZoomSize}; 0 turns it off).",
+    };
+
+    /// <summary>Largest face taken from the small-face pass.</summary>
+    public Option<float?> ZoomMaxFace { get; } = new("--zoom-max-face")
+    {
+        Description = "Faces from the small-face pass are kept only below this size (sqrt of box area, frame pixels).",
+    };
+
     /// <summary>Minimum face score.</summary>
     public Option<float?> Score { get; } = new("--score")
     {
@@ -44,7 +62,7 @@ public sealed class DetectorSettings
     /// <summary>Faces smaller than this are "unknown" without classifying.</summary>
     public Option<float?> MinFaceSize { get; } = new("--min-face-size")
     {
-        Description = "Faces whose shorter side is below this many pixels are labelled unknown (default 12; 0 classifies every face).",
+        Description = "Faces whose shorter side is below this many pixels are labelled unknown (default 12; 0 labels every face).",
     };
 
     /// <summary>Top-probability threshold below which a face is "unknown".</summary>
@@ -66,6 +84,8 @@ public sealed class DetectorSettings
         command.Options.Add(Classifier);
         command.Options.Add(InputPolicy);
         command.Options.Add(InputSize);
+        command.Options.Add(ZoomSize);
+        command.Options.Add(ZoomMaxFace);
         command.Options.Add(Score);
         command.Options.Add(MinFaceSize);
         command.Options.Add(MinConfidence);
@@ -84,6 +104,9 @@ public sealed class DetectorSettings
             options.Detector.InputSizePolicy = policy;
         if (parse.GetValue(InputSize) is { } size)
             options.Detector.LongSide = size;
+        options.Detector.ZoomLongSide = parse.GetValue(ZoomSize) ?? DefaultZoomSize;
+        if (parse.GetValue(ZoomMaxFace) is { } zoomMax)
+            options.Detector.ZoomMaxFaceSize = zoomMax;
         if ((scoreOverride ?? parse.GetValue(Score)) is { } score)
             options.Detector.ScoreThreshold = score;
         if (parse.GetValue(MinFaceSize) is { } minFace)
@@ -98,7 +121,8 @@ public sealed class DetectorSettings
 
     /// <summary>A one-line description for reports.</summary>
     public static string Describe(TwoPhaseDetectorOptions options) =>
-        $"{Path.GetFileName(options.Detector.ModelPath)}, {options.Detector.InputSizePolicy} {options.Detector.LongSide}, " +
+        $"{Path.GetFileName(options.Detector.ModelPath)}, {options.Detector.InputSizePolicy} {options.Detector.LongSide}" +
+        (options.Detector.ZoomLongSide > 0 ? $" + small faces at {options.Detector.ZoomLongSide} (< {options.Detector.ZoomMaxFaceSize} px)" : "") + ", " +
         $"score ≥ {options.Detector.ScoreThreshold}, NMS {options.Detector.NmsThreshold}; {Path.GetFileName(options.Classifier.ModelPath)}, " +
         $"unknown below {options.MinFaceSize} px or p < {options.MinConfidence}";
 }

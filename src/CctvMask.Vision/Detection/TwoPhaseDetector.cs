@@ -9,8 +9,9 @@ namespace CctvMask.Vision.Detection;
 
 /// <summary>
 /// The two-phase detector: YuNet finds faces in every frame of a batch, then the mask classifier runs
-/// once over the crops of all faces of the batch. Faces smaller than MinFaceSize are "unknown"
-/// without classification; a top probability below MinConfidence gives "unknown" as well.
+/// once over the crops of all faces of the batch. Faces smaller than MinFaceSize are labelled "unknown"
+/// (still classified for their probability unless ScoreTinyFaces is off); a top probability below
+/// MinConfidence gives "unknown" as well.
 /// Thread-safe; sessions are created once; per-call buffers are pooled.
 /// </summary>
 public sealed class TwoPhaseDetector : IDisposable
@@ -115,7 +116,7 @@ public sealed class TwoPhaseDetector : IDisposable
             {
                 for (int i = offsets[f]; i < offsets[f + 1]; i++)
                 {
-                    if (raw[i].Box.ShortSide < _options.MinFaceSize)
+                    if (!_options.ScoreTinyFaces && IsTiny(raw[i]))
                     {
                         slots[i] = -1;
                         continue;
@@ -145,6 +146,8 @@ public sealed class TwoPhaseDetector : IDisposable
         }
     }
 
+    private bool IsTiny(in RawFace face) => face.Box.ShortSide < _options.MinFaceSize;
+
     private DetectedFace Judge(in RawFace face, ReadOnlySpan<float> p, MaskClassifierMetadata meta)
     {
         int top = 0;
@@ -153,7 +156,7 @@ public sealed class TwoPhaseDetector : IDisposable
             if (p[c] > p[top])
                 top = c;
         }
-        var label = p[top] < _options.MinConfidence ? FaceLabel.Unknown
+        var label = IsTiny(face) || p[top] < _options.MinConfidence ? FaceLabel.Unknown
             : top == meta.WithMaskIndex ? FaceLabel.WithMask
             : top == meta.WithoutMaskIndex ? FaceLabel.WithoutMask
             : FaceLabel.Unknown;

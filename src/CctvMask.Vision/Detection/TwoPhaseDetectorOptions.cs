@@ -16,9 +16,17 @@ public sealed class TwoPhaseDetectorOptions
     [Required]
     public MaskClassifierOptions Classifier { get; set; } = new();
 
-    /// <summary>Faces whose box's shorter side is below this (pixels) are "unknown" without classifying.</summary>
+    /// <summary>Faces whose box's shorter side is below this (pixels) are labelled "unknown" whatever the classifier says.</summary>
     [Range(0.0, 10_000.0)]
     public float MinFaceSize { get; set; } = 12f;
+
+    /// <summary>
+    /// Run the classifier on faces below <see cref="MinFaceSize"/> too, so they carry a mask probability
+    /// (their label stays "unknown"). The probability still ranks them usefully — the classifier is trained on
+    /// faces downscaled to 12 px — which is what per-class AP measures; turn it off to save phase-2 time when
+    /// only labels are used.
+    /// </summary>
+    public bool ScoreTinyFaces { get; set; } = true;
 
     /// <summary>A face whose top class probability is below this is "unknown".</summary>
     [Range(0.0, 1.0)]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using CctvMask.Vision.Detection;
 using CctvMask.Vision.Imaging;
 using CctvMask.Vision.Models;
@@ -18,6 +19,9 @@ public sealed class YuNetFaceDetector : IDisposable
     private static readonly string[] Kinds = ["cls", "obj", "bbox", "kps"];
     private static readonly int[] KindWidths = [1, 1, 4, 10];
 
+    // A small-face pass must enlarge the frame by more than this over pass 1 to be worth its cost.
+    private const float MinZoomGain = 1.25f;
+
     private readonly FaceDetectorOptions _options;
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
@@ -25,6 +29,8 @@ public sealed class YuNetFaceDetector : IDisposable
     private readonly string[] _outputNames;
     private readonly Lock _gate = new();
     private YuNetWorkspace? _workspace;
+    private YuNetWorkspace? _zoomWorkspace;
+    private RawFace[] _merge = [];
     private bool _disposed;
 
     /// <summary>Loads the model; throws <see cref="ModelLoadException"/> when it is missing or not YuNet.</summary>
@@ -87,22 +93,21 @@ public sealed class YuNetFaceDetector : IDisposable
         }
 
         Span<InputGeometry> plans = stackalloc InputGeometry[MaxBatch];
+        Span<InputGeometry> zooms = stackalloc InputGeometry[MaxBatch];
         int written = 0;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             for (int start = 0; start < frames.Length;)
             {
-                int n = PlanGroup(frames[start..], plans);
-                var ws = EnsureWorkspace(n, plans[0].InputWidth, plans[0].InputHeight);
-                int imageLength = ws.ImageLength;
-                for (int b = 0; b < n; b++)
-                    YuNetPreprocessing.ResizeToNchw(frames[start + b], plans[b], ws.Input.AsSpan(b * imageLength, imageLength));
-                _session.Run(_runOptions, _inputNames, ws.InputValues(n), _outputNames, ws.OutputValues(n));
+                int n = PlanGroup(frames[start..], plans, zooms, out bool zoom);
+                var group = frames.Slice(start, n);
+                var ws = Run(ref _workspace, group, plans[..n]);
+                var zws = zoom ? Run(ref _zoomWorkspace, group, zooms[..n]) : null;
                 for (int b = 0; b < n; b++)
                 {
                     int room = Math.Min(_options.MaxFacesPerFrame, results.Length - written);
-                    int found = room > 0 ? DecodeImage(ws, b, plans[b], results.Slice(written, room)) : 0;
+                    int found = room > 0 ? DecodeImage(ws, zws, b, plans[b], zooms[b], results.Slice(written, room)) : 0;
                     faceCounts[start + b] = found;
                     written += found;
                 }
@@ -129,6 +134,11 @@ public sealed class YuNetFaceDetector : IDisposable
             _disposed = true;
             _workspace?.Dispose();
             _workspace = null;
+            _zoomWorkspace?.Dispose();
+            _zoomWorkspace = null;
+            if (_merge.Length > 0)
+                ArrayPool<RawFace>.Shared.Return(_merge);
+            _merge = [];
         }
         _session.Dispose();
         _runOptions.Dispose();
@@ -137,35 +147,77 @@ public sealed class YuNetFaceDetector : IDisposable
     private InputGeometry Plan(int width, int height) =>
         InputGeometry.Plan(width, height, _options.InputSizePolicy, _options.LongSide, ModelWidth, ModelHeight);
 
-    // Consecutive frames with the same input size share one run (up to MaxBatch).
-    private int PlanGroup(ReadOnlySpan<BgrFrame> frames, Span<InputGeometry> plans)
+    // The small-face pass plan: the frame scaled to ZoomLongSide, when that is clearly larger than pass 1.
+    private bool TryPlanZoom(in InputGeometry first, out InputGeometry zoom)
+    {
+        zoom = default;
+        if (_options.ZoomLongSide <= 0 || IsFixedSize)
+            return false;
+        zoom = InputGeometry.Plan(first.FrameWidth, first.FrameHeight, InputSizePolicy.LongSide, _options.ZoomLongSide, 0, 0);
+        return zoom.ScaleX > first.ScaleX * MinZoomGain;
+    }
+
+    // Consecutive frames with the same input sizes (both passes) share one run (up to MaxBatch).
+    private int PlanGroup(ReadOnlySpan<BgrFrame> frames, Span<InputGeometry> plans, Span<InputGeometry> zooms, out bool zoom)
     {
         plans[0] = Plan(frames[0].Width, frames[0].Height);
+        zoom = TryPlanZoom(plans[0], out zooms[0]);
         int n = 1;
         while (n < frames.Length && n < MaxBatch)
         {
             var g = Plan(frames[n].Width, frames[n].Height);
-            if (g.InputWidth != plans[0].InputWidth || g.InputHeight != plans[0].InputHeight)
+            bool z = TryPlanZoom(g, out var zg);
+            if (g.InputWidth != plans[0].InputWidth || g.InputHeight != plans[0].InputHeight || z != zoom
+                || (z && (zg.InputWidth != zooms[0].InputWidth || zg.InputHeight != zooms[0].InputHeight)))
                 break;
-            plans[n++] = g;
+            plans[n] = g;
+            zooms[n++] = zg;
         }
         return n;
     }
 
-    private YuNetWorkspace EnsureWorkspace(int batch, int width, int height)
+    // Pre-processes a group into the workspace for its input size and runs the model once.
+    private YuNetWorkspace Run(ref YuNetWorkspace? slot, ReadOnlySpan<BgrFrame> frames, ReadOnlySpan<InputGeometry> plans)
     {
-        if (_workspace is { } ws && ws.Fits(batch, width, height))
-            return ws;
-        // Grow to the largest batch seen for this input size, so smaller batches reuse the buffers.
-        int capacity = _workspace is { } old && old.Width == width && old.Height == height ? Math.Max(batch, old.Capacity) : batch;
-        _workspace?.Dispose();
-        _workspace = new YuNetWorkspace(capacity, width, height, Strides, KindWidths);
-        return _workspace;
+        int n = frames.Length;
+        var ws = EnsureWorkspace(ref slot, n, plans[0].InputWidth, plans[0].InputHeight);
+        int imageLength = ws.ImageLength;
+        for (int b = 0; b < n; b++)
+            YuNetPreprocessing.ResizeToNchw(frames[b], plans[b], ws.Input.AsSpan(b * imageLength, imageLength));
+        _session.Run(_runOptions, _inputNames, ws.InputValues(n), _outputNames, ws.OutputValues(n));
+        return ws;
     }
 
-    private int DecodeImage(YuNetWorkspace ws, int b, in InputGeometry g, Span<RawFace> results)
+    private static YuNetWorkspace EnsureWorkspace(ref YuNetWorkspace? slot, int batch, int width, int height)
     {
-        var candidates = ws.Candidates.AsSpan();
+        if (slot is { } ws && ws.Fits(batch, width, height))
+            return ws;
+        // Grow to the largest batch seen for this input size, so smaller batches reuse the buffers.
+        int capacity = slot is { } old && old.Width == width && old.Height == height ? Math.Max(batch, old.Capacity) : batch;
+        slot?.Dispose();
+        slot = new YuNetWorkspace(capacity, width, height, Strides, KindWidths);
+        return slot;
+    }
+
+    // Decodes image b of both passes into frame pixels, then one NMS over the union.
+    private int DecodeImage(YuNetWorkspace ws, YuNetWorkspace? zws, int b, in InputGeometry g, in InputGeometry zg, Span<RawFace> results)
+    {
+        int need = ws.Candidates.Length + (zws?.Candidates.Length ?? 0);
+        if (_merge.Length < need)
+        {
+            if (_merge.Length > 0)
+                ArrayPool<RawFace>.Shared.Return(_merge);
+            _merge = ArrayPool<RawFace>.Shared.Rent(need);
+        }
+        var candidates = _merge.AsSpan();
+        int count = DecodePass(ws, b, g, float.PositiveInfinity, candidates);
+        if (zws is not null)
+            count += DecodePass(zws, b, zg, _options.ZoomMaxFaceSize, candidates[count..]);
+        return YuNetDecoding.Nms(candidates[..count], _options.TopK, _options.NmsThreshold, results);
+    }
+
+    private int DecodePass(YuNetWorkspace ws, int b, in InputGeometry g, float maxFaceSize, Span<RawFace> dest)
+    {
         int count = 0;
         for (int s = 0; s < Strides.Length; s++)
         {
@@ -176,11 +228,15 @@ public sealed class YuNetFaceDetector : IDisposable
                 ws.Output(1, s).AsSpan(b * cells, cells),
                 ws.Output(2, s).AsSpan(b * cells * 4, cells * 4),
                 ws.Output(3, s).AsSpan(b * cells * 10, cells * 10),
-                stride, cols, rows, _options.ScoreThreshold, candidates[count..]);
+                stride, cols, rows, _options.ScoreThreshold, dest[count..]);
         }
-        int kept = YuNetDecoding.Nms(candidates[..count], _options.TopK, _options.NmsThreshold, results);
-        for (int i = 0; i < kept; i++)
-            results[i] = YuNetDecoding.ToFrame(results[i], g);
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var face = YuNetDecoding.ToFrame(dest[i], g);
+            if (MathF.Sqrt(face.Box.Width * face.Box.Height) < maxFaceSize)
+                dest[kept++] = face;
+        }
         return kept;
     }
 
