@@ -53,7 +53,11 @@ public static class BenchCommand
             {
                 var options = settings.Build(parse, parse.GetValue(context.Globals.Models));
                 using var detector = new TwoPhaseDetector(options);
-                var report = Run(detector, loaded, TimeSpan.FromSeconds(parse.GetValue(seconds)), DetectorSettings.Describe(options), ct);
+                // The small-face pass's price: the same phase 1 without it, for a ratio on the same run.
+                using var plain = options.Detector.ZoomLongSide > 0
+                    ? new YuNetFaceDetector(WithoutZoom(options.Detector))
+                    : null;
+                var report = Run(detector, plain, loaded, TimeSpan.FromSeconds(parse.GetValue(seconds)), DetectorSettings.Describe(options), ct);
                 WriteTable(context, report);
                 if (parse.GetValue(json) is { } path)
                     File.WriteAllText(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine);
@@ -74,7 +78,13 @@ public static class BenchCommand
         return Directory.Exists(folder) ? folder : throw new CliException($"{folder}: not found; pass --images DIR");
     }
 
-    private static BenchReport Run(TwoPhaseDetector detector, List<BgrImage> images, TimeSpan duration, string description, CancellationToken ct)
+    private static FaceDetectorOptions WithoutZoom(FaceDetectorOptions o) => new()
+    {
+        ModelPath = o.ModelPath, InputSizePolicy = o.InputSizePolicy, LongSide = o.LongSide, ScoreThreshold = o.ScoreThreshold,
+        NmsThreshold = o.NmsThreshold, TopK = o.TopK, MaxBatch = o.MaxBatch, MaxFacesPerFrame = o.MaxFacesPerFrame, ZoomLongSide = 0,
+    };
+
+    private static BenchReport Run(TwoPhaseDetector detector, YuNetFaceDetector? plain, List<BgrImage> images, TimeSpan duration, string description, CancellationToken ct)
     {
         var frames = images.Select(i => i.AsFrame()).ToArray();
         var results = new List<Throughput>();
@@ -87,6 +97,17 @@ public static class BenchCommand
             int found = detector.FaceDetector.Detect(frames[next++ % frames.Length], raw);
             return (1, found);
         }));
+
+        if (plain is not null)
+        {
+            next = 0;
+            results.Add(Throughput.Measure("phase 1 without the small-face pass", true, duration, Window, () =>
+            {
+                ct.ThrowIfCancellationRequested();
+                int found = plain.Detect(frames[next++ % frames.Length], raw);
+                return (1, found);
+            }));
+        }
 
         // Phase-2 input: real face crops from the benchmark images, repeated to fill the largest batch.
         var crops = CollectCrops(detector, frames, raw, ClassifierBatches.Max());
@@ -128,6 +149,8 @@ public static class BenchCommand
         foreach (int batch in ClassifierBatches.Skip(1))
             ratios[$"phase2_batch{batch}_vs_batch1"] = byName[$"phase 2 (classifier) batch {batch}"].FacesPerSecond / b1;
         double phase1 = results[0].FramesPerSecond!.Value;
+        if (plain is not null)
+            ratios["phase1_with_vs_without_small_face_pass_frames"] = phase1 / byName["phase 1 without the small-face pass"].FramesPerSecond!.Value;
         ratios["detector_vs_phase1_frames"] = byName["detector (both phases), 1 frame per call"].FramesPerSecond!.Value / phase1;
         ratios[$"detector_batch{batchFrames}_vs_batch1_frames"] =
             byName[$"detector (both phases), {batchFrames} frames per call"].FramesPerSecond!.Value / byName["detector (both phases), 1 frame per call"].FramesPerSecond!.Value;
