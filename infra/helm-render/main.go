@@ -1,10 +1,11 @@
 // helm-render renders a Helm chart without helm: the subset of Helm's template engine that the
 // CctvMask chart uses (Go text/template + sprig, include, tpl, required, toYaml, fromYaml, lookup,
-// .Values / .Release / .Chart / .Template, templates named _* only define). Output: the manifests
+// .Values / .Release / .Chart / .Template, templates named _* only define; values checked against
+// values.schema.json with gojsonschema like Helm does). Output: the manifests
 // as multi-document YAML on stdout, in Helm's install order; errors on stderr with exit code 1.
 //
 // Build offline with Debian's Go 1.19 and sprig (apt: golang-go golang-github-masterminds-sprig-dev
-// golang-gopkg-yaml.v3-dev), in GOPATH mode:
+// golang-gopkg-yaml.v3-dev golang-github-xeipuuv-gojsonschema-dev), in GOPATH mode:
 //
 //	GO111MODULE=off GOPATH=/usr/share/gocode go build -o helm-render infra/helm-render/main.go
 //
@@ -13,6 +14,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,6 +26,7 @@ import (
 	"text/template"
 
 	"github.com/Masterminds/sprig"
+	"github.com/xeipuuv/gojsonschema"
 	"gopkg.in/yaml.v3"
 )
 
@@ -91,6 +94,9 @@ func render(chartDir string, valueFiles []string, release, namespace string, not
 			return "", err
 		}
 		values = merge(values, override)
+	}
+	if err := validateValues(chartDir, chartName, values); err != nil {
+		return "", err
 	}
 
 	root := template.New("root")
@@ -312,4 +318,32 @@ func required(message string, v interface{}) (interface{}, error) {
 		return nil, errors.New(message)
 	}
 	return v, nil
+}
+
+// validateValues checks the merged values against the chart's values.schema.json, as Helm does.
+func validateValues(chartDir, chartName string, values map[string]interface{}) error {
+	schema, err := os.ReadFile(filepath.Join(chartDir, "values.schema.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	document, err := json.Marshal(values)
+	if err != nil {
+		return fmt.Errorf("values: %w", err)
+	}
+	result, err := gojsonschema.Validate(gojsonschema.NewBytesLoader(schema), gojsonschema.NewBytesLoader(document))
+	if err != nil {
+		return fmt.Errorf("values.schema.json: %w", err)
+	}
+	if result.Valid() {
+		return nil
+	}
+	var msg strings.Builder
+	fmt.Fprintf(&msg, "values don't meet the specifications of the schema(s) in the following chart(s):\n%s:\n", chartName)
+	for _, e := range result.Errors() {
+		fmt.Fprintf(&msg, "- %s\n", e.String())
+	}
+	return errors.New(strings.TrimSuffix(msg.String(), "\n"))
 }

@@ -9,8 +9,10 @@ namespace CctvMask.Deployment.Tests.Rendering;
 /// </summary>
 public static class HelmRenderer
 {
-    /// <summary>Debian's Go packages live here (apt golang-github-masterminds-sprig-dev golang-gopkg-yaml.v3-dev).</summary>
+    /// <summary>Debian's Go packages live here.</summary>
     private const string DebianGoPath = "/usr/share/gocode";
+
+    private const string AptPackages = "golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v3-dev golang-github-xeipuuv-gojsonschema-dev";
 
     private static readonly Lazy<string> Binary = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -57,11 +59,7 @@ public static class HelmRenderer
         var source = Path.Combine(TestEnvironment.RepoRoot, "infra", "helm-render", "main.go");
         var go = FindGo() ?? throw new InvalidOperationException(
             "Go is not installed: the Helm chart tests build infra/helm-render with it. " +
-            "Install it with `apt-get install golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v3-dev` " +
-            "(infra/scripts/setup.sh does).");
-        if (!Directory.Exists(Path.Combine(DebianGoPath, "src", "github.com", "Masterminds", "sprig")))
-            throw new InvalidOperationException(
-                $"sprig is missing from {DebianGoPath}: `apt-get install golang-github-masterminds-sprig-dev golang-gopkg-yaml.v3-dev` (infra/scripts/setup.sh does).");
+            $"Install it with `apt-get install {AptPackages}` (infra/scripts/setup.sh does).");
 
         var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(source)))[..16].ToLowerInvariant();
         var work = Path.Combine(Path.GetTempPath(), "cctvmask-deployment-tests");
@@ -80,7 +78,8 @@ public static class HelmRenderer
         };
         var result = ProcessRunner.Run(go, ["build", "-o", temp, source], env, workingDirectory: work, timeout: TimeSpan.FromMinutes(3));
         if (result.ExitCode != 0)
-            throw new InvalidOperationException($"go build of {source} failed: {result.StandardError}");
+            throw new InvalidOperationException(
+                $"go build of {source} failed (its packages come from `apt-get install {AptPackages}`, as infra/scripts/setup.sh does): {result.StandardError}");
         File.Move(temp, binary, overwrite: true);
         return binary;
     }
