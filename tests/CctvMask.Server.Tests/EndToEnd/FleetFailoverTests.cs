@@ -45,9 +45,18 @@ public sealed class FleetFailoverTests(ITestOutputHelper output) : IDisposable
             ["Storage__ConnectionString"] = new NpgsqlConnectionStringBuilder(postgres) { Database = _database }.ConnectionString,
         };
 
-        // One after the other: the first applies the migrations to the fresh database.
-        _servers.Add(await ServerProcess.StartAsync(env));
-        _servers.Add(await ServerProcess.StartAsync(env));
+        // Both at once, as a rollout starts pods: they race to migrate the fresh database and to join.
+        var starts = new[] { ServerProcess.StartAsync(env), ServerProcess.StartAsync(env) };
+        try
+        {
+            await Task.WhenAll(starts);
+        }
+        finally
+        {
+            // Whichever started is cleaned up in Dispose, even when the other failed.
+            foreach (var start in starts)
+                if (start.IsCompletedSuccessfully) _servers.Add(await start);
+        }
         using var clientA = _servers[0].CreateClient(TestKeys.Admin);
         using var clientB = _servers[1].CreateClient(TestKeys.Admin);
         foreach (var client in new[] { clientA, clientB })
