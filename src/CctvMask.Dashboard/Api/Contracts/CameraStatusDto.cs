@@ -1,6 +1,9 @@
 namespace CctvMask.Dashboard.Api.Contracts;
 
-/// <summary>GET /api/cameras/{id}/status (state: stopped, starting, running, reconnecting, failed).</summary>
+/// <summary>
+/// GET /api/cameras/{id}/status (state: stopped, starting, running, reconnecting, failed; silo: the
+/// Orleans silo running the camera, which changes when it fails over to another server).
+/// </summary>
 public sealed record CameraStatusDto(
     string CameraId,
     string State,
@@ -18,4 +21,5 @@ public sealed record CameraStatusDto(
     double? LastMinuteCompliance,
     long Violations,
     int IngestRestarts,
-    string? LastError);
+    string? LastError,
+    string? Silo = null);
