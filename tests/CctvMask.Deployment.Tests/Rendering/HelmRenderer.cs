@@ -68,7 +68,7 @@ public static class HelmRenderer
             return binary;
         Directory.CreateDirectory(work);
         var temp = binary + $".{Environment.ProcessId}.tmp";
-        var env = new Dictionary<string, string>
+        var env = new Dictionary<string, string?>
         {
             ["GO111MODULE"] = "off",
             ["GOPATH"] = DebianGoPath,

@@ -5,7 +5,7 @@ namespace CctvMask.Deployment.Tests.Rendering;
 /// <summary>Runs a tool (no shell) and captures its output; a run that hangs is killed and fails the test.</summary>
 public static class ProcessRunner
 {
-    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
+    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(fileName)
@@ -19,8 +19,12 @@ public static class ProcessRunner
             start.ArgumentList.Add(argument);
         if (environment is not null)
         {
+            // A null value removes the variable.
             foreach (var (key, value) in environment)
-                start.Environment[key] = value;
+            {
+                if (value is null) start.Environment.Remove(key);
+                else start.Environment[key] = value;
+            }
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         var stdout = process.StandardOutput.ReadToEndAsync();
