@@ -27,6 +27,13 @@ public sealed class OrleansHostingTests
     }
 
     [Fact]
+    public void An_unknown_clustering_mode_fails_at_start_naming_the_key()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => Build(("Orleans:Clustering", "Consul")));
+        Assert.Contains("'Orleans:Clustering'", ex.Message);
+    }
+
+    [Fact]
     public void A_malformed_redis_connection_string_is_rejected_without_echoing_it()
     {
         var errors = OrleansHostingOptionsValidator.Errors(new OrleansHostingOptions
