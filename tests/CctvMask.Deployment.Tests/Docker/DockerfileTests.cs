@@ -72,7 +72,8 @@ public sealed class DockerfileTests
         var script = File.ReadAllText(Path.Combine(Root, "infra", "docker", "pull-models.sh"));
 
         Assert.StartsWith("#!/bin/sh", script, StringComparison.Ordinal);
-        Assert.Contains($"/app/models/{ModelLocator.Classifier}", script, StringComparison.Ordinal);
+        Assert.Contains($"/{ModelLocator.Classifier}", script, StringComparison.Ordinal);
+        Assert.Contains("/app/models", script, StringComparison.Ordinal);
         Assert.Contains("${" + ModelLocator.EnvironmentVariable, script, StringComparison.Ordinal);
         Assert.True(script.IndexOf("models pull", StringComparison.Ordinal) < script.IndexOf("models verify", StringComparison.Ordinal));
         Assert.Matches(LineOf("set -eu"), script);
