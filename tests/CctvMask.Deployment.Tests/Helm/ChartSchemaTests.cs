@@ -48,6 +48,24 @@ public sealed class ChartSchemaTests
     }
 
     [Fact]
+    public void The_network_policy_opens_the_pods_named_ports_http_to_the_listed_peers_and_silo_ports_to_silos_only()
+    {
+        var manifests = RenderedManifests.Load(HelmRenderer.Render(HelmRenderer.CiValues("scaled-values.yaml")));
+        var policy = manifests.Single<V1NetworkPolicy>();
+        var podLabels = manifests.Deployment.Spec.Template.Metadata.Labels;
+        var named = manifests.Server.Ports.Select(p => p.Name).ToHashSet();
+
+        Assert.All(policy.Spec.PodSelector.MatchLabels, l => Assert.Equal(l.Value, podLabels[l.Key]));
+        Assert.All(policy.Spec.Ingress.SelectMany(r => r.Ports), p => Assert.Contains(p.Port.Value, named));
+        var http = Assert.Single(policy.Spec.Ingress, r => r.Ports.Any(p => p.Port.Value == "http"));
+        Assert.Equal("ingress-nginx", Assert.Single(http.FromProperty).NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
+        var silo = Assert.Single(policy.Spec.Ingress, r => r.Ports.Any(p => p.Port.Value == "silo"));
+        Assert.All(Assert.Single(silo.FromProperty).PodSelector.MatchLabels, l => Assert.Equal(l.Value, podLabels[l.Key]));
+        // Off by default.
+        Assert.Empty(RenderedManifests.Load(HelmRenderer.Render(HelmRenderer.CiValues("default-values.yaml"))).All<V1NetworkPolicy>());
+    }
+
+    [Fact]
     public void A_typo_in_a_values_block_copied_into_a_manifest_fails_the_strict_load()
     {
         var typo = HelmRenderer.WriteValues("podSecurityContext:\n  runAsNonRot: true\n");
