@@ -16,18 +16,26 @@ public sealed class PullModelsScriptTests
     public void It_copies_the_bundled_classifier_then_pulls_with_the_arguments_then_verifies()
     {
         var (result, dest, calls) = Run(["--all"], failPull: false);
-
-        Assert.True(result.ExitCode == 0, result.StandardError);
-        Assert.Equal(new FileInfo(Path.Combine(TestEnvironment.RepoRoot, "models", ModelLocator.Classifier)).Length,
-            new FileInfo(Path.Combine(dest, ModelLocator.Classifier)).Length);
-        Assert.True(File.Exists(Path.Combine(dest, "manifest.json")));
-        Assert.Equal(["models pull --all", "models verify"], calls);
+        try
+        {
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            Assert.Equal(new FileInfo(Path.Combine(TestEnvironment.RepoRoot, "models", ModelLocator.Classifier)).Length,
+                new FileInfo(Path.Combine(dest, ModelLocator.Classifier)).Length);
+            Assert.True(File.Exists(Path.Combine(dest, "manifest.json")));
+            Assert.Equal(["models pull --all", "models verify"], calls);
+        }
+        finally
+        {
+            // The copied classifier is ~9 MB: do not leave one per run in /tmp.
+            Directory.Delete(Path.GetDirectoryName(dest)!, recursive: true);
+        }
     }
 
     [Fact]
     public void A_failed_download_fails_the_script_before_verify()
     {
-        var (result, _, calls) = Run([], failPull: true);
+        var (result, dest, calls) = Run([], failPull: true);
+        Directory.Delete(Path.GetDirectoryName(dest)!, recursive: true);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Equal(["models pull"], calls);

@@ -56,12 +56,14 @@ public static class HelmRenderer
 
     private static string Build()
     {
-        var source = Path.Combine(TestEnvironment.RepoRoot, "infra", "helm-render", "main.go");
+        var source = Path.Combine(TestEnvironment.RepoRoot, "infra", "helm-render");
         var go = FindGo() ?? throw new InvalidOperationException(
             "Go is not installed: the Helm chart tests build infra/helm-render with it. " +
             $"Install it with `apt-get install {AptPackages}` (infra/scripts/setup.sh does).");
 
-        var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(source)))[..16].ToLowerInvariant();
+        // Rebuilt whenever a source file changes.
+        var sources = Directory.GetFiles(source, "*.go").Order(StringComparer.Ordinal).SelectMany(File.ReadAllBytes).ToArray();
+        var hash = Convert.ToHexString(SHA256.HashData(sources))[..16].ToLowerInvariant();
         var work = Path.Combine(Path.GetTempPath(), "cctvmask-deployment-tests");
         var binary = Path.Combine(work, $"helm-render-{hash}");
         if (File.Exists(binary))
@@ -76,7 +78,9 @@ public static class HelmRenderer
             ["GOFLAGS"] = "",
             ["CGO_ENABLED"] = "0",
         };
-        var result = ProcessRunner.Run(go, ["build", "-o", temp, source], env, workingDirectory: work, timeout: TimeSpan.FromMinutes(3));
+        // GOPATH mode builds a directory only by a relative path.
+        var result = ProcessRunner.Run(go, ["build", "-o", temp, "./infra/helm-render"], env,
+            workingDirectory: TestEnvironment.RepoRoot, timeout: TimeSpan.FromMinutes(3));
         if (result.ExitCode != 0)
             throw new InvalidOperationException(
                 $"go build of {source} failed (its packages come from `apt-get install {AptPackages}`, as infra/scripts/setup.sh does): {result.StandardError}");
