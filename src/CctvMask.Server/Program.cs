@@ -14,8 +14,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCctvLogging();
 builder.AddCctvHosting();
 builder.AddCctvInference();
-builder.AddCctvOrleans();
+// Storage before Orleans: hosted services start in this order and stop in reverse, so the schema is
+// migrated before the silo and its reconciler start, and on shutdown the grains flush their last counts
+// into the write-behind store before it stops (the other way round, a rolling update dropped them).
 builder.AddCctvStorage();
+builder.AddCctvOrleans();
 builder.AddCctvApiAuth();
 builder.AddCctvTelemetry();
 builder.AddCctvHealth();
