@@ -29,7 +29,7 @@ def prepare_loop(src: str, scratch: str, loops: int) -> str:
     out = os.path.join(scratch, f"{base}.loop{loops}.mp4")
     if os.path.exists(out) and os.path.getmtime(out) >= os.path.getmtime(src):
         return out
-    tmp = out + ".part.mp4"
+    tmp = f"{out}.{os.getpid()}.part.mp4"  # per process: test simulators may prepare the same clip at once
     cmd = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-stream_loop", str(loops),
            "-i", src, "-an", "-c:v", "copy", tmp]
     subprocess.run(cmd, check=True)
@@ -49,10 +49,11 @@ def to_h264(src: str, scratch: str) -> str:
     base = os.path.splitext(os.path.basename(src))[0]
     out = os.path.join(scratch, f"{base}.h264.mp4")
     if not os.path.exists(out):
+        tmp = f"{out}.{os.getpid()}.part.mp4"
         subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", src, "-an",
                         "-c:v", "libx264", "-preset", "veryfast", "-g", "10", "-pix_fmt", "yuv420p",
-                        out + ".part.mp4"], check=True)
-        os.replace(out + ".part.mp4", out)
+                        tmp], check=True)
+        os.replace(tmp, out)
     return out
 
 
