@@ -15,6 +15,9 @@ public static class LoggingExtensions
 
         builder.Logging.ClearProviders();
         // writeToProviders: providers registered later (tests capture logs that way) see every event.
+        // preserveStaticLogger: each host keeps its own logger. Otherwise every host swaps the process-wide
+        // Log.Logger that its loggers bind to when created, and closes it on shutdown, so a second in-process
+        // server (tests) took the first one's log lines, then silenced them when it stopped.
         builder.Services.AddSerilog((services, log) =>
         {
             log.MinimumLevel.Information()
@@ -30,7 +33,7 @@ public static class LoggingExtensions
                 log.WriteTo.Console(new RenderedCompactJsonFormatter());
             else
                 log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-        }, writeToProviders: true);
+        }, preserveStaticLogger: true, writeToProviders: true);
         return builder;
     }
 }
