@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -15,15 +16,19 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton<CameraFleetMetrics>();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("cctvmask-server"))
-            .WithMetrics(m => m
-                .AddMeter("CctvMask.*", "Cctv.*")
-                // The SDK's default buckets (0, 5, 10, 25 … 10000) suit milliseconds, not seconds or batch sizes.
-                .AddView(instrument => instrument.Meter.Name.StartsWith("CctvMask", StringComparison.Ordinal) && instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal)
-                    ? new ExplicitBucketHistogramConfiguration { Boundaries = instrument.Unit == "s" ? SecondsBuckets : CountBuckets }
-                    : null)
-                .AddAspNetCoreInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddPrometheusExporter());
+            .WithMetrics(m =>
+            {
+                m.AddMeter("CctvMask.*", "Cctv.*")
+                    .AddAspNetCoreInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter();
+                // The view needs this host's meter factory, known once the container is built.
+                ((IDeferredMeterProviderBuilder)m).Configure((services, metrics) =>
+                {
+                    var own = services.GetRequiredService<IMeterFactory>();
+                    metrics.AddView(instrument => View(instrument, own));
+                });
+            });
         return builder;
     }
 
@@ -34,5 +39,17 @@ public static class TelemetryExtensions
         app.Services.GetRequiredService<CameraFleetMetrics>();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
+    }
+
+    private static MetricStreamConfiguration? View(Instrument instrument, IMeterFactory own)
+    {
+        // OpenTelemetry listens to every meter in the process by name. Another host's meter (in-process test
+        // servers) would share this host's metric stream, and take it away when that host disposes its meters.
+        if (instrument.Meter.Scope is IMeterFactory owner && !ReferenceEquals(owner, own))
+            return MetricStreamConfiguration.Drop;
+        // The SDK's default buckets (0, 5, 10, 25 … 10000) suit milliseconds, not seconds or batch sizes.
+        if (instrument.Meter.Name.StartsWith("CctvMask", StringComparison.Ordinal) && instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal))
+            return new ExplicitBucketHistogramConfiguration { Boundaries = instrument.Unit == "s" ? SecondsBuckets : CountBuckets };
+        return null;
     }
 }
