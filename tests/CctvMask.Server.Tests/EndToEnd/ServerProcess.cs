@@ -42,17 +42,18 @@ public sealed class ServerProcess : IDisposable
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) env[k] = v;
         var process = new ChildProcess("dotnet", [ServerDll()], env);
         var server = new ServerProcess(process, baseUrl, dataDir);
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        // The first /readyz loads the models: on a loaded 2-core machine that alone can take well over 5 s.
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try
             {
                 if ((await http.GetAsync("/readyz")).IsSuccessStatusCode) return server;
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or still too busy starting to answer within the request timeout.
             }
             await Task.Delay(250);
         }
