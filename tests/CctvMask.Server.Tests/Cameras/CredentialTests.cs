@@ -26,12 +26,16 @@ public sealed class CredentialTests(SqliteServerFixture fixture)
         {
             Assert.Contains("rtsp://admin:***@127.0.0.1:", createdText);
 
-            // Let the pipeline try (and fail) to connect so its log lines exist before we look.
-            string statusText = "";
-            for (var i = 0; i < 40; i++)
+            // Let the pipeline try (and fail) to connect so its log lines exist before we look. The bound is
+            // generous (a cold, loaded machine starts the grain and ffmpeg slowly) and reaching it fails the test:
+            // checking the logs before the failure lines exist would prove nothing about them.
+            string statusText;
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (true)
             {
                 statusText = await admin.GetStringAsync($"/api/cameras/{id}/status");
                 if (statusText.Contains("\"lastError\":\"", StringComparison.Ordinal)) break;
+                Assert.True(DateTime.UtcNow < deadline, $"the pipeline never reported its connection failure: {statusText}");
                 await Task.Delay(250);
             }
 
