@@ -29,10 +29,13 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         await simulator.StartAsync();
         using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
-            // Fast reconnects so the stall scenario fits in seconds (defaults back off to 30 s).
+            // Fast reconnects so the stall scenario fits in seconds (defaults back off to 30 s). The stall
+            // itself needs no short StallTimeout: killing the simulator closes ffmpeg's RTSP/TCP socket. The
+            // default 10 s keeps a CPU-starved ffmpeg on a loaded 2-core machine from restarting the three
+            // streaming cameras (their ingestRestarts must stay 0 and their clip position must not reset).
             ["Ingest__BackoffBase"] = "00:00:00.500",
             ["Ingest__BackoffCap"] = "00:00:02",
-            ["Ingest__StallTimeout"] = "00:00:03",
+            ["Ingest__StallTimeout"] = "00:00:10",
             ["Ingest__RestartBudget"] = "1000",
         });
         using var admin = server.CreateClient(TestKeys.Admin);
