@@ -7,19 +7,22 @@ namespace CctvMask.Server.Tests.Telemetry;
 /// Test servers share one process: one server starting or stopping must not take the other's log lines
 /// (Serilog's static logger) or metric streams (OpenTelemetry listens to every meter of the process).
 /// </summary>
-public sealed class TwoServersInOneProcessTests
+public sealed class TwoServersInOneProcessTests : IDisposable
 {
     private const int CameraCreatedEvent = 2000;
+
+    private readonly string _firstDir = Directory.CreateTempSubdirectory("cctvmask-server-").FullName;
+    private readonly string _secondDir = Directory.CreateTempSubdirectory("cctvmask-server-").FullName;
 
     [Fact]
     public async Task Each_server_keeps_its_own_logs_and_meters_while_another_starts_and_stops()
     {
-        using var first = new ServerFactory();
+        using var first = new ServerFactory(_firstDir);
         using var firstAdmin = first.CreateClient(TestKeys.Admin);
         Assert.Contains("# TYPE cctvmask_server_uptime", await firstAdmin.GetStringAsync("/metrics"));
 
         string whileBoth;
-        using (var second = new ServerFactory())
+        using (var second = new ServerFactory(_secondDir))
         {
             using var secondAdmin = second.CreateClient(TestKeys.Admin);
             Assert.Contains("# TYPE cctvmask_server_uptime", await secondAdmin.GetStringAsync("/metrics"));
@@ -48,6 +51,12 @@ public sealed class TwoServersInOneProcessTests
             Assert.True(DateTime.UtcNow < deadline, $"only {collections.Count} distinct scrapes in 60 s");
             await Task.Delay(100);
         }
+    }
+
+    public void Dispose()
+    {
+        foreach (var dir in new[] { _firstDir, _secondDir })
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
     }
 
     private static async Task<string> CreateCameraAsync(HttpClient admin, string name)
