@@ -51,6 +51,9 @@ public sealed class TwoPhaseDetectorOptions
     [Range(0, 256)]
     public int InterOpThreads { get; set; } = 1;
 
+    /// <summary>Let idle ONNX Runtime threads spin (see <see cref="OnnxRuntimeOptions.AllowSpinning"/>); off by default.</summary>
+    public bool AllowSpinning { get; set; }
+
     /// <summary>Options for the default model files in a folder (see <see cref="ModelLocator"/>).</summary>
     public static TwoPhaseDetectorOptions ForModelFolder(string folder) => new()
     {
@@ -71,5 +74,6 @@ public sealed class TwoPhaseDetectorOptions
         ExecutionProvider = ExecutionProvider,
         IntraOpThreads = IntraOpThreads,
         InterOpThreads = InterOpThreads,
+        AllowSpinning = AllowSpinning,
     };
 }

@@ -16,6 +16,12 @@ public sealed class OnnxRuntimeOptions
     [Range(0, 256)]
     public int InterOpThreads { get; set; } = 1;
 
+    /// <summary>
+    /// Let idle intra-op threads spin-wait for the next operator. Off by default: the two phases' sessions
+    /// alternate, and one session's spinning threads steal the cores the other one needs next.
+    /// </summary>
+    public bool AllowSpinning { get; set; }
+
     /// <summary>CUDA device index used by cuda/auto.</summary>
     [Range(0, 64)]
     public int CudaDeviceId { get; set; }

@@ -61,6 +61,7 @@ internal static class OnnxSessionFactory
             IntraOpNumThreads = runtime.IntraOpThreads,
             InterOpNumThreads = runtime.InterOpThreads,
         };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", runtime.AllowSpinning ? "1" : "0");
         if (cuda)
             options.AppendExecutionProvider_CUDA(runtime.CudaDeviceId);
         try
