@@ -18,8 +18,9 @@ public sealed class ShutdownOrderTests
     public async Task Stopping_the_server_flushes_the_streaming_cameras_counts_into_the_database()
     {
         var rtsp = TestEnvironment.Require(TestEnvironment.RtspBase, "CCTVMASK_TEST_RTSP");
-        var factory = new ServerFactory();
-        var dataDir = factory.DataDir;
+        // Our own folder: the database is read after the server has stopped (a factory deletes a folder it made).
+        var dataDir = Directory.CreateTempSubdirectory("cctvmask-server-").FullName;
+        var factory = new ServerFactory(dataDir);
         try
         {
             using (var admin = factory.CreateClient(TestKeys.Admin))

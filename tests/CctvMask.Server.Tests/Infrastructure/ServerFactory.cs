@@ -13,9 +13,11 @@ namespace CctvMask.Server.Tests.Infrastructure;
 public class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDataDir;
 
     public ServerFactory(string? dataDir = null, bool withKeys = true, string? postgres = null)
     {
+        _ownsDataDir = dataDir is null;
         DataDir = dataDir ?? Directory.CreateTempSubdirectory("cctvmask-server-").FullName;
         _settings = new()
         {
@@ -53,6 +55,32 @@ public class ServerFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteOwnDataDir();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) DeleteOwnDataDir();
+    }
+
+    // The folder it created itself goes once the server has stopped (a caller's folder is the caller's).
+    private void DeleteOwnDataDir()
+    {
+        if (!_ownsDataDir || !Directory.Exists(DataDir)) return;
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a late writer: /tmp is cleaned by the OS; the test result stands.
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
