@@ -31,5 +31,6 @@ read -r passed failed skipped < <(grep -E "^(Passed|Failed)! +- Failed:" "$LOG" 
   awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # crash or aborted test host
 if [ "$eval_status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "skipped: $skipped"
+echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ]
