@@ -78,11 +78,12 @@ public static class BenchCommand
         return Directory.Exists(folder) ? folder : throw new CliException($"{folder}: not found; pass --images DIR");
     }
 
-    private static FaceDetectorOptions WithoutZoom(FaceDetectorOptions o) => new()
+    private static FaceDetectorOptions WithoutZoom(FaceDetectorOptions options)
     {
-        ModelPath = o.ModelPath, InputSizePolicy = o.InputSizePolicy, LongSide = o.LongSide, ScoreThreshold = o.ScoreThreshold,
-        NmsThreshold = o.NmsThreshold, TopK = o.TopK, MaxBatch = o.MaxBatch, MaxFacesPerFrame = o.MaxFacesPerFrame, ZoomLongSide = 0,
-    };
+        var plain = options.Copy();
+        plain.ZoomLongSide = 0;
+        return plain;
+    }
 
     private static BenchReport Run(TwoPhaseDetector detector, YuNetFaceDetector? plain, List<BgrImage> images, TimeSpan duration, string description, CancellationToken ct)
     {

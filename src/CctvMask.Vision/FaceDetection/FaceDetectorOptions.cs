@@ -47,4 +47,7 @@ public sealed class FaceDetectorOptions
     /// <summary>Faces kept per frame at most (highest scores first).</summary>
     [Range(1, 10_000)]
     public int MaxFacesPerFrame { get; set; } = 512;
+
+    /// <summary>A copy to vary one setting without touching these options (they may be shared).</summary>
+    public FaceDetectorOptions Copy() => (FaceDetectorOptions)MemberwiseClone();
 }
