@@ -94,12 +94,9 @@ public static class EvalCommand
             ct.ThrowIfCancellationRequested();
             var (path, annotation) = dataset[i];
             using var image = ImageCodec.DecodeFile(path);
-            if (i == 0)
-                detector.DetectOne(image.AsFrame()); // warm-up: session initialisation is not per-image cost
-            var watch = Stopwatch.StartNew();
-            var faces = detector.DetectOne(image.AsFrame());
-            totalMs += watch.Elapsed.TotalMilliseconds;
-            evaluated.Add(new EvaluatedImage(annotation.Faces, [.. faces.Select(ToEval)]));
+            var (result, ms) = DetectTimed(detector, image.AsFrame(), annotation.Faces, warmUp: i == 0);
+            totalMs += ms;
+            evaluated.Add(result);
         }
 
         if (context.ShowProgress)
@@ -122,7 +119,19 @@ public static class EvalCommand
         return (evaluated, dataset.Count == 0 ? 0 : totalMs / dataset.Count);
     }
 
-    internal static EvalDetection ToEval(DetectedFace face) => new(face.Box, face.Score, face.MaskProbability, face.Label switch
+    /// <summary>Detects one frame against its ground truth; the time excludes the warm-up run.</summary>
+    internal static (EvaluatedImage Image, double Milliseconds) DetectTimed(TwoPhaseDetector detector, BgrFrame frame,
+        IReadOnlyList<GroundTruthFace> truth, bool warmUp)
+    {
+        if (warmUp)
+            detector.DetectOne(frame); // session initialisation is not per-image cost
+        var watch = Stopwatch.StartNew();
+        var faces = detector.DetectOne(frame);
+        double ms = watch.Elapsed.TotalMilliseconds;
+        return (new EvaluatedImage(truth, [.. faces.Select(ToEval)]), ms);
+    }
+
+    private static EvalDetection ToEval(DetectedFace face) => new(face.Box, face.Score, face.MaskProbability, face.Label switch
     {
         FaceLabel.WithMask => GroundTruthClass.WithMask,
         FaceLabel.WithoutMask => GroundTruthClass.WithoutMask,

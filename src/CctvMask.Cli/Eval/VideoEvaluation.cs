@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CctvMask.Cli.Common;
 using CctvMask.Video.Ffmpeg;
 using CctvMask.Video.Ingest;
@@ -45,12 +44,9 @@ public static class VideoEvaluation
             using (frame)
             {
                 var bgr = new BgrFrame(frame.Data, frame.Width, frame.Height);
-                if (evaluated.Count == 0)
-                    detector.DetectOne(bgr); // warm-up: session initialisation is not per-frame cost
-                var watch = Stopwatch.StartNew();
-                var faces = detector.DetectOne(bgr);
-                totalMs += watch.Elapsed.TotalMilliseconds;
-                evaluated.Add(new EvaluatedImage(truth.FacesAt(frame.Sequence), [.. faces.Select(EvalCommand.ToEval)]));
+                var (result, ms) = EvalCommand.DetectTimed(detector, bgr, truth.FacesAt(frame.Sequence), warmUp: evaluated.Count == 0);
+                totalMs += ms;
+                evaluated.Add(result);
             }
             if (evaluated.Count >= max)
                 break;
