@@ -32,6 +32,9 @@ public sealed partial class ServerModels(IOptions<InferenceOptions> options, ICo
                 if (_detector is not null) return _detector;
                 var folder = ModelLocator.ResolveFolder(options.Value.ModelsDir);
                 var detectorOptions = TwoPhaseDetectorOptions.ForModelFolder(folder);
+                // The camera pipeline votes on labels only; a probability for faces too small to label would
+                // cost a classifier crop per tiny face per frame for nothing (configuration may turn it on).
+                detectorOptions.ScoreTinyFaces = false;
                 configuration.GetSection(CctvGrainsExtensions.DetectorSectionName).Bind(detectorOptions);
                 try
                 {

@@ -23,6 +23,7 @@ public sealed class ServerModelsTests
     {
         using var models = Load();
         Assert.Equal(0, models.Detector.Options.Detector.ZoomLongSide);
+        Assert.False(models.Detector.Options.ScoreTinyFaces);
     }
 
     [Fact]
