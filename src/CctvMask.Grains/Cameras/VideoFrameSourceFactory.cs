@@ -16,15 +16,11 @@ public sealed class VideoFrameSourceFactory(IOptions<IngestOptions> options, ILo
     public static CameraSource ToSource(CameraConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        AnalysisSize size;
-        try
-        {
-            size = string.IsNullOrWhiteSpace(config.AnalysisSize) ? AnalysisSize.Native : AnalysisSize.Parse(config.AnalysisSize);
-        }
-        catch (FormatException ex)
-        {
-            throw new ArgumentException($"Camera '{config.CameraId}': {ex.Message}", nameof(config), ex);
-        }
+        if (config.AnalysisWidth < 0 || config.AnalysisHeight < 0 || (config.AnalysisWidth == 0 && config.AnalysisHeight > 0))
+            throw new ArgumentException($"Camera '{config.CameraId}': analysis size {config.AnalysisWidth}x{config.AnalysisHeight} is invalid.", nameof(config));
+        var size = config.AnalysisWidth == 0 ? AnalysisSize.Native
+            : config.AnalysisHeight == 0 ? AnalysisSize.FromWidth(config.AnalysisWidth)
+            : AnalysisSize.Exact(config.AnalysisWidth, config.AnalysisHeight);
         return new CameraSource(config.CameraId, config.Url) { DetectFps = config.DetectFps, AnalysisSize = size };
     }
 

@@ -2,6 +2,7 @@ using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Compliance;
 using CctvMask.Grains.Reconciliation;
 using CctvMask.Grains.Violations;
+using CctvMask.Grains.Zones;
 using CctvMask.Storage.Cameras;
 using CctvMask.Storage.Violations;
 using CctvMask.Storage.WriteBehind;
@@ -33,7 +34,24 @@ public static class StorageBridge
     {
         ArgumentNullException.ThrowIfNull(camera);
         return new CameraConfig(camera.Id, camera.Url, camera.Enabled, camera.DetectFps,
-            camera.AnalysisWidth > 0 && camera.AnalysisHeight > 0 ? $"{camera.AnalysisWidth}x{camera.AnalysisHeight}" : null);
+            Math.Max(0, camera.AnalysisWidth), Math.Max(0, camera.AnalysisHeight), Zones: ToZones(camera.Zones));
+    }
+
+    private static ZoneSet? ToZones(IReadOnlyList<CameraZone>? zones)
+    {
+        if (zones is null || zones.Count == 0) return null;
+        var polygons = new ZonePolygon[zones.Count];
+        for (int z = 0; z < zones.Count; z++)
+        {
+            var points = new float[zones[z].Points.Count * 2];
+            for (int i = 0; i < zones[z].Points.Count; i++)
+            {
+                points[2 * i] = zones[z].Points[i].X;
+                points[2 * i + 1] = zones[z].Points[i].Y;
+            }
+            polygons[z] = new ZonePolygon(zones[z].Name, points);
+        }
+        return new ZoneSet(polygons);
     }
 
     /// <summary>Enabled cameras from the repository.</summary>

@@ -70,8 +70,8 @@ public sealed class CameraGrainTests
         Assert.Contains("cam-b", wrongId.Message);
         var scheme = await Assert.ThrowsAsync<ArgumentException>(() => grain.StartAsync(new CameraConfig("cam-a", "gopher://x/y")));
         Assert.Contains("gopher", scheme.Message);
-        var size = await Assert.ThrowsAsync<ArgumentException>(() => grain.StartAsync(new CameraConfig("cam-a", Videos.Crowd360, AnalysisSize: "huge")));
-        Assert.Contains("huge", size.Message);
+        var size = await Assert.ThrowsAsync<ArgumentException>(() => grain.StartAsync(new CameraConfig("cam-a", Videos.Crowd360, AnalysisWidth: 0, AnalysisHeight: 200)));
+        Assert.Contains("0x200", size.Message);
         Assert.Equal(CameraState.Stopped, (await grain.GetStatusAsync()).State);
     }
 
