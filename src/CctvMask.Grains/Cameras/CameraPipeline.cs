@@ -1,41 +1,57 @@
 using CctvMask.Grains.Compliance;
+using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tracking;
 using CctvMask.Grains.Violations;
+using CctvMask.Grains.Zones;
+using CctvMask.Video.Frames;
 using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
 using CctvMask.Vision.Imaging;
 using Microsoft.Extensions.Logging;
 
 namespace CctvMask.Grains.Cameras;
 
 /// <summary>
-/// What a camera does with each frame's detections: track people, count them per minute, raise
-/// violations with evidence, keep the live-view JPEG. Thread-safe (one lock); the worker feeds it.
+/// What one camera does with its frames once the inference loop has run phase 1: keep the faces inside
+/// its zones, track people, ask for the crops phase 2 should judge, record the verdicts, count people per
+/// minute, raise violations with evidence, keep the live-view JPEG. It owns each frame it is handed and
+/// disposes it. The loop calls <see cref="Track"/>, then <see cref="RecordJudgement"/> per crop, then
+/// <see cref="Complete"/> (or <see cref="Skip"/> for a frame the motion gate skipped), from its one thread;
+/// <see cref="Tick"/> and <see cref="Finish"/> come from the worker, hence the lock.
 /// </summary>
 internal sealed class CameraPipeline : IDisposable
 {
     private readonly object _gate = new();
     private readonly string _cameraId;
     private readonly FaceTracker _tracker;
+    private readonly TrackerOptions _trackerOptions;
     private readonly ComplianceCounter _compliance;
     private readonly ViolationPolicy _policy;
-    private readonly BestFaceCrops _crops;
     private readonly ViolationOptions _violationOptions;
     private readonly CameraOptions _cameraOptions;
     private readonly IComplianceSink _complianceSink;
     private readonly IViolationSink _violationSink;
+    private readonly ZoneSet _zones;
+    private readonly IReadOnlyList<float[]>? _zoneOutlines;
     private readonly ILogger _logger;
     private readonly List<FaceTrack> _toRaise = [];
+    private RawFace[] _faces = new RawFace[16];
+    private DetectedFace[] _display = new DetectedFace[16];
+    private int _faceCount;
+    private int _displayCount;
     private DateTimeOffset _lastLiveFrame = DateTimeOffset.MinValue;
     private LiveFrame? _latest;
 
-    public CameraPipeline(string cameraId, TrackerOptions tracker, ViolationOptions violations, CameraOptions camera,
+    public CameraPipeline(string cameraId, ZoneSet? zones, TrackerOptions tracker, ViolationOptions violations, CameraOptions camera,
         IComplianceSink complianceSink, IViolationSink violationSink, ILogger logger)
     {
         _cameraId = cameraId;
+        _zones = zones ?? ZoneSet.Empty;
+        _zoneOutlines = _zones.Count == 0 ? null : Array.ConvertAll(_zones.Polygons, p => p.Points);
         _tracker = new FaceTracker(tracker);
+        _trackerOptions = tracker;
         _compliance = new ComplianceCounter(cameraId);
         _policy = new ViolationPolicy(violations);
-        _crops = new BestFaceCrops(violations);
         _violationOptions = violations;
         _cameraOptions = camera;
         _complianceSink = complianceSink;
@@ -44,6 +60,8 @@ internal sealed class CameraPipeline : IDisposable
     }
 
     public long FacesDetected { get; private set; }
+
+    public long FacesJudged { get; private set; }
 
     public long Violations { get; private set; }
 
@@ -55,33 +73,85 @@ internal sealed class CameraPipeline : IDisposable
 
     public LiveFrame? LatestFrame => Volatile.Read(ref _latest);
 
-    /// <summary>Feeds one analysed frame; <paramref name="frame"/> is only read during the call.</summary>
-    public void Process(BgrFrame frame, ReadOnlySpan<DetectedFace> faces, DateTimeOffset now)
+    /// <summary>
+    /// Phase-1 faces of this camera's frame (frame pixels): keeps those whose box centre is inside a zone,
+    /// updates the tracker, and appends a <see cref="CropRequest"/> for every face phase 2 should judge.
+    /// </summary>
+    public void Track(ReadOnlySpan<RawFace> faces, int frameWidth, int frameHeight, DateTimeOffset now, IFaceModels models,
+        int frameSlot, List<CropRequest> requests)
     {
         lock (_gate)
         {
             CloseBucketIfDue(now);
-            _tracker.Update(faces);
-            FacesDetected += faces.Length;
-            var assignments = _tracker.Assignments;
-            _toRaise.Clear();
-            for (int i = 0; i < faces.Length; i++)
+            if (_faces.Length < faces.Length) _faces = new RawFace[Math.Max(faces.Length, _faces.Length * 2)];
+            int kept = 0;
+            foreach (var face in faces)
             {
-                if (assignments[i] is not { } track) continue;
-                _crops.Offer(track.Id, faces[i], frame);
-                _compliance.Observe(track, now);
-                if (_policy.ShouldRaise(track, now)) _toRaise.Add(track);
+                if (_zones.Contains(face.Box.CenterX / frameWidth, face.Box.CenterY / frameHeight))
+                    _faces[kept++] = face;
             }
-            foreach (var ended in _tracker.EndedTracks) Forget(ended.Id);
+            _faceCount = kept;
+            var inZones = _faces.AsSpan(0, kept);
+            _tracker.Update(inZones);
+            FacesDetected += kept;
+            var assignments = _tracker.Assignments;
+            for (int i = 0; i < kept; i++)
+            {
+                if (assignments[i] is { } track && JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions))
+                    requests.Add(new CropRequest(frameSlot, track, inZones[i]));
+            }
+        }
+    }
 
-            int inView = 0;
-            foreach (var track in _tracker.Tracks) if (track.IsConfirmed && track.MissedFrames == 0) inView++;
-            PeopleInView = inView;
-            PeopleThisMinute = _compliance.CurrentPeople;
+    /// <summary>Phase 2's verdict on one requested crop (the crop is only read during the call).</summary>
+    public void RecordJudgement(FaceTrack track, in DetectedFace judged, ReadOnlySpan<byte> cropBgr, int cropSize, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            track.RecordJudgement(judged, cropBgr, cropSize, now);
+            FacesJudged++;
+        }
+    }
 
-            if (_toRaise.Count > 0) RaiseViolations(frame, faces, now);
-            if (now - _lastLiveFrame >= TimeSpan.FromMilliseconds(_cameraOptions.LiveFrameIntervalMilliseconds))
-                UpdateLiveFrame(frame, faces, now);
+    /// <summary>Finishes the frame given to <see cref="Track"/>: counts, violations, live view. Disposes <paramref name="frame"/>.</summary>
+    public void Complete(PooledFrame frame, DateTimeOffset now)
+    {
+        using (frame)
+        {
+            lock (_gate)
+            {
+                var view = frame.AsBgrFrame();
+                var assignments = _tracker.Assignments;
+                _toRaise.Clear();
+                for (int i = 0; i < assignments.Length; i++)
+                {
+                    if (assignments[i] is not { } track) continue;
+                    _compliance.Observe(track, now);
+                    if (_policy.ShouldRaise(track, now)) _toRaise.Add(track);
+                }
+                foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id);
+
+                int inView = 0;
+                foreach (var track in _tracker.Tracks) if (track.IsConfirmed && track.MissedFrames == 0) inView++;
+                PeopleInView = inView;
+                PeopleThisMinute = _compliance.CurrentPeople;
+                BuildDisplay();
+                if (_toRaise.Count > 0) RaiseViolations(view, now);
+                if (LiveFrameDue(now)) UpdateLiveFrame(view, now);
+            }
+        }
+    }
+
+    /// <summary>A frame the motion gate kept from phase 1: tracks stay as they are; the live view may refresh. Disposes it.</summary>
+    public void Skip(PooledFrame frame, DateTimeOffset now)
+    {
+        using (frame)
+        {
+            lock (_gate)
+            {
+                CloseBucketIfDue(now);
+                if (LiveFrameDue(now)) UpdateLiveFrame(frame.AsBgrFrame(), now);
+            }
         }
     }
 
@@ -101,7 +171,7 @@ internal sealed class CameraPipeline : IDisposable
         lock (_gate)
         {
             _tracker.EndAll();
-            foreach (var ended in _tracker.EndedTracks) Forget(ended.Id);
+            foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id);
             PeopleInView = 0;
             if (_compliance.Flush() is { } delta) Emit(delta);
         }
@@ -109,8 +179,10 @@ internal sealed class CameraPipeline : IDisposable
 
     public void Dispose()
     {
-        lock (_gate) _crops.Dispose();
     }
+
+    private bool LiveFrameDue(DateTimeOffset now) =>
+        now - _lastLiveFrame >= TimeSpan.FromMilliseconds(_cameraOptions.LiveFrameIntervalMilliseconds);
 
     private void CloseBucketIfDue(DateTimeOffset now)
     {
@@ -124,35 +196,45 @@ internal sealed class CameraPipeline : IDisposable
         if (!_complianceSink.TryWrite(delta)) CameraLog.SinkRefused(_logger, _cameraId, "compliance delta");
     }
 
-    private void Forget(long trackId)
+    // What the live view and the evidence snapshot show: each face in the zones with its track's verdict.
+    private void BuildDisplay()
     {
-        _policy.Forget(trackId);
-        _crops.Remove(trackId);
+        var assignments = _tracker.Assignments;
+        if (_display.Length < _faceCount) _display = new DetectedFace[Math.Max(_faceCount, _display.Length * 2)];
+        for (int i = 0; i < _faceCount; i++)
+        {
+            var f = _faces[i];
+            var verdict = assignments[i]?.Verdict ?? MaskVerdict.Unknown;
+            var label = verdict switch { MaskVerdict.Masked => FaceLabel.WithMask, MaskVerdict.Unmasked => FaceLabel.WithoutMask, _ => FaceLabel.Unknown };
+            float p = verdict == MaskVerdict.Unmasked ? 1f - assignments[i]!.UnmaskedConfidence : float.NaN;
+            _display[i] = new DetectedFace(f.Box, f.Score, f.Landmarks, label, p);
+        }
+        _displayCount = _faceCount;
     }
 
-    private void RaiseViolations(BgrFrame frame, ReadOnlySpan<DetectedFace> faces, DateTimeOffset now)
+    private void RaiseViolations(BgrFrame frame, DateTimeOffset now)
     {
         // The snapshot is drawn once per frame that raises, never per ordinary frame.
-        byte[] snapshot = Annotate(frame, faces, _violationOptions.JpegQuality);
+        byte[] snapshot = Annotate(frame, _violationOptions.JpegQuality);
         foreach (var track in _toRaise)
         {
-            byte[] faceJpeg = [];
-            var box = track.Box;
-            if (_crops.TryGet(track.Id, out var crop, out _))
-                faceJpeg = ImageCodec.EncodeJpeg(crop, _violationOptions.JpegQuality);
+            // The evidence crop is the one phase 2 judged (taken once, kept by the track).
+            byte[] faceJpeg = track.BestCrop is { } crop
+                ? ImageCodec.EncodeJpeg(new BgrFrame(crop, track.BestCropSize, track.BestCropSize), _violationOptions.JpegQuality)
+                : [];
             var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, track.Id, now, track.UnmaskedConfidence,
-                box, faceJpeg, snapshot, frame.Width, frame.Height);
+                track.Box, faceJpeg, snapshot, frame.Width, frame.Height);
             Violations++;
             CameraLog.Violation(_logger, _cameraId, track.Id, track.UnmaskedConfidence);
             if (!_violationSink.TryWrite(violation)) CameraLog.SinkRefused(_logger, _cameraId, "violation");
         }
     }
 
-    private void UpdateLiveFrame(BgrFrame frame, ReadOnlySpan<DetectedFace> faces, DateTimeOffset now)
+    private void UpdateLiveFrame(BgrFrame frame, DateTimeOffset now)
     {
         try
         {
-            var jpeg = Annotate(frame, faces, _cameraOptions.LiveFrameJpegQuality);
+            var jpeg = Annotate(frame, _cameraOptions.LiveFrameJpegQuality);
             Volatile.Write(ref _latest, new LiveFrame(_cameraId, now, frame.Width, frame.Height, jpeg));
             _lastLiveFrame = now;
         }
@@ -162,10 +244,10 @@ internal sealed class CameraPipeline : IDisposable
         }
     }
 
-    private static byte[] Annotate(BgrFrame frame, ReadOnlySpan<DetectedFace> faces, int quality)
+    private byte[] Annotate(BgrFrame frame, int quality)
     {
         using var image = BgrImage.CopyFrom(frame);
-        FrameAnnotator.Draw(image, faces);
+        FrameAnnotator.Draw(image, _display.AsSpan(0, _displayCount), _zoneOutlines);
         return ImageCodec.EncodeJpeg(image.AsFrame(), quality);
     }
 }

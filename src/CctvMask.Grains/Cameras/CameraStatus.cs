@@ -19,13 +19,13 @@ public sealed record CameraStatus
     /// <summary>Time of the last analysed frame.</summary>
     [Id(4)] public DateTimeOffset? LastFrameAt { get; init; }
 
-    /// <summary>Frames received from ingest by the current worker.</summary>
+    /// <summary>Frames decoded by ingest for the current worker.</summary>
     [Id(5)] public long FramesReceived { get; init; }
 
-    /// <summary>Frames the detector ran on.</summary>
+    /// <summary>Frames phase 1 ran on (motion-gated frames are counted in FramesSkipped).</summary>
     [Id(6)] public long FramesAnalyzed { get; init; }
 
-    /// <summary>Frames dropped from the inference queue (model slower than the camera).</summary>
+    /// <summary>Frames replaced by a newer one before the inference loop took them (loop slower than the camera), plus frames lost to an error.</summary>
     [Id(7)] public long FramesDropped { get; init; }
 
     /// <summary>Faces detected in analysed frames.</summary>
@@ -57,6 +57,12 @@ public sealed record CameraStatus
 
     /// <summary>Silo the camera runs on (where its live view is), e.g. "127.0.0.1:11111@1234".</summary>
     [Id(17)] public string? Silo { get; init; }
+
+    /// <summary>Frames the motion gate kept from phase 1 (nothing moved).</summary>
+    [Id(18)] public long FramesSkipped { get; init; }
+
+    /// <summary>Faces phase 2 classified (the trackers asked for them).</summary>
+    [Id(19)] public long FacesJudged { get; init; }
 
     /// <summary>A stopped status.</summary>
     public static CameraStatus Stopped(string cameraId, DateTimeOffset now, string? lastError = null) =>

@@ -10,14 +10,12 @@ namespace CctvMask.Grains.Cameras;
 /// <summary>Builds camera workers from the silo's shared services (singleton).</summary>
 public sealed class CameraWorkerFactory(
     ICameraFrameSourceFactory sources,
-    InferenceBatcher batcher,
-    InferenceMetrics metrics,
+    InferenceLoop loop,
     IComplianceSink complianceSink,
     IViolationSink violationSink,
     IOptions<TrackerOptions> trackerOptions,
     IOptions<ViolationOptions> violationOptions,
     IOptions<CameraOptions> cameraOptions,
-    IOptions<BatchingOptions> batchingOptions,
     TimeProvider time,
     ILoggerFactory loggerFactory)
 {
@@ -26,10 +24,8 @@ public sealed class CameraWorkerFactory(
     {
         ArgumentNullException.ThrowIfNull(config);
         var logger = loggerFactory.CreateLogger<CameraWorker>();
-        var pipeline = new CameraPipeline(config.CameraId, trackerOptions.Value, violationOptions.Value, cameraOptions.Value,
+        var pipeline = new CameraPipeline(config.CameraId, config.Zones, trackerOptions.Value, violationOptions.Value, cameraOptions.Value,
             complianceSink, violationSink, logger);
-        // In flight = what may wait in the batcher's queue plus what one batch may hold.
-        int inFlight = batchingOptions.Value.QueueCapacityPerCamera + batchingOptions.Value.MaxBatchSize;
-        return new CameraWorker(config, sources, batcher, metrics, pipeline, cameraOptions.Value, inFlight, time, logger);
+        return new CameraWorker(config, sources, loop, pipeline, cameraOptions.Value, time, logger);
     }
 }

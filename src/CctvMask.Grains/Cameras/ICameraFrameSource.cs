@@ -4,14 +4,18 @@ using CctvMask.Video.Frames;
 namespace CctvMask.Grains.Cameras;
 
 /// <summary>
-/// A running camera stream as the worker sees it: a bounded drop-oldest channel of decoded frames
-/// (the consumer disposes each frame) plus ingest health. Video's supervised ffmpeg ingest is
-/// adapted to this in <see cref="VideoFrameSourceFactory"/>; tests use fakes.
+/// A running camera stream as the inference loop sees it: a one-slot channel holding the newest decoded
+/// frame (the taker disposes it; a frame not taken before the next arrives is dropped and counted by the
+/// source), a signal per arrival, and ingest health. Video's supervised ffmpeg ingest is adapted to this
+/// in <see cref="VideoFrameSourceFactory"/>; tests use fakes.
 /// </summary>
 public interface ICameraFrameSource : IAsyncDisposable
 {
-    /// <summary>Decoded frames; completes when the source ends (finite file) or is disposed.</summary>
+    /// <summary>The newest decoded frame; completes when the source ends (finite file) or is disposed.</summary>
     ChannelReader<PooledFrame> Frames { get; }
+
+    /// <summary>Raised after each frame is offered (on the source's thread; keep handlers to a signal).</summary>
+    event Action? FrameArrived;
 
     /// <summary>Ingest health now.</summary>
     FrameSourceHealth Health { get; }

@@ -36,16 +36,32 @@ public sealed class VideoFrameSourceFactory(IOptions<IngestOptions> options, ILo
     {
         public ChannelReader<PooledFrame> Frames => ingest.Frames;
 
+        public event Action? FrameArrived
+        {
+            add => ingest.FrameArrived += value;
+            remove => ingest.FrameArrived -= value;
+        }
+
         public FrameSourceHealth Health
         {
             get
             {
                 var s = ingest.Status;
-                return new FrameSourceHealth(s.State == IngestState.Streaming, s.FramesIn, s.FramesDropped, s.Restarts,
+                return new FrameSourceHealth(ToCameraState(s.State), s.FramesIn, s.FramesDropped, s.Restarts,
                     s.State == IngestState.Streaming ? null : s.Reason);
             }
         }
 
         public ValueTask DisposeAsync() => ingest.DisposeAsync();
     }
+
+    /// <summary>The one mapping from ingest states to camera states.</summary>
+    public static CameraState ToCameraState(IngestState state) => state switch
+    {
+        IngestState.Connecting => CameraState.Starting,
+        IngestState.Streaming => CameraState.Running,
+        IngestState.Stalled or IngestState.Backoff => CameraState.Reconnecting,
+        IngestState.Error => CameraState.Failed,
+        _ => CameraState.Stopped,
+    };
 }

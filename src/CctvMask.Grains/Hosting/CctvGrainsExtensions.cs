@@ -14,7 +14,7 @@ namespace CctvMask.Grains.Hosting;
 
 /// <summary>
 /// Registers the camera grains' silo services: options (validated at start), the per-silo
-/// inference batcher over the two-phase detector, camera worker factory and registry, Video
+/// inference loop over the two-phase detector, camera worker factory and registry, Video
 /// ingest, and the camera reconciler. The host adds the storage side: an
 /// <see cref="ICameraCatalog"/>, an <see cref="Compliance.IComplianceSink"/> and an
 /// <see cref="IViolationSink"/> (see <see cref="StorageBridge"/>).
@@ -33,7 +33,8 @@ public static class CctvGrainsExtensions
     public static IServiceCollection AddCctvGrains(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<BatchingOptions>().BindConfiguration(BatchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InferenceLoopOptions>().BindConfiguration(InferenceLoopOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceLoopOptions>, InferenceLoopOptionsValidator>());
         services.AddOptions<TrackerOptions>().BindConfiguration(TrackerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ViolationOptions>().BindConfiguration(ViolationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CameraOptions>().BindConfiguration(CameraOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -44,12 +45,12 @@ public static class CctvGrainsExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InferenceMetrics>();
-        services.TryAddSingleton<InferenceBatcher>();
+        services.TryAddSingleton<InferenceLoop>();
         services.TryAddSingleton<CameraWorkerRegistry>();
         services.TryAddSingleton<CameraWorkerFactory>();
         services.TryAddSingleton<ICameraFrameSourceFactory, VideoFrameSourceFactory>();
         services.TryAddSingleton(CreateDetector);
-        services.TryAddSingleton<IFaceBatchDetector>(sp => new TwoPhaseBatchDetector(sp.GetRequiredService<TwoPhaseDetector>()));
+        services.TryAddSingleton<IFaceModels>(sp => new TwoPhaseFaceModels(sp.GetRequiredService<TwoPhaseDetector>()));
         services.AddHostedService<CameraReconciler>();
         return services;
     }

@@ -2,43 +2,49 @@ using System.Diagnostics.Metrics;
 
 namespace CctvMask.Grains.Inference;
 
-/// <summary>Instruments of the inference pipeline (Meter <c>CctvMask.Inference</c>), one per silo.</summary>
+/// <summary>Instruments of the inference loop (Meter <c>CctvMask.Inference</c>), one per silo.</summary>
 public sealed class InferenceMetrics
 {
     /// <summary>Meter name (add it to the OpenTelemetry meter list).</summary>
     public const string MeterName = "CctvMask.Inference";
 
+    private static readonly KeyValuePair<string, object?> Detect = new("phase", "detect");
+    private static readonly KeyValuePair<string, object?> Classify = new("phase", "classify");
+
     private readonly Histogram<double> _duration;
     private readonly Histogram<int> _batchSize;
+    private readonly Histogram<int> _crops;
     private readonly Counter<long> _faces;
-    private readonly Counter<long> _dropped;
+    private readonly Counter<long> _judged;
+    private readonly Counter<long> _skipped;
     private readonly Histogram<double> _pipelineLatency;
-    private Func<int> _queueDepth = static () => 0;
 
     /// <summary>Creates the instruments on a meter from the factory.</summary>
     public InferenceMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _duration = meter.CreateHistogram<double>("cctvmask.inference.duration", "s", "Time to run the two-phase detector on one batch.");
-        _batchSize = meter.CreateHistogram<int>("cctvmask.inference.batch.size", "{frame}", "Frames per detector batch.");
-        _faces = meter.CreateCounter<long>("cctvmask.inference.faces", "{face}", "Faces detected.");
-        _dropped = meter.CreateCounter<long>("cctvmask.inference.frames.dropped", "{frame}", "Frames dropped from a camera's inference queue because it was full.");
-        _pipelineLatency = meter.CreateHistogram<double>("cctvmask.pipeline.latency", "s", "From frame decoded to its detections recorded (tracker, counters, violations).");
-        meter.CreateObservableGauge("cctvmask.inference.queue.depth", () => _queueDepth(), "{frame}", "Frames waiting for inference on this silo.");
+        _duration = meter.CreateHistogram<double>("cctvmask.inference.duration", "s", "Time of one phase (tag phase = detect | classify) of one round.");
+        _batchSize = meter.CreateHistogram<int>("cctvmask.inference.batch.size", "{frame}", "Frames in one round of the inference loop.");
+        _crops = meter.CreateHistogram<int>("cctvmask.inference.crops", "{face}", "Face crops phase 2 classified in one round.");
+        _faces = meter.CreateCounter<long>("cctvmask.inference.faces", "{face}", "Faces found by phase 1.");
+        _judged = meter.CreateCounter<long>("cctvmask.inference.faces.judged", "{face}", "Faces classified by phase 2 (the trackers asked for them).");
+        _skipped = meter.CreateCounter<long>("cctvmask.inference.frames.skipped", "{frame}", "Frames the motion gate kept from phase 1 (nothing moved).");
+        _pipelineLatency = meter.CreateHistogram<double>("cctvmask.pipeline.latency", "s", "From frame decoded to its results recorded (tracker, counters, violations).");
     }
 
-    internal void ObserveQueueDepth(Func<int> depth) => _queueDepth = depth;
-
-    internal void RecordBatch(int frames, int faces, double seconds)
+    internal void RecordRound(int frames, int faces, int crops, double detectSeconds, double classifySeconds)
     {
         _batchSize.Record(frames);
-        _duration.Record(seconds);
+        _crops.Record(crops);
+        _duration.Record(detectSeconds, Detect);
+        if (crops > 0) _duration.Record(classifySeconds, Classify);
         if (faces > 0) _faces.Add(faces);
+        if (crops > 0) _judged.Add(crops);
     }
 
-    internal void RecordDropped(string cameraId) =>
-        _dropped.Add(1, new KeyValuePair<string, object?>("camera.id", cameraId));
+    internal void RecordSkipped(string cameraId) =>
+        _skipped.Add(1, new KeyValuePair<string, object?>("camera.id", cameraId));
 
     /// <summary>Records the decoded→recorded latency of one frame.</summary>
     public void RecordPipelineLatency(TimeSpan latency, string cameraId) =>

@@ -1,17 +1,21 @@
 using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
 using CctvMask.Vision.Geometry;
 
 namespace CctvMask.Grains.Tracking;
 
 /// <summary>
 /// One person followed across frames by <see cref="FaceTracker"/>: last box, constant-velocity
-/// motion estimate, hit/miss counts and the mask votes of its frames.
+/// motion estimate, hit/miss counts, the mask votes of the frames it was judged on (phase 2 runs only
+/// when <see cref="JudgementPolicy"/> asks) and the crop of its best judged view (the evidence).
 /// </summary>
 public sealed class FaceTrack
 {
     private readonly int _minJudgedVotes;
+    private float _unmaskedProbabilitySum;
+    private float _bestViewScore = -1;
 
-    internal FaceTrack(long id, in DetectedFace face, long frameIndex, int minJudgedVotes)
+    internal FaceTrack(long id, in RawFace face, long frameIndex, int minJudgedVotes)
     {
         Id = id;
         _minJudgedVotes = minJudgedVotes;
@@ -20,7 +24,6 @@ public sealed class FaceTrack
         LastSeenFrame = frameIndex;
         Hits = 1;
         LastFace = face;
-        Vote(face);
     }
 
     /// <summary>Track id, unique per tracker (per camera run).</summary>
@@ -30,7 +33,7 @@ public sealed class FaceTrack
     public BoxF Box { get; private set; }
 
     /// <summary>The last observed face.</summary>
-    public DetectedFace LastFace { get; private set; }
+    public RawFace LastFace { get; private set; }
 
     /// <summary>Estimated motion of the box centre, pixels per frame.</summary>
     public float VelocityX { get; private set; }
@@ -53,21 +56,36 @@ public sealed class FaceTrack
     /// <summary>Tracker frame index of the last detection.</summary>
     public long LastSeenFrame { get; private set; }
 
-    /// <summary>Frames voting with_mask.</summary>
+    /// <summary>Judgements (phase-2 runs) of this track so far, whatever their label.</summary>
+    public int Judgements { get; private set; }
+
+    /// <summary>When the track was last judged (null before its first judgement).</summary>
+    public DateTimeOffset? LastJudgedAt { get; private set; }
+
+    /// <summary>Long side (px) of the largest face the track was judged on (0 before the first).</summary>
+    public float BestJudgedSide { get; private set; }
+
+    /// <summary>Judgements voting with_mask.</summary>
     public int MaskedVotes { get; private set; }
 
-    /// <summary>Frames voting without_mask.</summary>
+    /// <summary>Judgements voting without_mask.</summary>
     public int UnmaskedVotes { get; private set; }
 
-    /// <summary>Frames the classifier could not judge (ignored in the verdict).</summary>
+    /// <summary>Judgements the classifier could not decide (ignored in the verdict).</summary>
     public int UnknownVotes { get; private set; }
 
-    /// <summary>Mean p(without_mask) over the frames that voted without_mask (0 when none).</summary>
+    /// <summary>Mean p(without_mask) over the judgements that voted without_mask (0 when none).</summary>
     public float UnmaskedConfidence => UnmaskedVotes == 0 ? 0f : _unmaskedProbabilitySum / UnmaskedVotes;
 
+    /// <summary>The BGR crop (side <see cref="BestCropSize"/>) of the best judged view, or null.</summary>
+    public byte[]? BestCrop { get; private set; }
+
+    /// <summary>Side of <see cref="BestCrop"/> in pixels.</summary>
+    public int BestCropSize { get; private set; }
+
     /// <summary>
-    /// Majority of the judged frames; Unknown until <see cref="TrackerOptions.MinJudgedVotes"/>
-    /// judged frames exist, and on a tie.
+    /// Majority of the judged votes; Unknown until <see cref="TrackerOptions.MinJudgedVotes"/>
+    /// judged votes exist, and on a tie.
     /// </summary>
     public MaskVerdict Verdict
     {
@@ -79,8 +97,6 @@ public sealed class FaceTrack
         }
     }
 
-    private float _unmaskedProbabilitySum;
-
     /// <summary>The box moved along the velocity estimate to the given frame.</summary>
     public BoxF PredictBox(long frameIndex)
     {
@@ -88,7 +104,41 @@ public sealed class FaceTrack
         return new BoxF(Box.X + VelocityX * steps, Box.Y + VelocityY * steps, Box.Width, Box.Height);
     }
 
-    internal void Observe(in DetectedFace face, long frameIndex, float smoothing)
+    /// <summary>
+    /// Records phase 2's verdict on the track's face of this frame. The crop becomes the evidence when
+    /// this view is the best judged so far (detector score × area).
+    /// </summary>
+    public void RecordJudgement(in DetectedFace judged, ReadOnlySpan<byte> cropBgr, int cropSize, DateTimeOffset now)
+    {
+        Judgements++;
+        LastJudgedAt = now;
+        BestJudgedSide = MathF.Max(BestJudgedSide, judged.Box.LongSide);
+        switch (judged.Label)
+        {
+            case FaceLabel.WithMask:
+                MaskedVotes++;
+                break;
+            case FaceLabel.WithoutMask:
+                UnmaskedVotes++;
+                // MaskProbability is p(with_mask); NaN would poison the mean.
+                if (!float.IsNaN(judged.MaskProbability))
+                    _unmaskedProbabilitySum += 1f - judged.MaskProbability;
+                break;
+            default:
+                UnknownVotes++;
+                break;
+        }
+        float viewScore = judged.Score * judged.Box.Area;
+        int bytes = cropSize * cropSize * 3;
+        if (viewScore <= _bestViewScore || cropBgr.Length < bytes) return;
+        _bestViewScore = viewScore;
+        // One buffer per track, allocated on its first judged view only.
+        if (BestCrop is null || BestCrop.Length != bytes) BestCrop = new byte[bytes];
+        cropBgr[..bytes].CopyTo(BestCrop);
+        BestCropSize = cropSize;
+    }
+
+    internal void Observe(in RawFace face, long frameIndex, float smoothing)
     {
         float steps = Math.Max(1, frameIndex - LastSeenFrame);
         float dx = (CentreX(face.Box) - CentreX(Box)) / steps;
@@ -102,29 +152,9 @@ public sealed class FaceTrack
         LastSeenFrame = frameIndex;
         MissedFrames = 0;
         Hits++;
-        Vote(face);
     }
 
     internal void Miss() => MissedFrames++;
-
-    private void Vote(in DetectedFace face)
-    {
-        switch (face.Label)
-        {
-            case FaceLabel.WithMask:
-                MaskedVotes++;
-                break;
-            case FaceLabel.WithoutMask:
-                UnmaskedVotes++;
-                // MaskProbability is p(with_mask); NaN would poison the mean.
-                if (!float.IsNaN(face.MaskProbability))
-                    _unmaskedProbabilitySum += 1f - face.MaskProbability;
-                break;
-            default:
-                UnknownVotes++;
-                break;
-        }
-    }
 
     internal static float CentreX(BoxF b) => b.X + b.Width * 0.5f;
 

@@ -1,4 +1,4 @@
-using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
 using CctvMask.Vision.Geometry;
 
 namespace CctvMask.Grains.Tracking;
@@ -42,7 +42,7 @@ public sealed class FaceTracker
     public ReadOnlySpan<FaceTrack?> Assignments => _assignments.AsSpan(0, _faceCount);
 
     /// <summary>Feeds one frame's detections.</summary>
-    public void Update(ReadOnlySpan<DetectedFace> faces)
+    public void Update(ReadOnlySpan<RawFace> faces)
     {
         FrameIndex++;
         _ended.Clear();
@@ -85,7 +85,7 @@ public sealed class FaceTracker
         _faceCount = 0;
     }
 
-    private void AssociateByIoU(ReadOnlySpan<DetectedFace> faces)
+    private void AssociateByIoU(ReadOnlySpan<RawFace> faces)
     {
         _candidates.Clear();
         float threshold = (float)_options.IouThreshold;
@@ -102,7 +102,7 @@ public sealed class FaceTracker
         Assign(faces);
     }
 
-    private void AssociateByCentroid(ReadOnlySpan<DetectedFace> faces)
+    private void AssociateByCentroid(ReadOnlySpan<RawFace> faces)
     {
         _candidates.Clear();
         float limit = (float)_options.MaxCentroidDistance;
@@ -128,7 +128,7 @@ public sealed class FaceTracker
         Assign(faces);
     }
 
-    private void Assign(ReadOnlySpan<DetectedFace> faces)
+    private void Assign(ReadOnlySpan<RawFace> faces)
     {
         if (_candidates.Count == 0) return;
         _candidates.Sort(static (a, b) => a.Cost.CompareTo(b.Cost));

@@ -38,4 +38,27 @@ public sealed class TrackerOptions
     /// <summary>Upper bound on live tracks per camera, so a flood of false detections cannot grow memory.</summary>
     [Range(1, 10_000)]
     public int MaxTracks { get; set; } = 512;
+
+    /// <summary>
+    /// A young track is judged on every frame until it has <see cref="MinJudgedVotes"/> judged votes, but
+    /// at most this many times (a face the classifier cannot decide then falls back to <see cref="RecheckSeconds"/>).
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxEarlyJudgements { get; set; } = 4;
+
+    /// <summary>A face this many times larger (long side) than the track's best judged view is judged again.</summary>
+    [Range(1.0, 10.0)]
+    public double BetterViewFactor { get; set; } = 1.25;
+
+    /// <summary>Re-check interval of a track whose verdict is not yet confident (s); a mask put on or taken off is seen.</summary>
+    [Range(0.1, 3600.0)]
+    public double RecheckSeconds { get; set; } = 2;
+
+    /// <summary>A verdict is confident when the masked and unmasked votes differ by at least this much.</summary>
+    [Range(1, 100)]
+    public int ConfidentMargin { get; set; } = 3;
+
+    /// <summary>Re-check interval of a confident track (s); 0 = never re-judge a confident track.</summary>
+    [Range(0.0, 3600.0)]
+    public double ConfidentRecheckSeconds { get; set; } = 10;
 }

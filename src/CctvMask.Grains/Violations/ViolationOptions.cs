@@ -12,14 +12,6 @@ public sealed class ViolationOptions
     [Range(1, 86_400)]
     public int CooldownSeconds { get; set; } = 300;
 
-    /// <summary>Side of the square face crop kept as evidence, pixels.</summary>
-    [Range(16, 512)]
-    public int FaceCropSize { get; set; } = 128;
-
-    /// <summary>Context added around the face box on each side, as a fraction of its longer side.</summary>
-    [Range(0.0, 2.0)]
-    public double FaceCropMargin { get; set; } = 0.25;
-
     /// <summary>JPEG quality of the face crop and the full-frame snapshot.</summary>
     [Range(1, 100)]
     public int JpegQuality { get; set; } = 85;

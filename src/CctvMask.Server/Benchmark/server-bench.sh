@@ -12,7 +12,7 @@ DLL="$REPO/src/CctvMask.Server/bin/Release/net10.0/linux-x64/CctvMask.Server.dll
 PORT=$((20000 + RANDOM % 20000)); KEY="bench-admin-key-$RANDOM$RANDOM$RANDOM"
 DATA="$(mktemp -d)"; URL="http://127.0.0.1:$PORT"
 CCTVMASK_DATA="$DATA" CCTVMASK_ADMIN_KEY="$KEY" ASPNETCORE_URLS="$URL" ASPNETCORE_ENVIRONMENT=Production \
-  Orleans__SiloPort=$((PORT + 1)) Orleans__GatewayPort=$((PORT + 2)) Cctv__Batching__MaxBatchSize="$BATCH" \
+  Orleans__SiloPort=$((PORT + 1)) Orleans__GatewayPort=$((PORT + 2)) Cctv__Inference__MaxBatchSize="$BATCH" \
   dotnet "$DLL" > "$DATA/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT

@@ -33,6 +33,9 @@ public sealed class FrameBufferPool
         return buffer;
     }
 
+    /// <summary>A frame over a rented buffer (contents undefined); disposing it returns the buffer.</summary>
+    public PooledFrame RentFrame(long sequence, DateTimeOffset receivedAt) => new(this, Rent(), sequence, receivedAt);
+
     public void Return(byte[] buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);

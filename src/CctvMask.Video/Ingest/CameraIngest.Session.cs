@@ -145,6 +145,7 @@ public sealed partial class CameraIngest
             }
             // DropOldest: always succeeds while open; the evicted frame goes to OnFrameDropped.
             if (!_channel.Writer.TryWrite(frame)) frame.Dispose();
+            else FrameArrived?.Invoke();
         }
     }
 

@@ -12,7 +12,7 @@ namespace CctvMask.Video.Ingest;
 
 /// <summary>
 /// Supervised ingest of ONE camera: runs ffmpeg (see <see cref="Ffmpeg.FfmpegFrameSource"/>), hands frames to a
-/// bounded drop-oldest channel, restarts ffmpeg when the watchdog says so (stall, exit, no first
+/// one-slot channel (newest frame wins), restarts ffmpeg when the watchdog says so (stall, exit, no first
 /// frame), reconnects with jittered exponential backoff forever, and reports an <see cref="IngestStatus"/>.
 /// <code>
 /// var source = new CameraSource("cam-1", "rtsp://user:pw@10.0.0.5/stream") { DetectFps = 5, AnalysisSize = AnalysisSize.FromWidth(640) };
@@ -77,7 +77,9 @@ public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
         _stderr = new Ffmpeg.FfmpegStderrLog(source.CameraId, options.StderrTailLines, options.StderrLinesPerMinute, _logger, _time);
         _stateSince = _time.GetUtcNow();
         _channel = Channel.CreateBounded<PooledFrame>(
-            new BoundedChannelOptions(options.ChannelCapacity)
+            // One slot: the newest frame wins. The frame it replaces is disposed and counted here, the
+            // only place a frame is dropped between ffmpeg and the inference loop.
+            new BoundedChannelOptions(1)
             {
                 FullMode = BoundedChannelFullMode.DropOldest,
                 SingleWriter = true,
@@ -92,8 +94,14 @@ public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
 
     public CameraSource Source => _source;
 
-    /// <summary>Frames for the consumer. Each read frame must be disposed. Completes when ingest stops or a finite file ends.</summary>
+    /// <summary>
+    /// The newest frame for the consumer (one slot: a frame not taken before the next arrives is dropped
+    /// and counted). Each read frame must be disposed. Completes when ingest stops or a finite file ends.
+    /// </summary>
     public ChannelReader<PooledFrame> Frames => _channel.Reader;
+
+    /// <summary>Raised on the ffmpeg reader thread after each frame is offered (keep it short: a signal).</summary>
+    public event Action? FrameArrived;
 
     /// <summary>Raised (off the frame path, outside locks) whenever <see cref="CameraState"/> changes.</summary>
     public event Action<IngestStatus>? StateChanged;

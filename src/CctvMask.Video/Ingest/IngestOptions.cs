@@ -73,10 +73,6 @@ public sealed class IngestOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan BudgetCooldown { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Frames buffered between the ffmpeg reader and the consumer; the oldest is dropped when full.</summary>
-    [Range(1, 64)]
-    public int ChannelCapacity { get; set; } = 2;
-
     /// <summary>Longest wait for ffmpeg to exit after it was killed.</summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -146,7 +146,14 @@ public sealed class TwoPhaseDetector : IDisposable
         }
     }
 
-    private bool IsTiny(in RawFace face) => face.Box.ShortSide < _options.MinFaceSize;
+    /// <summary>True when a face is too small to label (<see cref="TwoPhaseDetectorOptions.MinFaceSize"/>).</summary>
+    public bool IsTiny(in RawFace face) => face.Box.ShortSide < _options.MinFaceSize;
+
+    /// <summary>
+    /// The label rule, in one place for every caller: the top class when the face is large enough and
+    /// the classifier confident enough, else "unknown". <paramref name="p"/> = one face's class probabilities.
+    /// </summary>
+    public DetectedFace Judge(in RawFace face, ReadOnlySpan<float> p) => Judge(face, p, _classifier.Metadata);
 
     private DetectedFace Judge(in RawFace face, ReadOnlySpan<float> p, MaskClassifierMetadata meta)
     {

@@ -81,11 +81,26 @@ public sealed class YuNetFaceDetector : IDisposable
     /// Detects faces in several frames. Faces are written to <paramref name="results"/> frame after
     /// frame (each frame's best first); <paramref name="faceCounts"/>[i] receives frame i's count
     /// (at most MaxFacesPerFrame, fewer when <paramref name="results"/> runs out). Returns the total.
+    /// Every frame gets the small-face pass of <see cref="FaceDetectorOptions.ZoomLongSide"/>.
     /// </summary>
     public int Detect(ReadOnlySpan<BgrFrame> frames, Span<RawFace> results, Span<int> faceCounts)
     {
+        Span<int> zoom = frames.Length <= 64 ? stackalloc int[frames.Length] : new int[frames.Length];
+        zoom.Fill(_options.ZoomLongSide);
+        return Detect(frames, zoom, results, faceCounts);
+    }
+
+    /// <summary>
+    /// As <see cref="Detect(ReadOnlySpan{BgrFrame}, Span{RawFace}, Span{int})"/>, with the small-face
+    /// pass chosen per frame: <paramref name="zoomLongSides"/>[i] is frame i's pass size (0 = no pass),
+    /// so cameras placed far away can have it and doorway cameras not, in one batch.
+    /// </summary>
+    public int Detect(ReadOnlySpan<BgrFrame> frames, ReadOnlySpan<int> zoomLongSides, Span<RawFace> results, Span<int> faceCounts)
+    {
         if (faceCounts.Length < frames.Length)
             throw new ArgumentException("faceCounts must have one slot per frame.", nameof(faceCounts));
+        if (zoomLongSides.Length < frames.Length)
+            throw new ArgumentException("zoomLongSides must have one slot per frame.", nameof(zoomLongSides));
         for (int i = 0; i < frames.Length; i++)
         {
             if (frames[i].IsEmpty)
@@ -100,7 +115,7 @@ public sealed class YuNetFaceDetector : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             for (int start = 0; start < frames.Length;)
             {
-                int n = PlanGroup(frames[start..], plans, zooms, out bool zoom);
+                int n = PlanGroup(frames[start..], zoomLongSides[start..], plans, zooms, out bool zoom);
                 var group = frames.Slice(start, n);
                 var ws = Run(ref _workspace, group, plans[..n]);
                 var zws = zoom ? Run(ref _zoomWorkspace, group, zooms[..n]) : null;
@@ -148,25 +163,25 @@ public sealed class YuNetFaceDetector : IDisposable
         InputGeometry.Plan(width, height, _options.InputSizePolicy, _options.LongSide, ModelWidth, ModelHeight);
 
     // The small-face pass plan: the frame scaled to ZoomLongSide, when that is clearly larger than pass 1.
-    private bool TryPlanZoom(in InputGeometry first, out InputGeometry zoom)
+    private bool TryPlanZoom(in InputGeometry first, int zoomLongSide, out InputGeometry zoom)
     {
         zoom = default;
-        if (_options.ZoomLongSide <= 0 || IsFixedSize)
+        if (zoomLongSide <= 0 || IsFixedSize)
             return false;
-        zoom = InputGeometry.Plan(first.FrameWidth, first.FrameHeight, InputSizePolicy.LongSide, _options.ZoomLongSide, 0, 0);
+        zoom = InputGeometry.Plan(first.FrameWidth, first.FrameHeight, InputSizePolicy.LongSide, zoomLongSide, 0, 0);
         return zoom.ScaleX > first.ScaleX * MinZoomGain;
     }
 
     // Consecutive frames with the same input sizes (both passes) share one run (up to MaxBatch).
-    private int PlanGroup(ReadOnlySpan<BgrFrame> frames, Span<InputGeometry> plans, Span<InputGeometry> zooms, out bool zoom)
+    private int PlanGroup(ReadOnlySpan<BgrFrame> frames, ReadOnlySpan<int> zoomLongSides, Span<InputGeometry> plans, Span<InputGeometry> zooms, out bool zoom)
     {
         plans[0] = Plan(frames[0].Width, frames[0].Height);
-        zoom = TryPlanZoom(plans[0], out zooms[0]);
+        zoom = TryPlanZoom(plans[0], zoomLongSides[0], out zooms[0]);
         int n = 1;
         while (n < frames.Length && n < MaxBatch)
         {
             var g = Plan(frames[n].Width, frames[n].Height);
-            bool z = TryPlanZoom(g, out var zg);
+            bool z = TryPlanZoom(g, zoomLongSides[n], out var zg);
             if (g.InputWidth != plans[0].InputWidth || g.InputHeight != plans[0].InputHeight || z != zoom
                 || (z && (zg.InputWidth != zooms[0].InputWidth || zg.InputHeight != zooms[0].InputHeight)))
                 break;

@@ -26,11 +26,17 @@ public static class FrameAnnotator
     private const float TextSizeFraction = 1f / 36;
     private const float MinTextSize = 10f;
 
-    /// <summary>Draws the faces onto <paramref name="image"/> in place.</summary>
-    public static void Draw(BgrImage image, ReadOnlySpan<DetectedFace> faces)
+    /// <summary>Colour of zone outlines.</summary>
+    public static readonly SKColor ZoneColor = new(255, 200, 0);
+
+    /// <summary>
+    /// Draws the faces onto <paramref name="image"/> in place, and the outlines of
+    /// <paramref name="zones"/> (each an interleaved x, y list in normalised 0..1 coordinates) when given.
+    /// </summary>
+    public static void Draw(BgrImage image, ReadOnlySpan<DetectedFace> faces, IReadOnlyList<float[]>? zones = null)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (faces.IsEmpty)
+        if (faces.IsEmpty && (zones is null || zones.Count == 0))
             return;
         int w = image.Width, h = image.Height;
         int length = w * h * 4;
@@ -43,6 +49,8 @@ public static class FrameAnnotator
             using (var surface = SKSurface.Create(info, handle.AddrOfPinnedObject(), w * 4)
                 ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface."))
             {
+                if (zones is not null)
+                    DrawZones(surface.Canvas, zones, w, h);
                 DrawFaces(surface.Canvas, faces, w, h);
                 surface.Canvas.Flush();
             }
@@ -52,6 +60,29 @@ public static class FrameAnnotator
         {
             handle.Free();
             ArrayPool<byte>.Shared.Return(bgra);
+        }
+    }
+
+    private static void DrawZones(SKCanvas canvas, IReadOnlyList<float[]> zones, int w, int h)
+    {
+        using var paint = new SKPaint
+        {
+            Color = ZoneColor,
+            Style = SKPaintStyle.Stroke,
+            StrokeWidth = MathF.Max(1f, MathF.Max(w, h) * LineWidthFraction),
+            IsAntialias = true,
+            PathEffect = SKPathEffect.CreateDash([8f, 6f], 0),
+        };
+        foreach (var points in zones)
+        {
+            if (points.Length < 6)
+                continue;
+            using var path = new SKPath();
+            path.MoveTo(points[0] * w, points[1] * h);
+            for (int i = 2; i + 1 < points.Length; i += 2)
+                path.LineTo(points[i] * w, points[i + 1] * h);
+            path.Close();
+            canvas.DrawPath(path, paint);
         }
     }
 

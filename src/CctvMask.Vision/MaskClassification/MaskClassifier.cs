@@ -116,7 +116,7 @@ public sealed class MaskClassifier : IDisposable
     }
 
     /// <summary>Classifies crops already in a (pooled) array without copying them.</summary>
-    internal void Classify(float[] batchNchw, int count, Span<float> probabilities)
+    public void Classify(float[] batchNchw, int count, Span<float> probabilities)
     {
         int classes = Metadata.ClassCount;
         if (probabilities.Length < count * classes)

@@ -39,7 +39,7 @@ public sealed class ChartConfigurationTests
         var manifests = RenderedManifests.Load(HelmRenderer.Render(HelmRenderer.CiValues("scaled-values.yaml")));
 
         Assert.Equal("90", manifests.ConfigMap.Data["Storage__RetentionDays"]);
-        Assert.Equal("16", manifests.ConfigMap.Data["Cctv__Batching__MaxBatchSize"]);
+        Assert.Equal("16", manifests.ConfigMap.Data["Cctv__Inference__MaxBatchSize"]);
     }
 
     [Theory]

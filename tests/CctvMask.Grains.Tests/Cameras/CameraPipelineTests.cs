@@ -1,8 +1,12 @@
 using CctvMask.Grains.Cameras;
+using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tests.Support;
 using CctvMask.Grains.Tracking;
 using CctvMask.Grains.Violations;
+using CctvMask.Grains.Zones;
+using CctvMask.Video.Frames;
 using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
 using CctvMask.Vision.Imaging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,55 +16,108 @@ public sealed class CameraPipelineTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 30, TimeSpan.Zero);
 
+    // One loop step as the inference loop runs it: track, judge what was asked (labels from the faces), complete.
+    private static int Step(CameraPipeline pipeline, FrameBufferPool pool, DateTimeOffset now, params DetectedFace[] faces)
+    {
+        var models = new FixedFaceDetector();
+        var raw = Array.ConvertAll(faces, f => new RawFace(f.Box, f.Score, f.Landmarks));
+        var frame = pool.RentFrame(0, now);
+        List<CropRequest> requests = [];
+        pipeline.Track(raw, frame.Width, frame.Height, now, models, 0, requests);
+        foreach (var r in requests)
+        {
+            var label = Array.Find(faces, f => f.Box == r.Face.Box);
+            pipeline.RecordJudgement(r.Track, label, new byte[8 * 8 * 3], 8, now);
+        }
+        pipeline.Complete(frame, now);
+        return requests.Count;
+    }
+
+    private static CameraPipeline Create(MemorySink sink, ZoneSet? zones = null, TrackerOptions? tracker = null) =>
+        new("cam-1", zones, tracker ?? new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2 },
+            new ViolationOptions { CooldownSeconds = 600 }, new CameraOptions { LiveFrameIntervalMilliseconds = 1000 },
+            sink, sink, NullLogger.Instance);
+
     [Fact]
-    public void Unmasked_person_gives_one_violation_with_evidence_and_counts_flush_on_finish()
+    public void Unmasked_person_gives_one_violation_with_the_judged_crop_as_evidence_and_counts_flush_on_finish()
     {
         var sink = new MemorySink();
-        using var pipeline = new CameraPipeline("cam-1",
-            new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2 },
-            new ViolationOptions { CooldownSeconds = 600, FaceCropSize = 32 },
-            new CameraOptions { LiveFrameIntervalMilliseconds = 1000 },
-            sink, sink, NullLogger.Instance);
-        using var image = BgrImage.Create(320, 240);
-
+        var pool = new FrameBufferPool(new FrameSize(320, 240));
+        using var pipeline = Create(sink);
         for (int f = 0; f < 20; f++)
-        {
-            pipeline.Process(image.AsFrame(),
-                [Faces.At(50 + f, 60, label: FaceLabel.WithoutMask), Faces.At(200, 60, label: FaceLabel.WithMask)],
-                T0.AddMilliseconds(100 * f));
-        }
+            Step(pipeline, pool, T0.AddMilliseconds(100 * f),
+                Faces.At(50 + f, 60, label: FaceLabel.WithoutMask), Faces.At(200, 60, label: FaceLabel.WithMask));
 
         var violation = Assert.Single(sink.Violations);
         Assert.Equal("cam-1", violation.CameraId);
         Assert.Equal(0.95f, violation.Confidence, 3);
-        Assert.Equal((320, 240), (violation.FrameWidth, violation.FrameHeight));
         Assert.Equal(ImageCodec.ReadSize(violation.SnapshotJpeg), (320, 240));
-        Assert.Equal(ImageCodec.ReadSize(violation.FaceJpeg), (32, 32));
+        Assert.Equal(ImageCodec.ReadSize(violation.FaceJpeg), (8, 8));
         Assert.Equal(2, pipeline.PeopleInView);
-        Assert.Equal(2, pipeline.PeopleThisMinute);
         Assert.NotNull(pipeline.LatestFrame);
-        Assert.Equal(ImageCodec.ReadSize(pipeline.LatestFrame!.Jpeg), (320, 240));
+        Assert.Equal(0, pool.Outstanding);
 
         Assert.Empty(sink.Deltas);
         pipeline.Finish();
         var delta = Assert.Single(sink.Deltas);
         Assert.Equal((2, 1, 1, 0), (delta.People, delta.Masked, delta.Unmasked, delta.Unknown));
-        Assert.Equal(0, pipeline.PeopleInView);
+    }
+
+    [Fact]
+    public void Phase_2_is_asked_for_new_and_young_tracks_then_only_at_re_checks()
+    {
+        var sink = new MemorySink();
+        var pool = new FrameBufferPool(new FrameSize(320, 240));
+        var options = new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2, RecheckSeconds = 2, ConfidentMargin = 2, ConfidentRecheckSeconds = 10 };
+        using var pipeline = Create(sink, tracker: options);
+        var asked = new List<int>();
+        for (int f = 0; f < 60; f++) // 12 s at 5 fps, one person standing still
+            asked.Add(Step(pipeline, pool, T0.AddMilliseconds(200 * f), Faces.At(100, 60, label: FaceLabel.WithMask)));
+
+        Assert.Equal([1, 1], asked.Take(2));            // new track, then a second vote
+        Assert.Equal(0, asked[2]);                        // two agreeing votes: confident
+        Assert.Equal(3, asked.Sum());                     // then only the 10 s confident re-check
+        Assert.Equal(1, asked[51]);                       // judged at 0.2 s, re-checked at 10.2 s
+        Assert.True(asked.Count * 1 >= 5 * asked.Sum(), "at least 5x fewer crops than one per face per frame");
+    }
+
+    [Fact]
+    public void Faces_outside_every_zone_are_not_tracked_nor_counted()
+    {
+        var sink = new MemorySink();
+        var pool = new FrameBufferPool(new FrameSize(320, 240));
+        var leftHalf = new ZoneSet([new ZonePolygon("left", [0f, 0f, 0.5f, 0f, 0.5f, 1f, 0f, 1f])]);
+        using var pipeline = Create(sink, leftHalf);
+        for (int f = 0; f < 5; f++)
+            Step(pipeline, pool, T0.AddMilliseconds(200 * f), Faces.At(20, 60), Faces.At(250, 60));
+        Assert.Equal(5, pipeline.FacesDetected);
+        pipeline.Finish();
+        Assert.Equal(1, Assert.Single(sink.Deltas).People);
+    }
+
+    [Fact]
+    public void A_skipped_frame_is_disposed_and_keeps_the_tracks()
+    {
+        var sink = new MemorySink();
+        var pool = new FrameBufferPool(new FrameSize(64, 64));
+        using var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 1 });
+        Step(pipeline, pool, T0, Faces.At(10, 10, size: 20));
+        pipeline.Skip(pool.RentFrame(1, T0), T0.AddSeconds(1));
+        Assert.Equal(0, pool.Outstanding);
+        Assert.Equal(1, pipeline.PeopleInView);
     }
 
     [Fact]
     public void Tick_closes_the_minute_when_frames_stop()
     {
         var sink = new MemorySink();
-        using var pipeline = new CameraPipeline("cam-1", new TrackerOptions { ConfirmHits = 1 }, new ViolationOptions(), new CameraOptions(),
-            sink, sink, NullLogger.Instance);
-        using var image = BgrImage.Create(64, 64);
-        pipeline.Process(image.AsFrame(), [Faces.At(10, 10, size: 20)], T0);
+        var pool = new FrameBufferPool(new FrameSize(64, 64));
+        using var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 1 });
+        Step(pipeline, pool, T0, Faces.At(10, 10, size: 20));
         pipeline.Tick(T0.AddSeconds(10));
         Assert.Empty(sink.Deltas);
         pipeline.Tick(T0.AddSeconds(31));
         var delta = Assert.Single(sink.Deltas);
         Assert.Equal(1, delta.People);
-        Assert.Equal(pipeline.LastClosedBucket, delta);
     }
 }

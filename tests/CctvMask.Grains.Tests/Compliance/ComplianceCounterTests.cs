@@ -16,7 +16,7 @@ public sealed class ComplianceCounterTests
     private static ComplianceDelta? Frame(FaceTracker tracker, ComplianceCounter counter, DateTimeOffset at, params DetectedFace[] faces)
     {
         var closed = counter.Advance(at);
-        tracker.Update(faces);
+        tracker.UpdateJudged(faces);
         foreach (var track in tracker.Assignments)
             if (track is not null) counter.Observe(track, at);
         return closed;

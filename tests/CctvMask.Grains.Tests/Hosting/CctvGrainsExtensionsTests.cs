@@ -21,9 +21,10 @@ public sealed class CctvGrainsExtensionsTests
     }
 
     [Theory]
-    [InlineData("Cctv:Batching:MaxBatchSize", "0", typeof(BatchingOptions))]
-    [InlineData("Cctv:Batching:MaxWaitMilliseconds", "-1", typeof(BatchingOptions))]
-    [InlineData("Cctv:Batching:QueueCapacityPerCamera", "0", typeof(BatchingOptions))]
+    [InlineData("Cctv:Inference:MaxBatchSize", "0", typeof(InferenceLoopOptions))]
+    [InlineData("Cctv:Inference:MaxBatchSize", "64", typeof(InferenceLoopOptions))]
+    [InlineData("Cctv:Inference:MotionAreaThreshold", "2", typeof(InferenceLoopOptions))]
+    [InlineData("Cctv:Tracking:RecheckSeconds", "0", typeof(TrackerOptions))]
     [InlineData("Cctv:Tracking:IouThreshold", "1.5", typeof(TrackerOptions))]
     [InlineData("Cctv:Tracking:MaxMissedFrames", "-1", typeof(TrackerOptions))]
     [InlineData("Cctv:Tracking:MinJudgedVotes", "0", typeof(TrackerOptions))]
@@ -35,7 +36,7 @@ public sealed class CctvGrainsExtensionsTests
         using var services = Build((key, value));
         var error = optionsType.Name switch
         {
-            nameof(BatchingOptions) => Record.Exception(() => services.GetRequiredService<IOptions<BatchingOptions>>().Value),
+            nameof(InferenceLoopOptions) => Record.Exception(() => services.GetRequiredService<IOptions<InferenceLoopOptions>>().Value),
             nameof(TrackerOptions) => Record.Exception(() => services.GetRequiredService<IOptions<TrackerOptions>>().Value),
             nameof(ViolationOptions) => Record.Exception(() => services.GetRequiredService<IOptions<ViolationOptions>>().Value),
             nameof(ReconcilerOptions) => Record.Exception(() => services.GetRequiredService<IOptions<ReconcilerOptions>>().Value),
@@ -49,8 +50,8 @@ public sealed class CctvGrainsExtensionsTests
     [Fact]
     public void Defaults_are_valid_and_bind_from_configuration()
     {
-        using var services = Build(("Cctv:Batching:MaxBatchSize", "16"), ("Cctv:Tracking:MaxMissedFrames", "7"));
-        Assert.Equal(16, services.GetRequiredService<IOptions<BatchingOptions>>().Value.MaxBatchSize);
+        using var services = Build(("Cctv:Inference:MaxBatchSize", "16"), ("Cctv:Tracking:MaxMissedFrames", "7"));
+        Assert.Equal(16, services.GetRequiredService<IOptions<InferenceLoopOptions>>().Value.MaxBatchSize);
         Assert.Equal(7, services.GetRequiredService<IOptions<TrackerOptions>>().Value.MaxMissedFrames);
         Assert.Equal(300, services.GetRequiredService<IOptions<ViolationOptions>>().Value.CooldownSeconds);
         Assert.NotNull(services.GetRequiredService<CameraWorkerRegistry>());

@@ -11,7 +11,7 @@ using Orleans.TestingHost;
 namespace CctvMask.Grains.Tests.Support;
 
 /// <summary>
-/// A one-silo in-process Orleans cluster with the camera grains' real services (batcher, worker,
+/// A one-silo in-process Orleans cluster with the camera grains' real services (inference loop, worker,
 /// Video ingest), an in-memory store and a test catalog; the detector is given by the test.
 /// </summary>
 internal sealed class ClusterHarness : IAsyncDisposable
@@ -26,7 +26,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
 
     public IClusterClient Client => _cluster.Client;
 
-    public static async Task<ClusterHarness> StartAsync(Func<IServiceProvider, IFaceBatchDetector>? detector,
+    public static async Task<ClusterHarness> StartAsync(Func<IServiceProvider, IFaceModels>? detector,
         IDictionary<string, string?>? settings = null, short silos = 1)
     {
         ClusterHarness? harness = null;
@@ -37,7 +37,6 @@ internal sealed class ClusterHarness : IAsyncDisposable
             {
                 ["Cctv:Reconciler:Enabled"] = "false",
                 ["Cctv:Cameras:StatusIntervalMilliseconds"] = "200",
-                ["Cctv:Batching:MaxWaitMilliseconds"] = "10",
             };
             foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) values[k] = v;
             host.Configuration.AddInMemoryCollection(values);
@@ -46,7 +45,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
         {
             silo.AddCctvGrains();
             // Null: the production registration builds the two-phase detector from configuration.
-            if (detector is not null) silo.Services.AddSingleton<IFaceBatchDetector>(detector);
+            if (detector is not null) silo.Services.AddSingleton<IFaceModels>(detector);
             silo.Services.AddSingleton<IComplianceSink>(_ => harness!.Sink);
             silo.Services.AddSingleton<IViolationSink>(_ => harness!.Sink);
             silo.Services.AddSingleton<ICameraCatalog>(_ => harness!.Catalog);

@@ -19,7 +19,7 @@ public sealed class FaceTrackerTests
         {
             var a = Faces.At(20 + 8 * f, 100);
             var b = Faces.At(260 - 8 * f, 104);
-            tracker.Update([a, b]);
+            tracker.UpdateJudged([a, b]);
             var assigned = tracker.Assignments;
             if (f == 0)
             {
@@ -37,15 +37,15 @@ public sealed class FaceTrackerTests
     public void Track_is_lost_after_max_missed_frames()
     {
         var tracker = new FaceTracker(Options(maxMissed: 3));
-        tracker.Update([Faces.At(100, 100)]);
+        tracker.UpdateJudged([Faces.At(100, 100)]);
         var track = tracker.Assignments[0]!;
         for (int i = 0; i < 3; i++)
         {
-            tracker.Update([]);
+            tracker.UpdateJudged([]);
             Assert.Empty(tracker.EndedTracks);
             Assert.Contains(track, tracker.Tracks);
         }
-        tracker.Update([]);
+        tracker.UpdateJudged([]);
         Assert.Same(track, Assert.Single(tracker.EndedTracks));
         Assert.Empty(tracker.Tracks);
     }
@@ -54,13 +54,13 @@ public sealed class FaceTrackerTests
     public void Track_survives_a_gap_shorter_than_the_limit_and_keeps_its_id()
     {
         var tracker = new FaceTracker(Options(maxMissed: 3));
-        tracker.Update([Faces.At(100, 100)]);
+        tracker.UpdateJudged([Faces.At(100, 100)]);
         var id = tracker.Assignments[0]!.Id;
-        tracker.Update([Faces.At(110, 100)]);
-        tracker.Update([]);
-        tracker.Update([]);
+        tracker.UpdateJudged([Faces.At(110, 100)]);
+        tracker.UpdateJudged([]);
+        tracker.UpdateJudged([]);
         // Constant velocity predicts ~140 after two missed frames.
-        tracker.Update([Faces.At(140, 100)]);
+        tracker.UpdateJudged([Faces.At(140, 100)]);
         Assert.Equal(id, tracker.Assignments[0]!.Id);
     }
 
@@ -68,12 +68,12 @@ public sealed class FaceTrackerTests
     public void Track_is_confirmed_after_the_configured_hits()
     {
         var tracker = new FaceTracker(Options(confirm: 3));
-        tracker.Update([Faces.At(100, 100)]);
+        tracker.UpdateJudged([Faces.At(100, 100)]);
         var track = tracker.Assignments[0]!;
         Assert.False(track.IsConfirmed);
-        tracker.Update([Faces.At(102, 100)]);
+        tracker.UpdateJudged([Faces.At(102, 100)]);
         Assert.False(track.IsConfirmed);
-        tracker.Update([Faces.At(104, 100)]);
+        tracker.UpdateJudged([Faces.At(104, 100)]);
         Assert.True(track.IsConfirmed);
     }
 
@@ -81,14 +81,14 @@ public sealed class FaceTrackerTests
     public void Verdict_needs_minimum_judged_votes_and_ignores_unknown_frames()
     {
         var tracker = new FaceTracker(Options(minVotes: 2));
-        tracker.Update([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
+        tracker.UpdateJudged([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
         var track = tracker.Assignments[0]!;
         Assert.Equal(MaskVerdict.Unknown, track.Verdict);
         for (int i = 1; i <= 5; i++)
-            tracker.Update([Faces.At(100 + i, 100, label: FaceLabel.Unknown)]);
+            tracker.UpdateJudged([Faces.At(100 + i, 100, label: FaceLabel.Unknown)]);
         Assert.Equal(MaskVerdict.Unknown, track.Verdict);
         Assert.Equal(5, track.UnknownVotes);
-        tracker.Update([Faces.At(106, 100, label: FaceLabel.WithoutMask)]);
+        tracker.UpdateJudged([Faces.At(106, 100, label: FaceLabel.WithoutMask)]);
         Assert.Equal(MaskVerdict.Unmasked, track.Verdict);
         Assert.Equal(0.95f, track.UnmaskedConfidence, 3);
     }
@@ -102,7 +102,7 @@ public sealed class FaceTrackerTests
         FaceTrack? track = null;
         for (int i = 0; i < labels.Length; i++)
         {
-            tracker.Update([Faces.At(100 + i, 100, label: labels[i])]);
+            tracker.UpdateJudged([Faces.At(100 + i, 100, label: labels[i])]);
             track ??= tracker.Assignments[0];
             Assert.Same(track, tracker.Assignments[0]);
             Assert.Equal(expected[i], track!.Verdict);
@@ -113,9 +113,9 @@ public sealed class FaceTrackerTests
     public void A_far_away_face_opens_a_new_track()
     {
         var tracker = new FaceTracker(Options());
-        tracker.Update([Faces.At(100, 100)]);
+        tracker.UpdateJudged([Faces.At(100, 100)]);
         var first = tracker.Assignments[0]!.Id;
-        tracker.Update([Faces.At(400, 300)]);
+        tracker.UpdateJudged([Faces.At(400, 300)]);
         Assert.NotEqual(first, tracker.Assignments[0]!.Id);
         Assert.Equal(2, tracker.Tracks.Count);
     }
@@ -124,7 +124,7 @@ public sealed class FaceTrackerTests
     public void Track_count_is_capped()
     {
         var tracker = new FaceTracker(new TrackerOptions { MaxTracks = 2 });
-        tracker.Update([Faces.At(0, 0), Faces.At(100, 0), Faces.At(200, 0)]);
+        tracker.UpdateJudged([Faces.At(0, 0), Faces.At(100, 0), Faces.At(200, 0)]);
         Assert.Equal(2, tracker.Tracks.Count);
         Assert.Null(tracker.Assignments[2]);
     }
@@ -133,7 +133,7 @@ public sealed class FaceTrackerTests
     public void EndAll_ends_every_track()
     {
         var tracker = new FaceTracker(Options());
-        tracker.Update([Faces.At(0, 0), Faces.At(100, 0)]);
+        tracker.UpdateJudged([Faces.At(0, 0), Faces.At(100, 0)]);
         tracker.EndAll();
         Assert.Equal(2, tracker.EndedTracks.Count);
         Assert.Empty(tracker.Tracks);
@@ -144,7 +144,8 @@ public sealed class FaceTrackerTests
     {
         var tracker = new FaceTracker(Options());
         var frames = Enumerable.Range(0, 120)
-            .Select(f => Enumerable.Range(0, 6).Select(p => Faces.At(50 * p + f % 5, 100 + 3 * p)).ToArray())
+            .Select(f => Enumerable.Range(0, 6).Select(p => Faces.At(50 * p + f % 5, 100 + 3 * p))
+                .Select(d => new CctvMask.Vision.FaceDetection.RawFace(d.Box, d.Score, d.Landmarks)).ToArray())
             .ToArray();
         for (int f = 0; f < 20; f++) tracker.Update(frames[f]);
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -20,7 +20,7 @@ public sealed class ViolationPolicyTests
         var raisedAt = new List<int>();
         for (int s = 0; s < 150; s++)
         {
-            tracker.Update([Faces.At(100 + s % 3, 100, label: FaceLabel.WithoutMask)]);
+            tracker.UpdateJudged([Faces.At(100 + s % 3, 100, label: FaceLabel.WithoutMask)]);
             if (policy.ShouldRaise(tracker.Assignments[0]!, T0.AddSeconds(s))) { raised++; raisedAt.Add(s); }
         }
         // Verdict needs 2 judged frames (s = 1); then again at 61 and 121.
@@ -36,7 +36,7 @@ public sealed class ViolationPolicyTests
         var raised = new HashSet<long>();
         for (int f = 0; f < 10; f++)
         {
-            tracker.Update([Faces.At(100, 100, label: FaceLabel.WithoutMask), Faces.At(300, 100, label: FaceLabel.WithoutMask), Faces.At(500, 100, label: FaceLabel.WithMask)]);
+            tracker.UpdateJudged([Faces.At(100, 100, label: FaceLabel.WithoutMask), Faces.At(300, 100, label: FaceLabel.WithoutMask), Faces.At(500, 100, label: FaceLabel.WithMask)]);
             foreach (var track in tracker.Assignments)
                 if (policy.ShouldRaise(track!, T0.AddSeconds(f)))
                     Assert.True(raised.Add(track!.Id));
@@ -51,13 +51,13 @@ public sealed class ViolationPolicyTests
         var tracker = new FaceTracker(new TrackerOptions { ConfirmHits = 50, MinJudgedVotes = 1 });
         for (int f = 0; f < 10; f++)
         {
-            tracker.Update([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
+            tracker.UpdateJudged([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
             Assert.False(policy.ShouldRaise(tracker.Assignments[0]!, T0.AddSeconds(f)));
         }
         var confirmed = Tracker();
         for (int f = 0; f < 10; f++)
         {
-            confirmed.Update([Faces.At(100, 100, label: FaceLabel.WithMask), Faces.At(300, 100, label: FaceLabel.Unknown)]);
+            confirmed.UpdateJudged([Faces.At(100, 100, label: FaceLabel.WithMask), Faces.At(300, 100, label: FaceLabel.Unknown)]);
             foreach (var track in confirmed.Assignments)
                 Assert.False(policy.ShouldRaise(track!, T0.AddSeconds(f)));
         }
@@ -68,8 +68,8 @@ public sealed class ViolationPolicyTests
     {
         var policy = new ViolationPolicy(new ViolationOptions());
         var tracker = Tracker();
-        tracker.Update([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
-        tracker.Update([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
+        tracker.UpdateJudged([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
+        tracker.UpdateJudged([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
         Assert.True(policy.ShouldRaise(tracker.Assignments[0]!, T0));
         Assert.Equal(1, policy.RememberedTracks);
         policy.Forget(tracker.Assignments[0]!.Id);

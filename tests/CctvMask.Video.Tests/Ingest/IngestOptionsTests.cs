@@ -11,9 +11,8 @@ public sealed class IngestOptionsTests
     [Fact]
     public void Out_of_range_values_are_listed()
     {
-        var options = new IngestOptions { ChannelCapacity = 0, StallTimeout = TimeSpan.Zero, RestartBudget = -1, HardwareAcceleration = "cu da" };
+        var options = new IngestOptions { StallTimeout = TimeSpan.Zero, RestartBudget = -1, HardwareAcceleration = "cu da" };
         var e = Assert.Throws<OptionsValidationException>(() => IngestOptionsValidator.ThrowIfInvalid(options));
-        Assert.Contains(e.Failures, f => f.Contains(nameof(IngestOptions.ChannelCapacity)));
         Assert.Contains(e.Failures, f => f.Contains(nameof(IngestOptions.StallTimeout)));
         Assert.Contains(e.Failures, f => f.Contains(nameof(IngestOptions.RestartBudget)));
         Assert.Contains(e.Failures, f => f.Contains(nameof(IngestOptions.HardwareAcceleration)));

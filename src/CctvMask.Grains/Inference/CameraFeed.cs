@@ -1,0 +1,101 @@
+using CctvMask.Grains.Cameras;
+
+namespace CctvMask.Grains.Inference;
+
+/// <summary>
+/// One camera attached to the <see cref="InferenceLoop"/>: its frame source, its pipeline, its per-camera
+/// settings, the motion gate's last thumbnail, and the counters its status reports. Created by
+/// <see cref="InferenceLoop.Attach"/>; the loop's thread is the only writer of the frame-path fields.
+/// </summary>
+public sealed class CameraFeed
+{
+    private long _taken;
+    private long _analysed;
+    private long _skipped;
+    private long _failed;
+    private long _lastFrameTicks;
+    private string? _lastError;
+
+    internal CameraFeed(CameraConfig config, ICameraFrameSource source, CameraPipeline pipeline, int thumbnailBytes)
+    {
+        Config = config;
+        Source = source;
+        Pipeline = pipeline;
+        Thumbnail = new byte[thumbnailBytes];
+        Scratch = new byte[thumbnailBytes];
+    }
+
+    /// <summary>Camera id.</summary>
+    public string CameraId => Config.CameraId;
+
+    /// <summary>The camera's configuration (small-face pass, motion gating, zones).</summary>
+    public CameraConfig Config { get; }
+
+    /// <summary>Frames taken from the source by the loop.</summary>
+    public long FramesTaken => Interlocked.Read(ref _taken);
+
+    /// <summary>Frames that went through phase 1 and the pipeline.</summary>
+    public long FramesAnalysed => Interlocked.Read(ref _analysed);
+
+    /// <summary>Frames the motion gate kept from phase 1.</summary>
+    public long FramesSkipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>Frames lost to an inference or pipeline error.</summary>
+    public long FramesFailed => Interlocked.Read(ref _failed);
+
+    /// <summary>When the last frame was analysed or skipped (null before the first).</summary>
+    public DateTimeOffset? LastFrameAt
+    {
+        get
+        {
+            long ticks = Interlocked.Read(ref _lastFrameTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>The last inference or pipeline error of this camera, or null.</summary>
+    public string? LastError => Volatile.Read(ref _lastError);
+
+    internal ICameraFrameSource Source { get; }
+
+    internal CameraPipeline Pipeline { get; }
+
+    // Motion gate state: the thumbnail of the last analysed frame, and a scratch for the current one.
+    internal byte[] Thumbnail { get; private set; }
+
+    internal byte[] Scratch { get; private set; }
+
+    internal bool HasThumbnail { get; set; }
+
+    internal DateTimeOffset? LastAnalysedAt { get; set; }
+
+    internal volatile bool Detaching;
+
+    internal readonly TaskCompletionSource Detached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal void KeepScratchAsThumbnail()
+    {
+        (Thumbnail, Scratch) = (Scratch, Thumbnail);
+        HasThumbnail = true;
+    }
+
+    internal void CountTaken() => Interlocked.Increment(ref _taken);
+
+    internal void CountAnalysed(DateTimeOffset at)
+    {
+        Interlocked.Increment(ref _analysed);
+        Interlocked.Exchange(ref _lastFrameTicks, at.UtcTicks);
+    }
+
+    internal void CountSkipped(DateTimeOffset at)
+    {
+        Interlocked.Increment(ref _skipped);
+        Interlocked.Exchange(ref _lastFrameTicks, at.UtcTicks);
+    }
+
+    internal void CountFailed(Exception error)
+    {
+        Interlocked.Increment(ref _failed);
+        Volatile.Write(ref _lastError, error.GetBaseException().Message);
+    }
+}

@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using CctvMask.Grains.Cameras;
+using CctvMask.Video.Frames;
+using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
+using CctvMask.Vision.Imaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Grains.Inference;
+
+/// <summary>
+/// The one inference loop of a silo. Each round it PULLS the newest frame of every attached camera
+/// (round-robin, at most <see cref="InferenceLoopOptions.MaxBatchSize"/>), lets the motion gate skip
+/// cameras where nothing moved, runs phase 1 once over the batch, hands each camera's faces to its
+/// pipeline (zones, tracker), crops only the faces the trackers ask for, runs phase 2 once over those
+/// crops, and hands each camera its frame with ownership. Frames move one way: ingest → loop → pipeline;
+/// the loop disposes a frame only when a step fails before the hand-over. Runs on its own thread.
+/// </summary>
+public sealed class InferenceLoop : IAsyncDisposable
+{
+    private readonly IFaceModels _models;
+    private readonly InferenceLoopOptions _options;
+    private readonly InferenceMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _feedsGate = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Action _onFrame;
+    private readonly CameraFeed?[] _roundFeeds;
+    private readonly PooledFrame?[] _roundFrames;
+    private readonly BgrFrame[] _views;
+    private readonly int[] _smallFace;
+    private readonly int[] _counts;
+    private readonly RawFace[] _faces;
+    private readonly List<CropRequest> _requests;
+    private readonly byte[] _crops;
+    private readonly RawFace[] _cropFaces;
+    private readonly DetectedFace[] _judged;
+    private readonly int _cropBytes;
+    private readonly Task _run;
+    private CameraFeed[] _feeds = [];
+    private int _signalled;
+    private int _next;
+    private long _rounds;
+
+    /// <summary>Creates the loop and starts its thread.</summary>
+    public InferenceLoop(IFaceModels models, IOptions<InferenceLoopOptions> options, InferenceMetrics metrics, TimeProvider time,
+        ILogger<InferenceLoop> logger)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(options);
+        _models = models;
+        _options = options.Value;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        int frames = Math.Min(_options.MaxBatchSize, models.MaxFrames), crops = _options.MaxCropsPerRound;
+        _roundFeeds = new CameraFeed?[frames];
+        _roundFrames = new PooledFrame?[frames];
+        _views = new BgrFrame[frames];
+        _smallFace = new int[frames];
+        _counts = new int[frames];
+        _faces = new RawFace[models.MaxFaces];
+        _requests = new List<CropRequest>(crops);
+        _cropBytes = models.CropSize * models.CropSize * 3;
+        _crops = new byte[crops * _cropBytes];
+        _cropFaces = new RawFace[crops];
+        _judged = new DetectedFace[crops];
+        _onFrame = Signal;
+        InferenceLog.Started(_logger, frames, crops);
+        _run = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>Rounds run so far.</summary>
+    public long Rounds => Interlocked.Read(ref _rounds);
+
+    /// <summary>Cameras attached now.</summary>
+    public int CameraCount => Volatile.Read(ref _feeds).Length;
+
+    /// <summary>Attaches a camera: from now on each round takes its newest frame.</summary>
+    internal CameraFeed Attach(CameraConfig config, ICameraFrameSource source, CameraPipeline pipeline)
+    {
+        ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
+        var feed = new CameraFeed(config, source, pipeline, _options.MotionThumbnailWidth * _options.MotionThumbnailHeight);
+        lock (_feedsGate) _feeds = [.. _feeds, feed];
+        source.FrameArrived += _onFrame;
+        Signal();
+        return feed;
+    }
+
+    /// <summary>
+    /// Detaches a camera; completes once no round uses it any more (its pipeline may then be finished).
+    /// Frames still in its source stay there for the source to dispose.
+    /// </summary>
+    internal Task DetachAsync(CameraFeed feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        feed.Source.FrameArrived -= _onFrame;
+        feed.Detaching = true;
+        if (_run.IsCompleted) Remove(feed);
+        else Signal();
+        return feed.Detached.Task;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_stop.IsCancellationRequested) return;
+        _stop.Cancel();
+        await _run.ConfigureAwait(false);
+        foreach (var feed in Volatile.Read(ref _feeds))
+        {
+            feed.Source.FrameArrived -= _onFrame;
+            Remove(feed);
+        }
+        // The semaphore is not disposed: a source thread may still signal a moment after this.
+        InferenceLog.Stopped(_logger);
+    }
+
+    private void Signal()
+    {
+        if (Interlocked.Exchange(ref _signalled, 1) == 0) _signal.Release();
+    }
+
+    private void Run()
+    {
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                _signal.Wait(token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            Interlocked.Exchange(ref _signalled, 0);
+            // Rounds follow each other while frames keep coming; an empty round means wait for a signal.
+            do RemoveDetached();
+            while (!token.IsCancellationRequested && RunRound() > 0);
+            RemoveDetached();
+        }
+    }
+
+    private void RemoveDetached()
+    {
+        foreach (var feed in Volatile.Read(ref _feeds))
+            if (feed.Detaching) Remove(feed);
+    }
+
+    private void Remove(CameraFeed feed)
+    {
+        lock (_feedsGate) _feeds = Array.FindAll(_feeds, f => !ReferenceEquals(f, feed));
+        feed.Detached.TrySetResult();
+    }
+
+    // One round; returns the frames taken (0 = nothing was waiting).
+    private int RunRound()
+    {
+        var feeds = Volatile.Read(ref _feeds);
+        if (feeds.Length == 0) return 0;
+        var now = _time.GetUtcNow();
+        int taken = 0, n = 0;
+        int start = _next++ % feeds.Length;
+        for (int k = 0; k < feeds.Length && n < _roundFeeds.Length; k++)
+        {
+            var feed = feeds[(start + k) % feeds.Length];
+            if (feed.Detaching || !feed.Source.Frames.TryRead(out var frame)) continue;
+            taken++;
+            feed.CountTaken();
+            if (Gate(feed, frame, now)) continue;
+            _roundFeeds[n] = feed;
+            _roundFrames[n] = frame;
+            _views[n] = frame.AsBgrFrame();
+            _smallFace[n] = feed.Config.SmallFaceLongSide;
+            n++;
+        }
+        if (n > 0) Infer(n, now);
+        return taken;
+    }
+
+    // True when the motion gate took the frame (handed to the pipeline as skipped).
+    private bool Gate(CameraFeed feed, PooledFrame frame, DateTimeOffset now)
+    {
+        if (!feed.Config.MotionGating) return false;
+        try
+        {
+            MotionGate.Thumbnail(frame.AsBgrFrame(), _options.MotionThumbnailWidth, _options.MotionThumbnailHeight, feed.Scratch);
+            double changed = feed.HasThumbnail ? MotionGate.ChangedFraction(feed.Thumbnail, feed.Scratch, _options.MotionPixelThreshold) : 1;
+            if (!MotionGate.ShouldSkip(true, feed.LastAnalysedAt, changed, now, _options))
+            {
+                feed.KeepScratchAsThumbnail();
+                feed.LastAnalysedAt = now;
+                return false;
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            feed.CountFailed(ex);
+            frame.Dispose();
+            return true;
+        }
+        _metrics.RecordSkipped(feed.CameraId);
+        feed.CountSkipped(now);
+        try { feed.Pipeline.Skip(frame, now); }
+        catch (Exception ex) when (ex is not OutOfMemoryException) { Fail(feed, ex); }
+        return true;
+    }
+
+    private void Infer(int n, DateTimeOffset now)
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            int total = _models.DetectFaces(_views.AsSpan(0, n), _smallFace.AsSpan(0, n), _faces, _counts.AsSpan(0, n));
+            long detected = Stopwatch.GetTimestamp();
+            _requests.Clear();
+            for (int i = 0, offset = 0; i < n; offset += _counts[i], i++)
+                _roundFeeds[i]!.Pipeline.Track(_faces.AsSpan(offset, _counts[i]), _views[i].Width, _views[i].Height, now, _models, i, _requests);
+
+            int crops = Math.Min(_requests.Count, _cropFaces.Length);
+            for (int r = 0; r < crops; r++)
+            {
+                _cropFaces[r] = _requests[r].Face;
+                _models.Crop(_views[_requests[r].Frame], _requests[r].Face, _crops.AsSpan(r * _cropBytes, _cropBytes));
+            }
+            _models.Classify(_crops, _cropFaces, crops, _judged);
+            for (int r = 0; r < crops; r++)
+            {
+                var request = _requests[r];
+                _roundFeeds[request.Frame]!.Pipeline.RecordJudgement(request.Track, _judged[r], _crops.AsSpan(r * _cropBytes, _cropBytes),
+                    _models.CropSize, now);
+            }
+            long judged = Stopwatch.GetTimestamp();
+            _metrics.RecordRound(n, total, crops, Stopwatch.GetElapsedTime(started, detected).TotalSeconds,
+                Stopwatch.GetElapsedTime(detected, judged).TotalSeconds);
+            Interlocked.Increment(ref _rounds);
+            HandOver(n);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            InferenceLog.RoundFailed(_logger, ex, n);
+            for (int i = 0; i < n; i++)
+                if (_roundFeeds[i] is { } feed) feed.CountFailed(ex);
+        }
+        finally
+        {
+            // Whatever was not handed over is released here, exactly once.
+            for (int i = 0; i < n; i++)
+            {
+                _roundFrames[i]?.Dispose();
+                _roundFrames[i] = null;
+                _roundFeeds[i] = null;
+                _views[i] = default;
+            }
+        }
+    }
+
+    private void HandOver(int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            var feed = _roundFeeds[i]!;
+            var frame = _roundFrames[i]!;
+            _roundFrames[i] = null;
+            var decodedAt = frame.ReceivedAt;
+            try
+            {
+                feed.Pipeline.Complete(frame, _time.GetUtcNow());
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Fail(feed, ex);
+                continue;
+            }
+            var done = _time.GetUtcNow();
+            feed.CountAnalysed(done);
+            _metrics.RecordPipelineLatency(done - decodedAt, feed.CameraId);
+        }
+    }
+
+    private void Fail(CameraFeed feed, Exception ex)
+    {
+        // One bad frame must not stop the camera nor the loop.
+        feed.CountFailed(ex);
+        CameraLog.InferenceFailed(_logger, feed.CameraId, ex);
+    }
+}

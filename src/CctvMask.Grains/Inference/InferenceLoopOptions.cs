@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CctvMask.Grains.Inference;
+
+/// <summary>The per-silo inference loop and its motion gate (config section <c>Cctv:Inference</c>).</summary>
+public sealed class InferenceLoopOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Cctv:Inference";
+
+    /// <summary>Frames (one per camera) taken into one round at most; must not exceed the detector's frames per call.</summary>
+    [Range(1, 1024)]
+    public int MaxBatchSize { get; set; } = 16;
+
+    /// <summary>Face crops classified in one round at most; requests beyond wait for the track's next frame.</summary>
+    [Range(1, 4096)]
+    public int MaxCropsPerRound { get; set; } = 256;
+
+    /// <summary>Width of the grey thumbnail the motion gate compares (pixels).</summary>
+    [Range(8, 256)]
+    public int MotionThumbnailWidth { get; set; } = 64;
+
+    /// <summary>Height of the grey thumbnail the motion gate compares (pixels).</summary>
+    [Range(8, 256)]
+    public int MotionThumbnailHeight { get; set; } = 36;
+
+    /// <summary>A thumbnail pixel changed when its grey level moved by more than this (0–255).</summary>
+    [Range(1, 255)]
+    public int MotionPixelThreshold { get; set; } = 10;
+
+    /// <summary>Motion = more than this fraction of thumbnail pixels changed since the last analysed frame.</summary>
+    [Range(0.0, 1.0)]
+    public double MotionAreaThreshold { get; set; } = 0.002;
+
+    /// <summary>Longest a gated camera goes without phase 1 (s), so a person standing still is re-detected.</summary>
+    [Range(0.0, 3600.0)]
+    public double MotionMaxSkipSeconds { get; set; } = 2;
+}

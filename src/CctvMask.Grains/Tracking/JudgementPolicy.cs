@@ -1,0 +1,32 @@
+using CctvMask.Vision.FaceDetection;
+
+namespace CctvMask.Grains.Tracking;
+
+/// <summary>
+/// Which tracked faces phase 2 classifies this frame (pure: the track, its face now, the clock).
+/// The person is the unit of work: a face is judged when that can change what we know of the person —
+/// a new track, a young track still short of votes, a clearly larger view than any judged so far, or a
+/// periodic re-check (slower once the verdict is confident) so a mask put on or taken off is seen.
+/// </summary>
+public static class JudgementPolicy
+{
+    /// <summary>True when the track's face of this frame should be cropped and classified.</summary>
+    /// <param name="track">The track the face was assigned to (after <see cref="FaceTracker.Update"/>).</param>
+    /// <param name="face">Its face in this frame.</param>
+    /// <param name="tooSmall">The face is below the classifier's minimum size (never worth a crop).</param>
+    /// <param name="now">The frame's time.</param>
+    /// <param name="options">Tracker options (re-check intervals, margins).</param>
+    public static bool ShouldJudge(FaceTrack track, in RawFace face, bool tooSmall, DateTimeOffset now, TrackerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(options);
+        if (tooSmall) return false;
+        if (track.LastJudgedAt is not { } last) return true;
+        if (track.MaskedVotes + track.UnmaskedVotes < options.MinJudgedVotes && track.Judgements < options.MaxEarlyJudgements)
+            return true;
+        if (face.Box.LongSide >= track.BestJudgedSide * options.BetterViewFactor) return true;
+        bool confident = Math.Abs(track.MaskedVotes - track.UnmaskedVotes) >= options.ConfidentMargin;
+        double interval = confident ? options.ConfidentRecheckSeconds : options.RecheckSeconds;
+        return interval > 0 && (now - last).TotalSeconds >= interval;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics.Metrics;
+using CctvMask.Grains.Cameras;
+using CctvMask.Grains.Inference;
+using CctvMask.Grains.Tests.Support;
+using CctvMask.Grains.Tracking;
+using CctvMask.Grains.Violations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Grains.Tests.Inference;
+
+public sealed class InferenceLoopTests
+{
+    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
+    private static InferenceLoop Loop(IFaceModels models, InferenceLoopOptions? options = null) =>
+        new(models, Options.Create(options ?? new InferenceLoopOptions()), new InferenceMetrics(Meters),
+            TimeProvider.System, NullLogger<InferenceLoop>.Instance);
+
+    private static CameraPipeline Pipeline(string id, MemorySink sink) =>
+        new(id, null, new TrackerOptions(), new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance);
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition never held");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
+    public async Task Every_frame_is_disposed_exactly_once_whether_analysed_dropped_or_left_at_detach()
+    {
+        var models = new FixedFaceDetector();
+        await using var loop = Loop(models, new InferenceLoopOptions { MotionMaxSkipSeconds = 0 });
+        var sink = new MemorySink();
+        var sources = Enumerable.Range(0, 3).Select(_ => new FakeFrameSource()).ToArray();
+        var feeds = sources.Select((s, i) => loop.Attach(new CameraConfig($"cam-{i}", "rtsp://x/y"), s, Pipeline($"cam-{i}", sink))).ToArray();
+        for (int f = 0; f < 200; f++)
+            foreach (var s in sources) s.Publish((byte)f);
+        await Until(() => Enumerable.Range(0, 3).All(i => feeds[i].FramesTaken + sources[i].Dropped == 200
+            && feeds[i].FramesTaken == feeds[i].FramesAnalysed + feeds[i].FramesSkipped + feeds[i].FramesFailed));
+        foreach (var feed in feeds) await loop.DetachAsync(feed);
+        foreach (var s in sources) await s.DisposeAsync();
+
+        for (int i = 0; i < sources.Length; i++)
+        {
+            Assert.Equal(0, sources[i].Pool.Outstanding);
+            Assert.Equal(200, feeds[i].FramesTaken + sources[i].Dropped);   // one drop policy: the slot
+            Assert.Equal(0, feeds[i].FramesFailed);
+        }
+        Assert.True(models.Frames > 0);
+    }
+
+    [Fact]
+    public async Task Frames_are_released_when_the_loop_stops_mid_stream_and_when_inference_throws()
+    {
+        var models = new FixedFaceDetector { ThrowOnce = new InvalidOperationException("boom") };
+        var source = new FakeFrameSource();
+        var loop = Loop(models);
+        var feed = loop.Attach(new CameraConfig("cam-x", "rtsp://x/y", MotionGating: false), source, Pipeline("cam-x", new MemorySink()));
+        var publisher = Task.Run(async () =>
+        {
+            for (int f = 0; f < 200; f++) { source.Publish((byte)f); await Task.Delay(2); }
+        });
+        await Until(() => feed.FramesTaken > 5);
+        await loop.DisposeAsync();              // cancellation while frames keep coming
+        await publisher;
+        await source.DisposeAsync();
+        Assert.Equal(0, source.Pool.Outstanding);
+        Assert.Equal(1, feed.FramesFailed);
+        Assert.Equal("boom", feed.LastError);
+    }
+
+    [Fact]
+    public async Task The_motion_gate_skips_phase_1_for_a_static_camera_only()
+    {
+        var models = new FixedFaceDetector();
+        await using var loop = Loop(models, new InferenceLoopOptions { MotionMaxSkipSeconds = 3600 });
+        var busy = new FakeFrameSource();
+        var still = new FakeFrameSource();
+        var sink = new MemorySink();
+        var busyFeed = loop.Attach(new CameraConfig("busy", "rtsp://x/y"), busy, Pipeline("busy", sink));
+        var stillFeed = loop.Attach(new CameraConfig("still", "rtsp://x/y"), still, Pipeline("still", sink));
+        for (int f = 0; f < 20; f++)
+        {
+            busy.Publish((byte)(f * 12));
+            still.Publish(128);
+            await Until(() => busyFeed.FramesAnalysed + busyFeed.FramesSkipped + busy.Dropped == f + 1
+                && stillFeed.FramesAnalysed + stillFeed.FramesSkipped + still.Dropped == f + 1);
+        }
+        Assert.Equal(1, stillFeed.FramesAnalysed);            // the first frame only
+        Assert.Equal(stillFeed.FramesTaken - 1, stillFeed.FramesSkipped);
+        Assert.Equal(0, busyFeed.FramesSkipped);
+        await loop.DetachAsync(busyFeed);
+        await loop.DetachAsync(stillFeed);
+        await busy.DisposeAsync();
+        await still.DisposeAsync();
+        Assert.Equal(0, busy.Pool.Outstanding + still.Pool.Outstanding);
+    }
+}
