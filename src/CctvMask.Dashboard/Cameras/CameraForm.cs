@@ -8,8 +8,13 @@ namespace CctvMask.Dashboard.Cameras;
 /// </summary>
 public sealed class CameraForm
 {
-    /// <summary>Form fields and the API's JSON field names they report errors under.</summary>
-    public static readonly string[] Fields = ["id", "name", "url", "enabled", "detectFps", "analysisWidth", "analysisHeight"];
+    /// <summary>The API's field name for zones; its errors arrive as "zones" or "zones[i].name/points".</summary>
+    public const string ZonesField = "zones";
+
+    /// <summary>Form fields and the API's JSON field names they report errors under (zones by prefix).</summary>
+    public static readonly string[] Fields =
+        ["id", "name", "url", "enabled", "detectFps", "analysisWidth", "analysisHeight",
+         "motionGating", "smallFacePass", "smallFaceLongSide", ZonesField];
 
     /// <summary>Slug for a new camera; null lets the API derive one from the name.</summary>
     public string? Id { get; set; }
@@ -20,7 +25,42 @@ public sealed class CameraForm
     public double? DetectFps { get; set; }
     public int? AnalysisWidth { get; set; }
     public int? AnalysisHeight { get; set; }
-    public IReadOnlyList<CameraZoneDto>? Zones { get; set; }
+
+    // A switch cannot show "server default": a new camera starts where the API's defaults are
+    // (Storage's CameraSettingLimits; CameraFormTests keeps the two in step).
+    public bool MotionGating { get; set; } = true;
+    public bool SmallFacePass { get; set; }
+
+    /// <summary>Long side of the small-face pass; null = the API's default.</summary>
+    public int? SmallFaceLongSide { get; set; }
+
+    /// <summary>Zones as text (<see cref="ZoneText"/>), one zone a line.</summary>
+    public string ZonesText { get; set; } = "";
+
+    /// <summary>True when a field's error belongs to this form field (zones errors come per zone).</summary>
+    public static bool IsFormField(string errorKey) =>
+        Fields.Contains(errorKey, StringComparer.OrdinalIgnoreCase)
+        || errorKey.StartsWith(ZonesField + "[", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The API's zone errors ("zones", "zones[1].points", …) as one message for the zones text field,
+    /// each prefixed with the zone's line among the zones ("Zone 2: …"); null when there are none.
+    /// </summary>
+    public static string? ZonesError(IReadOnlyDictionary<string, string[]> fieldErrors)
+    {
+        var messages = new List<string>();
+        foreach (var (key, values) in fieldErrors)
+        {
+            if (!key.StartsWith(ZonesField, StringComparison.OrdinalIgnoreCase)) continue;
+            var label = "";
+            var open = key.IndexOf('[');
+            var close = key.IndexOf(']');
+            if (open >= 0 && close > open && int.TryParse(key.AsSpan(open + 1, close - open - 1), out var index))
+                label = $"Zone {index + 1}: ";
+            foreach (var message in values) messages.Add(label + message);
+        }
+        return messages.Count > 0 ? string.Join(" ", messages) : null;
+    }
 
     public static CameraForm From(CameraDto camera) => new()
     {
@@ -30,13 +70,22 @@ public sealed class CameraForm
         DetectFps = camera.DetectFps,
         AnalysisWidth = camera.AnalysisWidth,
         AnalysisHeight = camera.AnalysisHeight,
-        Zones = camera.Zones,
+        MotionGating = camera.MotionGating,
+        SmallFacePass = camera.SmallFacePass,
+        SmallFaceLongSide = camera.SmallFaceLongSide,
+        ZonesText = ZoneText.Format(camera.Zones),
     };
 
-    public CameraRequestDto ToRequest() =>
-        new(string.IsNullOrWhiteSpace(Id) ? null : Id.Trim(), Name?.Trim(), Url?.Trim(), Enabled, DetectFps, AnalysisWidth, AnalysisHeight, Zones);
+    /// <summary>The request, or null with <paramref name="zonesError"/> when the zones text does not parse.</summary>
+    public CameraRequestDto? ToRequest(out string? zonesError)
+    {
+        if (!ZoneText.TryParse(ZonesText, out var zones, out zonesError)) return null;
+        return new(string.IsNullOrWhiteSpace(Id) ? null : Id.Trim(), Name?.Trim(), Url?.Trim(), Enabled, DetectFps,
+            AnalysisWidth, AnalysisHeight, zones, MotionGating, SmallFacePass, SmallFaceLongSide);
+    }
 
     /// <summary>Copy of a camera's settings with another enabled flag (the list's on/off switch).</summary>
     public static CameraRequestDto WithEnabled(CameraDto camera, bool enabled) =>
-        From(camera).ToRequest() with { Enabled = enabled };
+        new(null, camera.Name, camera.Url, enabled, camera.DetectFps, camera.AnalysisWidth, camera.AnalysisHeight,
+            camera.Zones, camera.MotionGating, camera.SmallFacePass, camera.SmallFaceLongSide);
 }

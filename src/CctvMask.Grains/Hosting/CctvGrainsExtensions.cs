@@ -17,7 +17,7 @@ namespace CctvMask.Grains.Hosting;
 /// inference loop over the two-phase detector, camera worker factory and registry, Video
 /// ingest, and the camera reconciler. The host adds the storage side: an
 /// <see cref="ICameraCatalog"/>, an <see cref="Compliance.IComplianceSink"/> and an
-/// <see cref="IViolationSink"/> (see <see cref="StorageBridge"/>).
+/// <see cref="IViolationSink"/> (the server implements them over Storage, in its <c>Hosting/StorageBridge</c>).
 /// </summary>
 public static class CctvGrainsExtensions
 {

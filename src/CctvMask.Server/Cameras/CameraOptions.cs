@@ -18,4 +18,5 @@ public sealed class CameraOptions
     [Range(1, 200)] public int MaxNameLength { get; set; } = 100;
     [Range(0, 32)] public int MaxZones { get; set; } = 16;
     [Range(3, 64)] public int MaxZonePoints { get; set; } = 64;
+    [Range(1, 100)] public int MaxZoneNameLength { get; set; } = 100;
 }

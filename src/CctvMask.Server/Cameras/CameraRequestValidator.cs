@@ -6,6 +6,9 @@ namespace CctvMask.Server.Cameras;
 /// <summary>Field-level validation of a camera request; keys are the JSON field names.</summary>
 public static class CameraRequestValidator
 {
+    // A polygon needs three vertices to enclose anything (the grains' ZonePolygon refuses fewer).
+    private const int MinZonePoints = 3;
+
     public static Dictionary<string, string[]> Validate(CameraRequest request, CameraOptions options, bool checkId)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -30,6 +33,9 @@ public static class CameraRequestValidator
         if (request.AnalysisWidth.HasValue != request.AnalysisHeight.HasValue)
             errors.TryAdd("analysisHeight", ["Give both analysisWidth and analysisHeight, or neither (the default size)."]);
 
+        if (request.SmallFaceLongSide is { } side && !CameraSettingLimits.IsValidSmallFaceLongSide(side))
+            errors["smallFaceLongSide"] = [CameraSettingLimits.SmallFaceLongSideRule];
+
         CheckZones(errors, request.Zones, options);
         return errors;
     }
@@ -42,14 +48,21 @@ public static class CameraRequestValidator
             errors["zones"] = [$"At most {options.MaxZones} zones are allowed."];
             return;
         }
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < zones.Count; i++)
         {
             var zone = zones[i];
-            if (zone is null || string.IsNullOrWhiteSpace(zone.Name))
+            var name = zone?.Name?.Trim();
+            if (string.IsNullOrEmpty(name))
                 errors[$"zones[{i}].name"] = ["The zone name is required."];
+            else if (name.Length > options.MaxZoneNameLength)
+                errors[$"zones[{i}].name"] = [$"The zone name must be at most {options.MaxZoneNameLength} characters."];
+            else if (!names.Add(name))
+                errors[$"zones[{i}].name"] = [$"Zone names must be unique; '{name}' is used twice."];
+
             var points = zone?.Points;
-            if (points is null || points.Count < 3 || points.Count > options.MaxZonePoints)
-                errors[$"zones[{i}].points"] = [$"A zone needs between 3 and {options.MaxZonePoints} points."];
+            if (points is null || points.Count < MinZonePoints || points.Count > options.MaxZonePoints)
+                errors[$"zones[{i}].points"] = [$"A zone needs between {MinZonePoints} and {options.MaxZonePoints} points."];
             else if (points.Any(p => !(p.X is >= 0 and <= 1) || !(p.Y is >= 0 and <= 1)))
                 errors[$"zones[{i}].points"] = ["Zone points are normalised coordinates between 0 and 1."];
         }

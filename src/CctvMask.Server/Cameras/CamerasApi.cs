@@ -119,9 +119,14 @@ public static class CamerasApi
             : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No frame yet.", Detail = "The camera has not produced an analysed frame yet." });
     }
 
+    // Absent fields take their defaults: CameraOptions for the configurable ones, CameraSettingLimits for the analysis settings.
     private static CameraSpec ToSpec(CameraRequest r, string url, CameraOptions o) => new(
         r.Name!.Trim(), url.Trim(), r.Enabled ?? true, r.DetectFps ?? o.DefaultDetectFps,
-        r.AnalysisWidth ?? o.DefaultAnalysisWidth, r.AnalysisHeight ?? o.DefaultAnalysisHeight, r.Zones);
+        r.AnalysisWidth ?? o.DefaultAnalysisWidth, r.AnalysisHeight ?? o.DefaultAnalysisHeight,
+        r.Zones?.Select(z => z with { Name = z.Name.Trim() }).ToArray(),
+        r.MotionGating ?? CameraSettingLimits.DefaultMotionGating,
+        r.SmallFacePass ?? CameraSettingLimits.DefaultSmallFacePass,
+        r.SmallFaceLongSide ?? CameraSettingLimits.DefaultSmallFaceLongSide);
 
     /// <summary>Immediate start/update/stop; a failure is logged and left to the reconciler.</summary>
     private static async Task TellGrainAsync(CameraServices services, CameraRecord camera, CancellationToken ct)

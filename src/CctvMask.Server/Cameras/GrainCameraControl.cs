@@ -1,5 +1,5 @@
 using CctvMask.Grains.Cameras;
-using CctvMask.Grains.Hosting;
+using CctvMask.Server.Hosting;
 using CctvMask.Storage.Cameras;
 
 namespace CctvMask.Server.Cameras;

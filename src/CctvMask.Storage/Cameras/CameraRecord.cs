@@ -1,6 +1,9 @@
 namespace CctvMask.Storage.Cameras;
 
-/// <summary>A stored camera. <see cref="Url"/> includes credentials: never expose it unscrubbed.</summary>
+/// <summary>
+/// A stored camera (fields as in <see cref="CameraSpec"/>). <see cref="Url"/> includes credentials:
+/// never expose it unscrubbed.
+/// </summary>
 public sealed record CameraRecord(
     string Id,
     string Name,
@@ -10,5 +13,8 @@ public sealed record CameraRecord(
     int AnalysisWidth,
     int AnalysisHeight,
     IReadOnlyList<CameraZone> Zones,
+    bool MotionGating,
+    bool SmallFacePass,
+    int SmallFaceLongSide,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

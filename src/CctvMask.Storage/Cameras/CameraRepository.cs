@@ -118,11 +118,15 @@ public sealed class CameraRepository(CctvDbContextFactory factory, TimeProvider 
         row.AnalysisWidth = spec.AnalysisWidth;
         row.AnalysisHeight = spec.AnalysisHeight;
         row.ZonesJson = JsonSerializer.Serialize(spec.Zones ?? [], JsonOptions);
+        row.MotionGating = spec.MotionGating;
+        row.SmallFacePass = spec.SmallFacePass;
+        row.SmallFaceLongSide = spec.SmallFaceLongSide;
         row.UpdatedAt = now;
     }
 
     private static CameraRecord ToRecord(CameraEntity row) => new(
         row.Id, row.Name, row.Url, row.Enabled, row.DetectFps, row.AnalysisWidth, row.AnalysisHeight,
         JsonSerializer.Deserialize<List<CameraZone>>(row.ZonesJson, JsonOptions) ?? [],
+        row.MotionGating, row.SmallFacePass, row.SmallFaceLongSide,
         StorageTime.FromDb(row.CreatedAt), StorageTime.FromDb(row.UpdatedAt));
 }

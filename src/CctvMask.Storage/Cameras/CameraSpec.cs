@@ -11,6 +11,9 @@ namespace CctvMask.Storage.Cameras;
 /// <param name="AnalysisWidth">Width frames are scaled to for analysis, 16..7680.</param>
 /// <param name="AnalysisHeight">Height frames are scaled to for analysis, 16..4320.</param>
 /// <param name="Zones">Optional polygons; null or empty means the whole frame.</param>
+/// <param name="MotionGating">Skip detection while nothing moves in the frame.</param>
+/// <param name="SmallFacePass">Run the detector's second, larger pass for small (distant) faces.</param>
+/// <param name="SmallFaceLongSide">Long side of that pass in pixels (<see cref="CameraSettingLimits"/>); kept when the pass is off.</param>
 public sealed record CameraSpec(
     string Name,
     string Url,
@@ -18,4 +21,7 @@ public sealed record CameraSpec(
     double DetectFps = 5,
     int AnalysisWidth = 640,
     int AnalysisHeight = 360,
-    IReadOnlyList<CameraZone>? Zones = null);
+    IReadOnlyList<CameraZone>? Zones = null,
+    bool MotionGating = CameraSettingLimits.DefaultMotionGating,
+    bool SmallFacePass = CameraSettingLimits.DefaultSmallFacePass,
+    int SmallFaceLongSide = CameraSettingLimits.DefaultSmallFaceLongSide);

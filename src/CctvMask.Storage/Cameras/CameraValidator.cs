@@ -37,6 +37,8 @@ internal static partial class CameraValidator
             throw new ArgumentException($"Camera detect fps must be in (0, {MaxDetectFps}].", nameof(spec));
         if (spec.AnalysisWidth is < MinSize or > MaxWidth || spec.AnalysisHeight is < MinSize or > MaxHeight)
             throw new ArgumentException($"Camera analysis size must be {MinSize}..{MaxWidth} x {MinSize}..{MaxHeight}.", nameof(spec));
+        if (!CameraSettingLimits.IsValidSmallFaceLongSide(spec.SmallFaceLongSide))
+            throw new ArgumentException(CameraSettingLimits.SmallFaceLongSideRule, nameof(spec));
         if (spec.Zones is null) return;
         if (spec.Zones.Count > CameraLimits.MaxZones)
             throw new ArgumentException($"A camera has at most {CameraLimits.MaxZones} zones.", nameof(spec));

@@ -21,7 +21,7 @@ public sealed class CameraStatesTests
     {
         var zones = new[] { new CameraZoneDto("door", [new ZonePointDto(0, 0), new ZonePointDto(1, 0), new ZonePointDto(1, 1)]) };
         var camera = new CameraDto("gate", "Gate", "rtsp://user:***@cam/stream", true, 5, 640, 360, zones,
-            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+            false, true, 1280, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
         var request = CameraForm.WithEnabled(camera, false);
 
@@ -30,13 +30,14 @@ public sealed class CameraStatesTests
         Assert.False(request.Enabled);
         Assert.Same(zones, request.Zones);
         Assert.Equal((640, 360), (request.AnalysisWidth, request.AnalysisHeight));
+        Assert.Equal((false, true, 1280), (request.MotionGating, request.SmallFacePass, request.SmallFaceLongSide));
     }
 
     [Fact]
     public void A_new_camera_sends_a_trimmed_slug_or_none()
     {
-        Assert.Equal("cam-1", new CameraForm { Id = " cam-1 ", Name = " A ", Url = "rtsp://h/x" }.ToRequest().Id);
-        Assert.Null(new CameraForm { Id = "  ", Name = "A" }.ToRequest().Id);
-        Assert.Equal("A", new CameraForm { Name = " A " }.ToRequest().Name);
+        Assert.Equal("cam-1", new CameraForm { Id = " cam-1 ", Name = " A ", Url = "rtsp://h/x" }.ToRequest(out _)!.Id);
+        Assert.Null(new CameraForm { Id = "  ", Name = "A" }.ToRequest(out _)!.Id);
+        Assert.Equal("A", new CameraForm { Name = " A " }.ToRequest(out _)!.Name);
     }
 }

@@ -49,6 +49,26 @@ public sealed class CameraRepositoryTests(DatabaseFixture fixture) : IClassFixtu
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
+    public async Task Analysis_settings_round_trip_and_default_when_not_given(StorageProvider provider)
+    {
+        var repo = (await fixture.GetAsync(provider)).Cameras();
+        var id = Samples.CameraId("settings");
+
+        var defaults = await repo.CreateAsync(id, new CameraSpec("Gate", "rtsp://h/gate"));
+        Assert.Equal(
+            (CameraSettingLimits.DefaultMotionGating, CameraSettingLimits.DefaultSmallFacePass, CameraSettingLimits.DefaultSmallFaceLongSide),
+            (defaults.MotionGating, defaults.SmallFacePass, defaults.SmallFaceLongSide));
+
+        await repo.UpdateAsync(id, new CameraSpec("Gate", "rtsp://h/gate", MotionGating: false, SmallFacePass: true, SmallFaceLongSide: 1280));
+        var read = await repo.GetAsync(id);
+        Assert.NotNull(read);
+        Assert.Equal((false, true, 1280), (read.MotionGating, read.SmallFacePass, read.SmallFaceLongSide));
+        Assert.Contains(await repo.ListAsync(), c => c.Id == id && !c.MotionGating && c.SmallFacePass && c.SmallFaceLongSide == 1280);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
     public async Task List_is_ordered_by_id(StorageProvider provider)
     {
         var repo = (await fixture.GetAsync(provider)).Cameras();
@@ -99,6 +119,9 @@ public sealed class CameraRepositoryTests(DatabaseFixture fixture) : IClassFixtu
         new CameraSpec("x", "rtsp://h/s", AnalysisWidth: 8),
         new CameraSpec("x", "rtsp://h/s", Zones: [new CameraZone("z", [new(0, 0), new(1, 1)])]),
         new CameraSpec("x", "rtsp://h/s", Zones: [new CameraZone("z", [new(0, 0), new(1, 1), new(1.5f, 0)])]),
+        new CameraSpec("x", "rtsp://h/s", SmallFaceLongSide: CameraSettingLimits.MinSmallFaceLongSide - CameraSettingLimits.SmallFaceLongSideStep),
+        new CameraSpec("x", "rtsp://h/s", SmallFaceLongSide: CameraSettingLimits.MaxSmallFaceLongSide + CameraSettingLimits.SmallFaceLongSideStep),
+        new CameraSpec("x", "rtsp://h/s", SmallFaceLongSide: CameraSettingLimits.DefaultSmallFaceLongSide + 1),
     ];
 
     [Theory]

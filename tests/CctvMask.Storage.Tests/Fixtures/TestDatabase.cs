@@ -38,10 +38,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public StorageProvider Provider => Options.Provider;
 
     /// <summary>
-    /// Creates and migrates a database. SQLite lives in {root}/db/ (so a test can move that
-    /// folder away to simulate an outage); spill files in {root}/spill.
+    /// Creates and migrates a database (unless <paramref name="migrate"/> is false: a migration test
+    /// then migrates it step by step). SQLite lives in {root}/db/ (so a test can move that folder away
+    /// to simulate an outage); spill files in {root}/spill.
     /// </summary>
-    public static async Task<TestDatabase> CreateAsync(StorageProvider provider, Action<StorageOptions>? configure = null)
+    public static async Task<TestDatabase> CreateAsync(StorageProvider provider, Action<StorageOptions>? configure = null, bool migrate = true)
     {
         var admin = provider == StorageProvider.Postgres
             ? TestEnvironment.Require(TestEnvironment.Postgres, "CCTVMASK_TEST_POSTGRES")
@@ -63,7 +64,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         configure?.Invoke(options);
         var db = new TestDatabase(options, root, admin, name);
-        await db.Database.MigrateAsync();
+        if (migrate) await db.Database.MigrateAsync();
         return db;
     }
 

@@ -10,5 +10,8 @@ public sealed record CameraDto(
     int? AnalysisWidth,
     int? AnalysisHeight,
     IReadOnlyList<CameraZoneDto> Zones,
+    bool MotionGating,
+    bool SmallFacePass,
+    int SmallFaceLongSide,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

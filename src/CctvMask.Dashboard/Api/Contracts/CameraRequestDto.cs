@@ -1,6 +1,9 @@
 namespace CctvMask.Dashboard.Api.Contracts;
 
-/// <summary>Body of POST /api/cameras and PUT /api/cameras/{id}; a null id on create lets the API derive a slug from the name.</summary>
+/// <summary>
+/// Body of POST /api/cameras and PUT /api/cameras/{id}; a null id on create lets the API derive a
+/// slug from the name, and other null fields take the API's defaults.
+/// </summary>
 public sealed record CameraRequestDto(
     string? Id,
     string? Name,
@@ -9,4 +12,7 @@ public sealed record CameraRequestDto(
     double? DetectFps,
     int? AnalysisWidth,
     int? AnalysisHeight,
-    IReadOnlyList<CameraZoneDto>? Zones);
+    IReadOnlyList<CameraZoneDto>? Zones,
+    bool? MotionGating = null,
+    bool? SmallFacePass = null,
+    int? SmallFaceLongSide = null);

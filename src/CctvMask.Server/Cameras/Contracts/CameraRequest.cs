@@ -1,10 +1,12 @@
+using System.ComponentModel;
 using CctvMask.Storage.Cameras;
 
 namespace CctvMask.Server.Cameras.Contracts;
 
 /// <summary>
 /// Body of POST /api/cameras and PUT /api/cameras/{id}. <see cref="Id"/> is an optional slug on
-/// create (derived from the name when absent) and ignored on update.
+/// create (derived from the name when absent) and ignored on update. PUT replaces the whole camera:
+/// an absent field takes its default, as on create.
 /// </summary>
 public sealed record CameraRequest(
     string? Id,
@@ -14,4 +16,11 @@ public sealed record CameraRequest(
     double? DetectFps,
     int? AnalysisWidth,
     int? AnalysisHeight,
-    IReadOnlyList<CameraZone>? Zones);
+    [property: Description("Where faces count: named polygons of 3 or more normalised (0..1) points; none = the whole frame.")]
+    IReadOnlyList<CameraZone>? Zones,
+    [property: Description("Skip detection while nothing moves (default true).")]
+    bool? MotionGating = null,
+    [property: Description("Run the detector's larger second pass for small, distant faces (default false; about 4x the detector's cost).")]
+    bool? SmallFacePass = null,
+    [property: Description("Long side in pixels of the small-face pass: 320..1920, a multiple of 32 (default 960). Kept while the pass is off.")]
+    int? SmallFaceLongSide = null);

@@ -12,10 +12,13 @@ public sealed record CameraResponse(
     int AnalysisWidth,
     int AnalysisHeight,
     IReadOnlyList<CameraZone> Zones,
+    bool MotionGating,
+    bool SmallFacePass,
+    int SmallFaceLongSide,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static CameraResponse From(CameraRecord c) => new(
         c.Id, c.Name, CameraUrl.Redact(c.Url), c.Enabled, c.DetectFps, c.AnalysisWidth, c.AnalysisHeight,
-        c.Zones, c.CreatedAt, c.UpdatedAt);
+        c.Zones, c.MotionGating, c.SmallFacePass, c.SmallFaceLongSide, c.CreatedAt, c.UpdatedAt);
 }

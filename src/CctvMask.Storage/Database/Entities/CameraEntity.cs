@@ -1,3 +1,5 @@
+using CctvMask.Storage.Cameras;
+
 namespace CctvMask.Storage.Database.Entities;
 
 /// <summary>Row of <c>cameras</c>. Zones are a JSON array (text on SQLite, jsonb on PostgreSQL).</summary>
@@ -11,6 +13,9 @@ internal sealed class CameraEntity
     public int AnalysisWidth { get; set; }
     public int AnalysisHeight { get; set; }
     public string ZonesJson { get; set; } = "[]";
+    public bool MotionGating { get; set; } = CameraSettingLimits.DefaultMotionGating;
+    public bool SmallFacePass { get; set; } = CameraSettingLimits.DefaultSmallFacePass;
+    public int SmallFaceLongSide { get; set; } = CameraSettingLimits.DefaultSmallFaceLongSide;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

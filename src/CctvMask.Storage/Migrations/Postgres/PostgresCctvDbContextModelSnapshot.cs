@@ -66,11 +66,23 @@ namespace CctvMask.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("enabled");
 
+                    b.Property<bool>("MotionGating")
+                        .HasColumnType("boolean")
+                        .HasColumnName("motion_gating");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int>("SmallFaceLongSide")
+                        .HasColumnType("integer")
+                        .HasColumnName("small_face_long_side");
+
+                    b.Property<bool>("SmallFacePass")
+                        .HasColumnType("boolean")
+                        .HasColumnName("small_face_pass");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -61,11 +61,23 @@ namespace CctvMask.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("enabled");
 
+                    b.Property<bool>("MotionGating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("motion_gating");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<int>("SmallFaceLongSide")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("small_face_long_side");
+
+                    b.Property<bool>("SmallFacePass")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("small_face_pass");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")

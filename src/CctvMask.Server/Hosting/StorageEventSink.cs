@@ -1,0 +1,21 @@
+using CctvMask.Grains.Compliance;
+using CctvMask.Grains.Violations;
+using CctvMask.Storage.Violations;
+using CctvMask.Storage.WriteBehind;
+using StorageDelta = CctvMask.Storage.Compliance.ComplianceDelta;
+
+namespace CctvMask.Server.Hosting;
+
+/// <summary>Maps pipeline events to storage records and queues them on the write-behind store (never blocks).</summary>
+internal sealed class StorageEventSink(IStorageWriter writer) : IComplianceSink, IViolationSink
+{
+    public bool TryWrite(ComplianceDelta delta) =>
+        writer.Enqueue(new StorageDelta(delta.EventId, delta.CameraId, delta.BucketStart, delta.People, delta.Masked, delta.Unmasked, delta.Unknown));
+
+    public bool TryWrite(ViolationEvent v)
+    {
+        var box = new FaceBox((int)MathF.Round(v.FaceBox.X), (int)MathF.Round(v.FaceBox.Y),
+            Math.Max(1, (int)MathF.Round(v.FaceBox.Width)), Math.Max(1, (int)MathF.Round(v.FaceBox.Height)));
+        return writer.TryEnqueue(new ViolationRecord(v.Id, v.CameraId, v.OccurredAt, v.TrackId, v.Confidence, box, v.FaceJpeg, v.SnapshotJpeg));
+    }
+}
