@@ -6,7 +6,7 @@ namespace CctvMask.Vision.Models;
 internal static partial class VisionLog
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Warning,
-        Message = "CUDA execution provider unavailable, falling back to CPU: {Reason}")]
+        Message = "CUDA execution provider unavailable (the GPU build needs CUDA 13 and cuDNN 9; the CPU build has no CUDA), falling back to CPU: {Reason}")]
     public static partial void CudaUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Loaded {ModelPath} on {Provider}")]
