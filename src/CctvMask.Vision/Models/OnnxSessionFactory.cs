@@ -75,10 +75,10 @@ internal static class OnnxSessionFactory
     internal static void ResetCudaProbe() => Volatile.Write(ref _cudaUnavailable, 0);
 
     /// <summary>
-    /// The "auto" probe. ONNX Runtime's native logger prints its own error line to stderr when the CUDA
-    /// provider library cannot load (missing libcublasLt/cuDNN); "auto" expects that on CPU machines and
-    /// reports it as one warning, so native logging is raised to fatal-only for the probe. Explicit "cuda"
-    /// keeps the native line: there it names the missing library of a real failure.
+    /// The "auto" probe. Loading the CUDA provider can make ONNX Runtime's native logger print its own error
+    /// line to stderr (seen with <c>AppendExecutionProvider_CUDA(deviceId)</c> when libcublasLt is missing);
+    /// "auto" expects that failure on CPU machines and reports it as one warning, whose text already names
+    /// the missing library, so native logging is fatal-only while probing.
     /// </summary>
     private static InferenceSession CreateQuietly(string modelPath, OnnxRuntimeOptions runtime)
     {
