@@ -13,6 +13,14 @@ dotnet build CctvMask.sln -c Release -nologo -v q 2>&1 | tail -n 30
 build=${PIPESTATUS[0]}
 if [ "$build" -ne 0 ]; then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
 
+# The GPU build (Microsoft.ML.OnnxRuntime.Gpu.Linux) of the server and the CLI, into artifacts/gpu (its own
+# obj/ and bin/, see Directory.Build.props): it must compile, and GpuBuildTests runs its CLI with
+# --provider auto on this GPU-less machine. Costs ~35 s of CPU cold, a few seconds when nothing changed.
+echo "== GPU build (-p:UseCuda=true) =="
+dotnet build CctvMask.Gpu.slnf -c Release -p:UseCuda=true -nologo -v q 2>&1 | tail -n 30
+gpu_build=${PIPESTATUS[0]}
+if [ "$gpu_build" -ne 0 ]; then echo "GPU build failed"; echo "0 passed, 1 failed"; exit 1; fi
+
 dotnet test CctvMask.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}
 

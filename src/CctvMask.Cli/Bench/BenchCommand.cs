@@ -7,6 +7,7 @@ using CctvMask.Vision.Detection;
 using CctvMask.Vision.FaceDetection;
 using CctvMask.Vision.Geometry;
 using CctvMask.Vision.Imaging;
+using CctvMask.Vision.Models;
 using Spectre.Console;
 
 namespace CctvMask.Cli.Bench;
@@ -52,10 +53,10 @@ public static class BenchCommand
             try
             {
                 var options = settings.Build(parse, parse.GetValue(context.Globals.Models));
-                using var detector = new TwoPhaseDetector(options);
+                using var detector = new TwoPhaseDetector(options, context.DetectorLogger);
                 // The small-face pass's price: the same phase 1 without it, for a ratio on the same run.
                 using var plain = options.Detector.ZoomLongSide > 0
-                    ? new YuNetFaceDetector(WithoutZoom(options.Detector))
+                    ? new YuNetFaceDetector(WithoutZoom(options.Detector), SameRuntime(options), context.DetectorLogger)
                     : null;
                 var report = Run(detector, plain, loaded, TimeSpan.FromSeconds(parse.GetValue(seconds)), DetectorSettings.Describe(options), ct);
                 WriteTable(context, report);
@@ -77,6 +78,15 @@ public static class BenchCommand
         var folder = Path.Combine(shared, "datasets", "face-mask-dev", "images");
         return Directory.Exists(folder) ? folder : throw new CliException($"{folder}: not found; pass --images DIR");
     }
+
+    /// <summary>The plain phase 1 runs where the detector runs (same provider and threads), or the ratio compares CPU with GPU.</summary>
+    private static OnnxRuntimeOptions SameRuntime(TwoPhaseDetectorOptions options) => new()
+    {
+        ExecutionProvider = options.ExecutionProvider,
+        IntraOpThreads = options.IntraOpThreads,
+        InterOpThreads = options.InterOpThreads,
+        AllowSpinning = options.AllowSpinning,
+    };
 
     private static FaceDetectorOptions WithoutZoom(FaceDetectorOptions options)
     {

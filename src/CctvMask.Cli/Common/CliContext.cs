@@ -1,3 +1,5 @@
+using CctvMask.Vision.Detection;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace CctvMask.Cli.Common;
@@ -23,6 +25,7 @@ public sealed class CliContext
         });
         if (!isTerminal)
             Console.Profile.Width = RedirectedWidth;
+        DetectorLogger = new StderrLogger<TwoPhaseDetector>(error);
         ShowProgress = ReferenceEquals(error, System.Console.Error) && !System.Console.IsErrorRedirected;
         ProgressConsole = ShowProgress
             ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) })
@@ -43,6 +46,9 @@ public sealed class CliContext
 
     /// <summary>Spectre console on stderr for progress (only used when <see cref="ShowProgress"/>).</summary>
     public IAnsiConsole ProgressConsole { get; }
+
+    /// <summary>Logger for the detector: its warnings (CUDA fallback) reach stderr.</summary>
+    public ILogger<TwoPhaseDetector> DetectorLogger { get; }
 
     /// <summary>The global options.</summary>
     public GlobalOptions Globals { get; } = new();

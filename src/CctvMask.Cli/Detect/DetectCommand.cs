@@ -48,7 +48,7 @@ public static class DetectCommand
             var request = new DetectRequest(parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(json),
                 parse.GetValue(fps), parse.GetValue(maxFrames))
             {
-                LoadDetector = () => new TwoPhaseDetector(settings.Build(parse, parse.GetValue(context.Globals.Models))),
+                LoadDetector = () => new TwoPhaseDetector(settings.Build(parse, parse.GetValue(context.Globals.Models)), context.DetectorLogger),
             };
             return InputClassifier.Classify(request.Input) switch
             {

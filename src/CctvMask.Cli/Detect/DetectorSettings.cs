@@ -77,6 +77,12 @@ public sealed class DetectorSettings
         Description = "ONNX Runtime threads per session (default: one per core).",
     };
 
+    /// <summary>Where ONNX Runtime runs the models.</summary>
+    public Option<ExecutionProviderKind?> Provider { get; } = new("--provider")
+    {
+        Description = "Execution provider: Cpu | Cuda | Auto (CUDA when it can be enabled, else CPU with one warning; needs the GPU build, see README \"GPU\"). Default Cpu.",
+    };
+
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
@@ -90,6 +96,7 @@ public sealed class DetectorSettings
         command.Options.Add(MinFaceSize);
         command.Options.Add(MinConfidence);
         command.Options.Add(Threads);
+        command.Options.Add(Provider);
     }
 
     /// <summary>Builds the detector options; model files must exist (else <see cref="ModelLoadException"/>).</summary>
@@ -115,6 +122,8 @@ public sealed class DetectorSettings
             options.MinConfidence = minConfidence;
         if (parse.GetValue(Threads) is { } threads)
             options.IntraOpThreads = threads;
+        if (parse.GetValue(Provider) is { } provider)
+            options.ExecutionProvider = provider;
         options.Validate();
         return options;
     }
@@ -124,5 +133,5 @@ public sealed class DetectorSettings
         $"{Path.GetFileName(options.Detector.ModelPath)}, {options.Detector.InputSizePolicy} {options.Detector.LongSide}" +
         (options.Detector.ZoomLongSide > 0 ? $" + small faces at {options.Detector.ZoomLongSide} (< {options.Detector.ZoomMaxFaceSize} px)" : "") + ", " +
         $"score ≥ {options.Detector.ScoreThreshold}, NMS {options.Detector.NmsThreshold}; {Path.GetFileName(options.Classifier.ModelPath)}, " +
-        $"unknown below {options.MinFaceSize} px or p < {options.MinConfidence}";
+        $"unknown below {options.MinFaceSize} px or p < {options.MinConfidence}; provider {options.ExecutionProvider}";
 }

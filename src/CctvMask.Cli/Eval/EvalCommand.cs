@@ -64,14 +64,14 @@ public static class EvalCommand
             {
                 var truth = VideoGroundTruth.Read(parse.GetValue(groundTruth)!);
                 options = settings.Build(parse, parse.GetValue(context.Globals.Models), parse.GetValue(candidate));
-                using var detector = new TwoPhaseDetector(options);
+                using var detector = new TwoPhaseDetector(options, context.DetectorLogger);
                 (evaluated, msPerImage) = await VideoEvaluation.RunAsync(detector, clip, truth, parse.GetValue(limit), ct).ConfigureAwait(false);
             }
             else
             {
                 var dataset = EvalDataset.Load(parse.GetValue(images)!, parse.GetValue(annotations)!, parse.GetValue(limit));
                 options = settings.Build(parse, parse.GetValue(context.Globals.Models), parse.GetValue(candidate));
-                using var detector = new TwoPhaseDetector(options);
+                using var detector = new TwoPhaseDetector(options, context.DetectorLogger);
                 (evaluated, msPerImage) = Run(context, detector, dataset, ct);
             }
             var report = DetectionEvaluator.Evaluate(evaluated, new EvaluationOptions(), msPerImage);

@@ -14,10 +14,10 @@ public sealed partial class AdminKeyAnnouncer(ApiKeyStore keys, ILogger<AdminKey
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5100, Level = LogLevel.Warning,
         Message = "Generated an admin API key (shown only this once; stored in {KeyFile}): {AdminKey}")]
     private static partial void LogGenerated(ILogger logger, string adminKey, string keyFile);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Admin API key loaded from {KeyFile}")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Admin API key loaded from {KeyFile}")]
     private static partial void LogFromFile(ILogger logger, string keyFile);
 }

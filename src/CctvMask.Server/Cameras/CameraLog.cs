@@ -1,17 +1,17 @@
 namespace CctvMask.Server.Cameras;
 
-/// <summary>Camera API log lines (EventIds 2000–2099); every line carries the camera id, never a raw URL.</summary>
+/// <summary>Camera API log lines (EventIds 5000–5099); every line carries the camera id, never a raw URL.</summary>
 public static partial class CameraLog
 {
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Camera {CameraId} created: {Name} at {Url}")]
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Camera {CameraId} created: {Name} at {Url}")]
     public static partial void Created(ILogger logger, string cameraId, string name, string url);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Camera {CameraId} updated: {Name} at {Url}, enabled {Enabled}")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Camera {CameraId} updated: {Name} at {Url}, enabled {Enabled}")]
     public static partial void Updated(ILogger logger, string cameraId, string name, string url, bool enabled);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Camera {CameraId} deleted")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Camera {CameraId} deleted")]
     public static partial void Deleted(ILogger logger, string cameraId);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Camera {CameraId}: could not reach its grain now ({Reason}); the reconciler will retry")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Camera {CameraId}: could not reach its grain now ({Reason}); the reconciler will retry")]
     public static partial void ControlFailed(ILogger logger, string cameraId, string reason);
 }

@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Cameras;
 using CctvMask.Server.Cameras.Contracts;
 using CctvMask.Storage.Cameras;
 
@@ -12,8 +13,8 @@ public static class CameraRequestValidator
     public static Dictionary<string, string[]> Validate(CameraRequest request, CameraOptions options, bool checkId)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (checkId && request.Id is not null && !CameraRepository.IsValidId(request.Id))
-            errors["id"] = ["The camera id is a slug: lowercase letters, digits, '-' and '_', up to 64 characters."];
+        if (checkId && request.Id is not null && !CameraIdRule.IsValid(request.Id))
+            errors["id"] = [$"The camera id is a slug: {CameraIdRule.Description}."];
 
         if (string.IsNullOrWhiteSpace(request.Name))
             errors["name"] = ["The camera name is required."];

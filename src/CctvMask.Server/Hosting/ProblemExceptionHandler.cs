@@ -27,6 +27,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         });
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
 }

@@ -84,6 +84,6 @@ public sealed partial class ServerModels(IOptions<InferenceOptions> options, ICo
 
     public void Dispose() => _detector?.Dispose();
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Models loaded from {ModelsDir}")]
+    [LoggerMessage(EventId = 5300, Level = LogLevel.Information, Message = "Models loaded from {ModelsDir}")]
     private static partial void LogLoaded(ILogger logger, string modelsDir);
 }

@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
+using CctvMask.Abstractions.Cameras;
 using CctvMask.Storage.Database;
 
 namespace CctvMask.Storage.Cameras;
 
 /// <summary>Input rules for camera ids and specs; violations throw <see cref="ArgumentException"/> (HTTP 400).</summary>
-internal static partial class CameraValidator
+internal static class CameraValidator
 {
     private const double MaxDetectFps = 60;
     private const int MinSize = 16;
@@ -12,18 +12,10 @@ internal static partial class CameraValidator
     private const int MaxHeight = 4320;
     private const int MinZonePoints = 3;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
+    // The id rule is shared with ingest and the API: CameraIdRule owns it.
+    public static bool IsValidId(string? id) => CameraIdRule.IsValid(id);
 
-    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
-
-    public static void ValidateId(string? id)
-    {
-        if (!IsValidId(id))
-            throw new ArgumentException(
-                $"Camera id '{id}' is invalid: use 1-{CameraLimits.IdMaxLength} characters a-z, 0-9, '-' or '_', starting with a letter or digit.",
-                nameof(id));
-    }
+    public static void ValidateId(string? id) => CameraIdRule.Validate(id, nameof(id));
 
     public static void Validate(CameraSpec spec)
     {

@@ -2,46 +2,46 @@ using Microsoft.Extensions.Logging;
 
 namespace CctvMask.Video.Ingest;
 
-/// <summary>Structured logs of the per-camera ingest supervisor (EventIds 4150–4199). Text arguments are scrubbed by the caller.</summary>
+/// <summary>Structured logs of the per-camera ingest supervisor (EventIds 1100–1199). Text arguments are scrubbed by the caller.</summary>
 internal static partial class IngestLog
 {
-    [LoggerMessage(EventId = 4150, EventName = "IngestStarting", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1100, EventName = "IngestStarting", Level = LogLevel.Information,
         Message = "Camera {CameraId}: ingest starting for {Url} (detect fps {DetectFps}, size {AnalysisSize})")]
     public static partial void Starting(ILogger logger, string cameraId, string url, string detectFps, string analysisSize);
 
-    [LoggerMessage(EventId = 4151, EventName = "IngestStreaming", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1101, EventName = "IngestStreaming", Level = LogLevel.Information,
         Message = "Camera {CameraId}: streaming {Width}x{Height} (restarts so far {Restarts})")]
     public static partial void Streaming(ILogger logger, string cameraId, int width, int height, int restarts);
 
-    [LoggerMessage(EventId = 4152, EventName = "IngestRestart", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1102, EventName = "IngestRestart", Level = LogLevel.Warning,
         Message = "Camera {CameraId}: restarting ffmpeg: {Reason}")]
     public static partial void Restarting(ILogger logger, string cameraId, string reason);
 
-    [LoggerMessage(EventId = 4153, EventName = "IngestBackoff", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1103, EventName = "IngestBackoff", Level = LogLevel.Warning,
         Message = "Camera {CameraId}: reconnect attempt {Attempt} in {Delay} after: {Reason}")]
     public static partial void Backoff(ILogger logger, string cameraId, int attempt, TimeSpan delay, string reason);
 
-    [LoggerMessage(EventId = 4154, EventName = "IngestBudgetExhausted", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1104, EventName = "IngestBudgetExhausted", Level = LogLevel.Warning,
         Message = "Camera {CameraId}: {Restarts} restarts within {Window}; cooling down {Cooldown} before reconnecting")]
     public static partial void BudgetExhausted(ILogger logger, string cameraId, int restarts, TimeSpan window, TimeSpan cooldown);
 
-    [LoggerMessage(EventId = 4155, EventName = "IngestSessionFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1105, EventName = "IngestSessionFailed", Level = LogLevel.Warning,
         Message = "Camera {CameraId}: could not start: {Reason}")]
     public static partial void SessionFailed(ILogger logger, string cameraId, string reason);
 
-    [LoggerMessage(EventId = 4156, EventName = "IngestCompleted", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1106, EventName = "IngestCompleted", Level = LogLevel.Information,
         Message = "Camera {CameraId}: source ended ({Reason}) after {Frames} frames")]
     public static partial void Completed(ILogger logger, string cameraId, string reason, long frames);
 
-    [LoggerMessage(EventId = 4157, EventName = "IngestStopped", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1107, EventName = "IngestStopped", Level = LogLevel.Information,
         Message = "Camera {CameraId}: ingest stopped ({Frames} frames in, {Dropped} dropped, {Restarts} restarts)")]
     public static partial void Stopped(ILogger logger, string cameraId, long frames, long dropped, int restarts);
 
-    [LoggerMessage(EventId = 4158, EventName = "IngestFailed", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 1108, EventName = "IngestFailed", Level = LogLevel.Error,
         Message = "Camera {CameraId}: ingest supervisor failed: {Reason}")]
     public static partial void Failed(ILogger logger, string cameraId, string reason, Exception exception);
 
-    [LoggerMessage(EventId = 4159, EventName = "IngestStateHandlerFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1109, EventName = "IngestStateHandlerFailed", Level = LogLevel.Warning,
         Message = "Camera {CameraId}: a StateChanged handler threw")]
     public static partial void HandlerFailed(ILogger logger, string cameraId, Exception exception);
 }

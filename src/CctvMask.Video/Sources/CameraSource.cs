@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using CctvMask.Abstractions.Cameras;
 using CctvMask.Video.Security;
 
 namespace CctvMask.Video.Sources;
@@ -8,7 +8,7 @@ namespace CctvMask.Video.Sources;
 /// the analysis size. Call <see cref="Validate"/> (the ingest types do) to get a clear
 /// <see cref="ArgumentException"/> for bad input.
 /// </summary>
-public sealed partial record CameraSource
+public sealed record CameraSource
 {
     /// <summary>Highest detect rate accepted; more is never useful for face/mask analytics.</summary>
     public const double MaxDetectFps = 60;
@@ -50,8 +50,7 @@ public sealed partial record CameraSource
     /// <summary>Throws <see cref="ArgumentException"/> naming the problem (never the password).</summary>
     public void Validate()
     {
-        if (string.IsNullOrEmpty(CameraId) || !CameraIdPattern().IsMatch(CameraId))
-            throw new ArgumentException($"Camera id '{CameraId}' is not valid: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.", nameof(CameraId));
+        CameraIdRule.Validate(CameraId, nameof(CameraId));
         if (string.IsNullOrWhiteSpace(Url))
             throw new ArgumentException($"Camera '{CameraId}': the URL is empty.", nameof(Url));
         _ = Classify(Url);
@@ -97,7 +96,4 @@ public sealed partial record CameraSource
         }
         return url[..colon].ToLowerInvariant();
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex CameraIdPattern();
 }

@@ -7,7 +7,7 @@ namespace CctvMask.Server.Tests.Auth;
 /// <summary>Embedded default without configured keys: an admin key is generated once and printed once.</summary>
 public sealed class FirstStartKeyTests
 {
-    private const int GeneratedKeyEvent = 3000;
+    private const int GeneratedKeyEvent = 5100; // AdminKeyAnnouncer.LogGenerated
 
     [Fact]
     [SupportedOSPlatform("linux")]

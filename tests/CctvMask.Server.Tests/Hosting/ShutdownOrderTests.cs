@@ -12,7 +12,8 @@ namespace CctvMask.Server.Tests.Hosting;
 /// </summary>
 public sealed class ShutdownOrderTests
 {
-    private const int DroppedEventId = 4121; // CctvMask.Storage WriteBehindStore "Dropped"
+    /// <summary>CctvMask.Storage StorageLog.Dropped; EventNames are unique across the solution (LogEventIdTests).</summary>
+    private const string DroppedEventName = "StorageEventDropped";
 
     [Fact]
     public async Task Stopping_the_server_flushes_the_streaming_cameras_counts_into_the_database()
@@ -40,7 +41,7 @@ public sealed class ShutdownOrderTests
             }
             var logs = factory.Logs;
             factory.Dispose(); // graceful host stop
-            Assert.DoesNotContain(logs.Lines, l => l.Id.Id == DroppedEventId);
+            Assert.DoesNotContain(logs.Lines, l => l.Id.Name == DroppedEventName);
             var counts = await new DatabaseCounts(dataDir).ForCameraAsync("stop-cam");
             Assert.True(counts.People > 0, $"no people in the database after the stop: {counts}");
         }

@@ -9,7 +9,7 @@ namespace CctvMask.Server.Tests.Telemetry;
 /// </summary>
 public sealed class TwoServersInOneProcessTests : IDisposable
 {
-    private const int CameraCreatedEvent = 2000;
+    private const int CameraCreatedEvent = 5000; // Server CameraLog.Created
 
     private readonly string _firstDir = Directory.CreateTempSubdirectory("cctvmask-server-").FullName;
     private readonly string _secondDir = Directory.CreateTempSubdirectory("cctvmask-server-").FullName;
