@@ -69,8 +69,12 @@ public static class StorageBridge
     /// <summary>Maps pipeline events to storage records and queues them (never blocks).</summary>
     private sealed class StorageEventSink(IStorageWriter writer) : IComplianceSink, IViolationSink
     {
-        public bool TryWrite(ComplianceDelta delta) =>
-            writer.Enqueue(new StorageDelta(delta.EventId, delta.CameraId, delta.BucketStart, delta.People, delta.Masked, delta.Unmasked, delta.Unknown));
+        public bool TryWrite(ComplianceDelta delta) => writer.Enqueue(ToStorage(delta));
+
+        public bool TryWriteProvisional(ComplianceDelta delta) => writer.EnqueueProvisional(ToStorage(delta));
+
+        private static StorageDelta ToStorage(ComplianceDelta d) =>
+            new(d.EventId, d.CameraId, d.BucketStart, d.People, d.Masked, d.Unmasked, d.Unknown);
 
         public bool TryWrite(ViolationEvent v)
         {
