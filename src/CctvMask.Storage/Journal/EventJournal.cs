@@ -67,7 +67,13 @@ internal sealed class EventJournal
     public long Unjournaled => Interlocked.Read(ref _unjournaled);
 
     /// <summary>Live segments of this run still holding events the database does not have.</summary>
-    public int LiveSegments { get { lock (_gate) return _segments.Count; } }
+    public int LiveSegments
+    {
+        get
+        {
+            lock (_gate) return _segments.Values.Count(s => s.Outstanding > 0);
+        }
+    }
 
     /// <summary>
     /// Segments a previous run left (oldest first), to replay; new segments of this run are numbered
@@ -104,11 +110,7 @@ internal sealed class EventJournal
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
-        lock (_gate)
-        {
-            _current?.Dispose();
-            _current = null;
-        }
+        lock (_gate) Rotate(); // closed: it goes as soon as its last event is acknowledged
     }
 
     /// <summary>Reads a segment; yields null for a line that cannot be parsed (torn by a crash).</summary>

@@ -120,10 +120,18 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
+        // Before ExecuteAsync (which .NET runs on the thread pool, maybe after a quick StopAsync):
+        // whatever is accepted from now on reaches the journal and the spill file.
         _spill.Start();
         _journal.Start();
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         if (_recovered.Count > 0) JournalLog.Recovering(_logger, _recovered.Count, _journal.Directory);
         var nextReplay = DateTimeOffset.MinValue;
         try
