@@ -38,6 +38,7 @@ public static class AuthExtensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authorization: an anonymous caller gets 401, not a queue slot
         return app;
     }
 }

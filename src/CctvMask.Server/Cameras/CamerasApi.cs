@@ -1,5 +1,6 @@
 using CctvMask.Server.Auth;
 using CctvMask.Server.Cameras.Contracts;
+using CctvMask.Server.Hosting;
 using CctvMask.Storage.Cameras;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -104,7 +105,15 @@ public static class CamerasApi
     public static async Task<Results<Ok<CameraStatusResponse>, NotFound>> GetStatus(
         string id, [AsParameters] CameraServices services, CancellationToken ct)
     {
-        if (await services.Store.GetAsync(id, ct) is null) return TypedResults.NotFound();
+        if (!CameraRepository.IsValidId(id)) return TypedResults.NotFound();
+        try
+        {
+            if (await services.Store.GetAsync(id, ct) is null) return TypedResults.NotFound();
+        }
+        catch (Exception ex) when (DatabaseFailure.Is(ex) && !ct.IsCancellationRequested)
+        {
+            // Database down: the grain still knows the live status (an unknown id answers "stopped").
+        }
         var status = await services.Control.GetStatusAsync(id, ct);
         return TypedResults.Ok(CameraStatusResponse.From(id, status));
     }

@@ -17,7 +17,14 @@ public static class HostingExtensions
 
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<ServerOptions>>((kestrel, server) =>
-                kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes);
+            {
+                kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes;
+                // Headroom so RequestLimitsMiddleware answers 414/431 with ProblemDetails first.
+                kestrel.Limits.MaxRequestLineSize = server.Value.MaxRequestTargetBytes * ServerOptions.KestrelHeadroom;
+                kestrel.Limits.MaxRequestHeadersTotalSize = server.Value.MaxRequestHeadersBytes * ServerOptions.KestrelHeadroom;
+            });
+        builder.Services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ServerOptions>>((forwarded, server) => ForwardedHeaders.Configure(forwarded, server.Value));
         builder.Services.AddOptions<FormOptions>()
             .Configure<IOptions<ServerOptions>>((form, server) =>
                 form.MultipartBodyLengthLimit = server.Value.MaxRequestBodyBytes);
@@ -33,12 +40,15 @@ public static class HostingExtensions
 
     public static WebApplication UseCctvErrorHandling(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.UseForwardedHeaders)
+            app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Kestrel's own request errors (body too large, bad request line) keep their status code.
             StatusCodeSelector = ex => ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         return app;
     }
 }
