@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -31,6 +32,12 @@ public static class DashboardExtensions
         services.AddDataProtection();
         services.AddScoped<DashboardSession>();
         services.AddSingleton<SessionCookie>();
+        services.AddSingleton<SessionRevocations>();
+        services.AddOptions<FailureThrottleOptions>().BindConfiguration(FailureThrottleOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(FailureThrottle.Login, (sp, _) => new FailureThrottle(
+            sp.GetRequiredService<IOptions<FailureThrottleOptions>>(), sp.GetRequiredService<TimeProvider>(), mayExemptLoopback: false));
         services.AddSingleton<ApiBaseAddress>();
         services.AddHttpClient<CctvApiClient>((sp, client) =>
         {

@@ -1,3 +1,4 @@
+using CctvMask.Dashboard.Session;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,10 @@ public static class AuthExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddOptions<FailureThrottleOptions>().BindConfiguration(FailureThrottleOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddKeyedSingleton(FailureThrottle.ApiKeys, (sp, _) => new FailureThrottle(
+            sp.GetRequiredService<IOptions<FailureThrottleOptions>>(), TimeProvider.System, mayExemptLoopback: true));
         builder.Services.AddHostedService<AdminKeyAnnouncer>();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

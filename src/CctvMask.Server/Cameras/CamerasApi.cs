@@ -39,6 +39,7 @@ public static class CamerasApi
         CameraRequest request, [AsParameters] CameraServices services, CancellationToken ct)
     {
         var errors = CameraRequestValidator.Validate(request, services.Options.Value, checkId: true);
+        if (!errors.ContainsKey("url") && services.Sources.Check(request.Url!) is { } refused) errors["url"] = [refused];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var id = request.Id ?? CameraSlug.FromName(request.Name!);
@@ -69,6 +70,7 @@ public static class CamerasApi
         // A client that round-trips a GET response sends the masked URL back: keep the stored secret.
         var url = request.Url == CameraUrl.Redact(existing.Url) ? existing.Url : request.Url;
         var errors = CameraRequestValidator.Validate(request with { Url = url }, services.Options.Value, checkId: false);
+        if (!errors.ContainsKey("url") && services.Sources.Check(url!) is { } refused) errors["url"] = [refused];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         CameraRecord? camera;

@@ -12,6 +12,8 @@ public static class CamerasExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<CameraSourceOptions>().BindConfiguration(CameraSourceOptions.SectionName);
+        builder.Services.AddSingleton<CameraSourcePolicy>();
         return builder;
     }
 }
