@@ -16,7 +16,7 @@ public sealed class DetectOptions
     /// image can claim far more pixels than its bytes suggest; this bounds decode time.
     /// </summary>
     [Range(0.01, 50)]
-    public double MaxSourceMegapixels { get; set; } = 24;
+    public double MaxSourceMegapixels { get; set; } = 16;
 
     /// <summary>
     /// Most pixels the detector analyses, in megapixels: a larger image is reduced by an integer

@@ -4,12 +4,12 @@ using SkiaSharp;
 namespace CctvMask.Vision.Imaging;
 
 /// <summary>
-/// Decodes an untrusted image into at most <c>maxOutputPixels</c> pixels without ever holding the
-/// full-size image: rows are decoded one at a time (scanline decoding, PNG/JPEG/BMP/GIF) and
-/// box-averaged by an integer factor on the fly, so memory is the output plus a few source rows,
-/// whatever the header claims. Formats without scanline decoding (WebP) use the codec's own scaled
-/// decode, else a full decode that <c>maxSourcePixels</c> bounds. The header is checked against
-/// <c>maxSourcePixels</c> before anything is decoded (a 7000×7000 zero PNG is 143 KB).
+/// Decodes an untrusted image into at most <c>maxOutputPixels</c> pixels. Where the codec decodes
+/// row by row (JPEG in this SkiaSharp build) the full-size image is never held: rows are
+/// box-averaged by an integer factor on the fly, so memory is the output plus a few source rows.
+/// Where it does not (PNG, WebP here: scanline decoding "Unimplemented"), the image is decoded in
+/// full and then reduced, and <c>maxSourcePixels</c>, checked from the header before anything is
+/// decoded (a 7000×7000 zero PNG is 143 KB), is what bounds memory: about 7 bytes per source pixel.
 /// </summary>
 public static class BoundedDecoder
 {
@@ -36,7 +36,7 @@ public static class BoundedDecoder
         var factor = FactorFor(w, h, maxOutputPixels);
         if (factor == 1) return new Result(ImageCodec.Decode(encoded), w, h, 1);
 
-        var info = new SKImageInfo(w, 1, SKColorType.Bgra8888, SKAlphaType.Unpremul);
+        var info = new SKImageInfo(w, h, SKColorType.Bgra8888, SKAlphaType.Unpremul);
         if (codec.StartScanlineDecode(info) != SKCodecResult.Success)
         {
             // No scanline decoding for this format: the full decode is bounded by maxSourcePixels.
