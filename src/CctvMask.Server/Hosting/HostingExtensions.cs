@@ -13,6 +13,9 @@ public static class HostingExtensions
         builder.Services.AddOptions<ServerOptions>()
             .BindConfiguration(ServerOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => o.TrustedProxies.All(p => p.Contains('/', StringComparison.Ordinal)
+                    ? System.Net.IPNetwork.TryParse(p, out _) : System.Net.IPAddress.TryParse(p, out _)),
+                "Server:TrustedProxies entries must be IP addresses or CIDR networks (e.g. 10.0.0.0/8).")
             .ValidateOnStart();
 
         builder.Services.AddOptions<KestrelServerOptions>()

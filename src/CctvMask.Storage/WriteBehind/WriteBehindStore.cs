@@ -265,40 +265,17 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
     }
 
     /// <summary>Writes every closed spill file; false when the database failed (files kept for later).</summary>
-    private async Task<bool> ReplaySpillAsync(CancellationToken cancellationToken)
+    private Task<bool> ReplaySpillAsync(CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _spilling, 0);
-        var chunk = new List<StorageEvent>(_options.BatchSize);
-        foreach (var path in _spill.RotateAndList())
-        {
-            var lineNo = 0;
-            var fileCount = 0;
-            await foreach (var e in SpillFile.ReadAsync(path, cancellationToken).ConfigureAwait(false))
-            {
-                lineNo++;
-                if (e is null)
-                {
-                    Interlocked.Increment(ref _badLines);
-                    _metrics.Failures.Add(1);
-                    StorageLog.BadSpillLine(_logger, lineNo, path);
-                    continue;
-                }
-                chunk.Add(e);
-                if (chunk.Count < _options.BatchSize) continue;
-                if (!await ReplayChunkAsync(chunk, cancellationToken).ConfigureAwait(false)) return false;
-                fileCount += chunk.Count;
-                chunk.Clear();
-            }
-            if (chunk.Count > 0)
-            {
-                if (!await ReplayChunkAsync(chunk, cancellationToken).ConfigureAwait(false)) return false;
-                fileCount += chunk.Count;
-                chunk.Clear();
-            }
-            File.Delete(path);
-            StorageLog.Replayed(_logger, fileCount, path);
-        }
-        return true;
+        return SpillReplay.ReplayAsync(_spill, ReplayChunkAsync, _options.BatchSize, OnBadSpillLine, _logger, cancellationToken);
+    }
+
+    private void OnBadSpillLine(int line, string path)
+    {
+        Interlocked.Increment(ref _badLines);
+        _metrics.Failures.Add(1);
+        StorageLog.BadSpillLine(_logger, line, path);
     }
 
     private Task<bool> WriteOrSettleAsync(List<StorageEvent> batch, CancellationToken cancellationToken) =>
