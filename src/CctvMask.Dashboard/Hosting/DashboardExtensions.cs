@@ -37,11 +37,12 @@ public static class DashboardExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddKeyedSingleton(FailureThrottle.Login, (sp, _) => new FailureThrottle(
-            sp.GetRequiredService<IOptions<FailureThrottleOptions>>(), sp.GetRequiredService<TimeProvider>(), mayExemptLoopback: false));
+            sp.GetRequiredService<IOptions<FailureThrottleOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ApiBaseAddress>();
         services.AddHttpClient<CctvApiClient>((sp, client) =>
         {
             client.BaseAddress = sp.GetRequiredService<ApiBaseAddress>().Get();
+            client.DefaultRequestHeaders.Add(FailureThrottle.DashboardHeader, "1");
             client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.ApiTimeoutSeconds);
         });
         return services;

@@ -7,11 +7,18 @@ namespace CctvMask.Dashboard.Session;
 /// <summary>
 /// Counts failed authentications per client address in a fixed window and locks an address out
 /// once it reaches the limit. Thread-safe; memory bounded by <see cref="FailureThrottleOptions.MaxClients"/>.
-/// One instance per door: <see cref="ApiKeys"/> (the API key check; may exempt loopback) and
-/// <see cref="Login"/> (the dashboard login form; never exempts anyone).
+/// One instance per door: <see cref="ApiKeys"/> (the API key check) and <see cref="Login"/> (the
+/// dashboard login form, by browser address).
 /// </summary>
-public sealed class FailureThrottle(IOptions<FailureThrottleOptions> options, TimeProvider clock, bool mayExemptLoopback)
+public sealed class FailureThrottle(IOptions<FailureThrottleOptions> options, TimeProvider clock)
 {
+    /// <summary>
+    /// Header the dashboard puts on its own API calls (from loopback). The API exempts such loopback
+    /// calls from its throttle: the login form throttles them by browser address, and one attacker
+    /// must not lock every dashboard user out of the API.
+    /// </summary>
+    public const string DashboardHeader = "X-Cctv-Dashboard";
+
     /// <summary>Service key of the API key throttle.</summary>
     public const string ApiKeys = "api-keys";
 
@@ -23,7 +30,7 @@ public sealed class FailureThrottle(IOptions<FailureThrottleOptions> options, Ti
     /// <summary>Time left of a lockout of <paramref name="client"/>, or null when it may try.</summary>
     public TimeSpan? RetryAfter(IPAddress? client)
     {
-        if (Exempt(client) || !_clients.TryGetValue(Key(client), out var e)) return null;
+        if (!_clients.TryGetValue(Key(client), out var e)) return null;
         var now = clock.GetUtcNow();
         lock (e) return e.LockedUntil > now ? e.LockedUntil - now : null;
     }
@@ -31,7 +38,6 @@ public sealed class FailureThrottle(IOptions<FailureThrottleOptions> options, Ti
     /// <summary>Records a wrong key from <paramref name="client"/>; returns the lockout when this one starts it.</summary>
     public TimeSpan? Failure(IPAddress? client)
     {
-        if (Exempt(client)) return null;
         var o = options.Value;
         if (_clients.Count >= o.MaxClients) Prune();
         var now = clock.GetUtcNow();
@@ -49,8 +55,6 @@ public sealed class FailureThrottle(IOptions<FailureThrottleOptions> options, Ti
             return e.LockedUntil - now;
         }
     }
-
-    private bool Exempt(IPAddress? client) => mayExemptLoopback && options.Value.ExemptLoopback && client is not null && IPAddress.IsLoopback(client);
 
     private static string Key(IPAddress? client) => client?.ToString() ?? "unknown";
 

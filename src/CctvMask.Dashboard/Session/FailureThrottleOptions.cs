@@ -21,8 +21,10 @@ public sealed class FailureThrottleOptions
     [Range(100, 10_000_000)] public int MaxClients { get; set; } = 100_000;
 
     /// <summary>
-    /// Loopback callers are not throttled by the API: the dashboard checks login keys through the API
-    /// from loopback (the login form has its own throttle by browser address).
+    /// The API does not throttle loopback calls that carry <see cref="FailureThrottle.DashboardHeader"/>:
+    /// the dashboard checks login keys through the API from loopback, and its login form has its own
+    /// throttle by browser address. Any local process could send that header: turn this off when local
+    /// users are not trusted (dashboard logins then count against loopback too).
     /// </summary>
-    public bool ExemptLoopback { get; set; } = true;
+    public bool ExemptDashboardCalls { get; set; } = true;
 }

@@ -17,6 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     ApiKeyStore keys,
     [FromKeyedServices(FailureThrottle.ApiKeys)] FailureThrottle throttle,
+    IOptions<FailureThrottleOptions> throttleOptions,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -30,11 +31,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
         // A locked-out address is not told whether its key is right (that would keep brute force going).
         var client = Context.Connection.RemoteIpAddress;
-        if (throttle.RetryAfter(client) is { } wait) return Throttled(wait);
+        var counted = !IsDashboardCall(client);
+        if (counted && throttle.RetryAfter(client) is { } wait) return Throttled(wait);
         var role = keys.RoleFor(presented);
         if (role is null)
         {
-            return throttle.Failure(client) is { } lockout
+            return counted && throttle.Failure(client) is { } lockout
                 ? Throttled(lockout)
                 : Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
@@ -57,6 +59,10 @@ public sealed class ApiKeyAuthenticationHandler(
             "This API key's role may not perform this operation.");
 
     private const string ThrottledItem = "cctvmask.auth.throttled";
+
+    private bool IsDashboardCall(System.Net.IPAddress? client) =>
+        throttleOptions.Value.ExemptDashboardCalls && client is not null && System.Net.IPAddress.IsLoopback(client)
+        && Request.Headers.ContainsKey(FailureThrottle.DashboardHeader);
 
     private Task<AuthenticateResult> Throttled(TimeSpan wait)
     {

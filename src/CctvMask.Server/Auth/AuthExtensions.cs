@@ -28,7 +28,7 @@ public static class AuthExtensions
         builder.Services.AddOptions<FailureThrottleOptions>().BindConfiguration(FailureThrottleOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddKeyedSingleton(FailureThrottle.ApiKeys, (sp, _) => new FailureThrottle(
-            sp.GetRequiredService<IOptions<FailureThrottleOptions>>(), TimeProvider.System, mayExemptLoopback: true));
+            sp.GetRequiredService<IOptions<FailureThrottleOptions>>(), TimeProvider.System));
         builder.Services.AddHostedService<AdminKeyAnnouncer>();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

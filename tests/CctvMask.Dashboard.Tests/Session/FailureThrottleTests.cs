@@ -8,11 +8,11 @@ public sealed class FailureThrottleTests
 {
     private static readonly IPAddress Client = IPAddress.Parse("203.0.113.7");
 
-    private static (FailureThrottle Throttle, ManualClock Clock) Create(bool mayExemptLoopback = false)
+    private static (FailureThrottle Throttle, ManualClock Clock) Create()
     {
         var clock = new ManualClock();
         var options = Options.Create(new FailureThrottleOptions { MaxFailures = 3, WindowSeconds = 60, LockoutSeconds = 30 });
-        return (new FailureThrottle(options, clock, mayExemptLoopback), clock);
+        return (new FailureThrottle(options, clock), clock);
     }
 
     [Fact]
@@ -38,20 +38,6 @@ public sealed class FailureThrottleTests
             Assert.Null(throttle.Failure(Client));
             if (i % 2 == 1) clock.Advance(TimeSpan.FromSeconds(61));
         }
-    }
-
-    [Fact]
-    public void The_login_throttle_counts_loopback_and_the_api_throttle_may_exempt_it()
-    {
-        var (login, _) = Create(mayExemptLoopback: false);
-        var (api, _) = Create(mayExemptLoopback: true);
-        for (var i = 0; i < 3; i++)
-        {
-            login.Failure(IPAddress.Loopback);
-            api.Failure(IPAddress.Loopback);
-        }
-        Assert.NotNull(login.RetryAfter(IPAddress.Loopback));
-        Assert.Null(api.RetryAfter(IPAddress.Loopback));
     }
 
     private sealed class ManualClock : TimeProvider

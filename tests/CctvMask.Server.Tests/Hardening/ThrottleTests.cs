@@ -1,5 +1,10 @@
 using System.Net;
+using CctvMask.Dashboard.Session;
 using CctvMask.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CctvMask.Server.Tests.Hardening;
 
@@ -23,5 +28,44 @@ public sealed class ThrottleTests
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
         Assert.True(locked.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal("application/problem+json", locked.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_dashboards_own_loopback_calls_are_not_locked_out_by_an_attacker()
+    {
+        await using var factory = new LoopbackServerFactory();
+        factory.With("AuthThrottle:MaxFailures", "3");
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = factory.CreateClient($"wrong-key-{i}");
+            await wrong.GetAsync("/api/cameras");
+        }
+        using var curl = factory.CreateClient(TestKeys.Viewer); // plain loopback caller: locked out like anyone
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await curl.GetAsync("/api/cameras")).StatusCode);
+        using var dashboard = factory.CreateClient(TestKeys.Viewer);
+        dashboard.DefaultRequestHeaders.Add(FailureThrottle.DashboardHeader, "1");
+        Assert.Equal(HttpStatusCode.OK, (await dashboard.GetAsync("/api/cameras")).StatusCode);
+    }
+
+    private sealed class LoopbackServerFactory : ServerFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new LoopbackPeer()));
+        }
+    }
+
+    private sealed class LoopbackPeer : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((HttpContext context, RequestDelegate nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
