@@ -97,6 +97,9 @@ internal sealed class EventJournal
     /// <summary>Non-blocking hand-off from a producer; false when the journal queue is full or completed.</summary>
     public bool TryAppend(StorageEvent e) => _queue.Writer.TryWrite(e);
 
+    /// <summary>Counts an event the store accepted without the journal (its queue was full).</summary>
+    public void CountBypassed() => Interlocked.Increment(ref _unjournaled);
+
     /// <summary>The event is in the database (or another fsynced file): its segment may go.</summary>
     public void Acknowledge(StorageEvent e)
     {
@@ -143,7 +146,15 @@ internal sealed class EventJournal
             while (_batch.Count < _settings.MaxBatch && reader.TryRead(out var e)) _batch.Add(e);
             _deliver.Clear();
             lock (_gate) AppendBatch();
-            _onDurable(_deliver, _batch.Count);
+            try
+            {
+                _onDurable(_deliver, _batch.Count);
+            }
+            catch (Exception ex)
+            {
+                // The hand-off must not kill the writer: these events stay journaled and replay at the next start.
+                JournalLog.WriteFailed(_logger, CurrentPath, _deliver.Count, ex);
+            }
             // Group commit: leave the rest of the interval for more events to gather.
             var wait = _settings.FlushInterval - _time.GetElapsedTime(started);
             if (wait > TimeSpan.Zero && !reader.Completion.IsCompleted)

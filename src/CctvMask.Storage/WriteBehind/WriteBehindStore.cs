@@ -71,6 +71,10 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
         _writer = new BatchWriter(_options, violations, compliance, database, _spill, metrics, logger, timeProvider);
         _metrics.Meter.CreateObservableGauge("cctvmask.storage.backlog", () => Interlocked.Read(ref _backlog),
             "{event}", "Events held in memory waiting for the database.");
+        _metrics.Meter.CreateObservableGauge("cctvmask.storage.journal.size", () => _journal.Bytes,
+            "By", "Bytes of this run's journal segments on disk.");
+        _metrics.Meter.CreateObservableCounter("cctvmask.storage.journal.unjournaled", () => _journal.Unjournaled,
+            "{event}", "Events kept in memory only: journal full, journal queue full, or a write failed.");
     }
 
     /// <summary>Counters since start.</summary>
@@ -235,6 +239,7 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
         Interlocked.Decrement(ref _journalInFlight);
         if (_queue.Reader.Completion.IsCompleted) return false; // shutting down
         JournalLog.QueueFull(_logger, cameraId);
+        _journal.CountBypassed();
         return Accept(e, cameraId);
     }
 
