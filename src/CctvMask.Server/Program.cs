@@ -24,6 +24,7 @@ builder.AddCctvTelemetry();
 builder.AddCctvHealth();
 builder.AddCctvApiDocs();
 builder.AddCctvCameras();
+builder.AddCctvFleet();
 builder.AddCctvViolations();
 builder.AddCctvCompliance();
 builder.AddCctvDetect();

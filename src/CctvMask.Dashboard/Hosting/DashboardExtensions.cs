@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -31,10 +32,17 @@ public static class DashboardExtensions
         services.AddDataProtection();
         services.AddScoped<DashboardSession>();
         services.AddSingleton<SessionCookie>();
+        services.AddSingleton<SessionRevocations>();
+        services.AddOptions<FailureThrottleOptions>().BindConfiguration(FailureThrottleOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(FailureThrottle.Login, (sp, _) => new FailureThrottle(
+            sp.GetRequiredService<IOptions<FailureThrottleOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ApiBaseAddress>();
         services.AddHttpClient<CctvApiClient>((sp, client) =>
         {
             client.BaseAddress = sp.GetRequiredService<ApiBaseAddress>().Get();
+            client.DefaultRequestHeaders.Add(FailureThrottle.DashboardHeader, "1");
             client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.ApiTimeoutSeconds);
         });
         return services;

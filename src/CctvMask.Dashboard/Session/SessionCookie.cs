@@ -15,22 +15,25 @@ namespace CctvMask.Dashboard.Session;
 public sealed class SessionCookie
 {
     public const string Name = "cctvmask.session";
-    private const string Purpose = "CctvMask.Dashboard.Session.v1";
+    // v2 carries a session id (revocable at logout); v1 cookies no longer open a session.
+    private const string Purpose = "CctvMask.Dashboard.Session.v2";
 
     private readonly ITimeLimitedDataProtector _protector;
     private readonly IOptions<DashboardOptions> _options;
+    private readonly SessionRevocations _revocations;
 
-    public SessionCookie(IDataProtectionProvider provider, IOptions<DashboardOptions> options)
+    public SessionCookie(IDataProtectionProvider provider, IOptions<DashboardOptions> options, SessionRevocations? revocations = null)
     {
         _protector = provider.CreateProtector(Purpose).ToTimeLimitedDataProtector();
         _options = options;
+        _revocations = revocations ?? new SessionRevocations(TimeProvider.System);
     }
 
     private TimeSpan Lifetime => TimeSpan.FromHours(_options.Value.SessionHours);
 
     /// <summary>The protected cookie value for a key and role.</summary>
     public string Protect(string apiKey, DashboardRole role) =>
-        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{(int)role}:{apiKey}"), Lifetime);
+        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{(int)role}:{Guid.NewGuid():N}:{apiKey}"), Lifetime);
 
     /// <summary>Reads a protected value; false when it is missing, tampered with or expired.</summary>
     public bool TryUnprotect(string? token, [NotNullWhen(true)] out string? apiKey, out DashboardRole role)
@@ -48,13 +51,32 @@ public sealed class SessionCookie
             return false;
         }
         var colon = payload.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon == payload.Length - 1) return false;
+        var second = colon < 0 ? -1 : payload.IndexOf(':', colon + 1);
+        if (colon <= 0 || second != colon + 33 || second == payload.Length - 1) return false;
         if (!int.TryParse(payload.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var r)
             || !Enum.IsDefined((DashboardRole)r))
             return false;
+        if (_revocations.IsRevoked(payload[(colon + 1)..second])) return false; // logged out
         role = (DashboardRole)r;
-        apiKey = payload[(colon + 1)..];
+        apiKey = payload[(second + 1)..];
         return true;
+    }
+
+    /// <summary>Logout: the request's session id is refused from now on, even if a copy of the cookie survives.</summary>
+    public void Revoke(HttpContext context)
+    {
+        var token = context.Request.Cookies[Name];
+        if (string.IsNullOrEmpty(token)) return;
+        try
+        {
+            var payload = _protector.Unprotect(token, out var expiration);
+            var colon = payload.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && payload.Length > colon + 33) _revocations.Revoke(payload.Substring(colon + 1, 32), expiration);
+        }
+        catch (CryptographicException)
+        {
+            // Not a valid cookie: nothing to revoke.
+        }
     }
 
     /// <summary>Fills the session from the request's cookie; false when there is no valid one.</summary>

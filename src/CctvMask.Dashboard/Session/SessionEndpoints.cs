@@ -21,6 +21,7 @@ public static class SessionEndpoints
     {
         var site = context.Request.Headers["Sec-Fetch-Site"].ToString();
         if (site is "cross-site") return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        cookie.Revoke(context);
         cookie.Clear(context);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Redirect("/login?loggedOut=1");

@@ -16,6 +16,7 @@ public sealed class ComplianceCounter
 {
     private readonly Dictionary<long, MaskVerdict> _bucket = [];
     private DateTimeOffset? _bucketStart;
+    private Guid _bucketEventId;
 
     /// <summary>Creates a counter for one camera.</summary>
     public ComplianceCounter(string cameraId)
@@ -50,7 +51,11 @@ public sealed class ComplianceCounter
         ComplianceDelta? closed = null;
         if (_bucketStart is { } start && minute > start)
             closed = Close();
-        _bucketStart ??= minute;
+        if (_bucketStart is null)
+        {
+            _bucketStart = minute;
+            _bucketEventId = Guid.CreateVersion7(); // shared by the bucket's provisional deltas and its final one
+        }
         return closed;
     }
 
@@ -69,7 +74,22 @@ public sealed class ComplianceCounter
     /// <summary>Closes the open bucket (camera stopping); null when no bucket is open.</summary>
     public ComplianceDelta? Flush() => _bucketStart is null ? null : Close();
 
+    /// <summary>
+    /// The open bucket's counts so far, without closing it; null when no bucket is open. It carries
+    /// the event id the final delta of this bucket will carry, so storage journals it as the
+    /// provisional value of that delta (superseded by the final one; written only after a crash).
+    /// </summary>
+    public ComplianceDelta? Provisional() => _bucketStart is null ? null : Count();
+
     private ComplianceDelta Close()
+    {
+        var delta = Count();
+        _bucket.Clear();
+        _bucketStart = null;
+        return delta;
+    }
+
+    private ComplianceDelta Count()
     {
         int masked = 0, unmasked = 0, unknown = 0;
         foreach (var verdict in _bucket.Values)
@@ -81,9 +101,6 @@ public sealed class ComplianceCounter
                 default: unknown++; break;
             }
         }
-        var delta = new ComplianceDelta(Guid.CreateVersion7(), CameraId, _bucketStart!.Value, _bucket.Count, masked, unmasked, unknown);
-        _bucket.Clear();
-        _bucketStart = null;
-        return delta;
+        return new ComplianceDelta(_bucketEventId, CameraId, _bucketStart!.Value, _bucket.Count, masked, unmasked, unknown);
     }
 }

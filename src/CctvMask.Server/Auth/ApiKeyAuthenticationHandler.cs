@@ -1,3 +1,4 @@
+using CctvMask.Dashboard.Session;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -15,6 +16,8 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyStore keys,
+    [FromKeyedServices(FailureThrottle.ApiKeys)] FailureThrottle throttle,
+    IOptions<FailureThrottleOptions> throttleOptions,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -26,8 +29,17 @@ public sealed class ApiKeyAuthenticationHandler(
         var presented = PresentedKey(Request);
         if (presented is null) return Task.FromResult(AuthenticateResult.NoResult());
 
+        // A locked-out address is not told whether its key is right (that would keep brute force going).
+        var client = Context.Connection.RemoteIpAddress;
+        var counted = !IsDashboardCall(client);
+        if (counted && throttle.RetryAfter(client) is { } wait) return Throttled(wait);
         var role = keys.RoleFor(presented);
-        if (role is null) return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        if (role is null)
+        {
+            return counted && throttle.Failure(client) is { } lockout
+                ? Throttled(lockout)
+                : Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        }
 
         Claim[] claims = role == ApiPolicies.AdminRole
             ? [new(ClaimTypes.Name, "admin"), new(ClaimTypes.Role, ApiPolicies.AdminRole), new(ClaimTypes.Role, ApiPolicies.ViewerRole)]
@@ -37,12 +49,34 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "Authentication required.",
+        Context.Items[ThrottledItem] is TimeSpan wait
+            ? WriteThrottledAsync(wait)
+            : WriteProblemAsync(StatusCodes.Status401Unauthorized, "Authentication required.",
             $"Send an API key in the {HeaderName} header (or Authorization: Bearer).");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden.",
             "This API key's role may not perform this operation.");
+
+    private const string ThrottledItem = "cctvmask.auth.throttled";
+
+    private bool IsDashboardCall(System.Net.IPAddress? client) =>
+        throttleOptions.Value.ExemptDashboardCalls && client is not null && System.Net.IPAddress.IsLoopback(client)
+        && Request.Headers.ContainsKey(FailureThrottle.DashboardHeader);
+
+    private Task<AuthenticateResult> Throttled(TimeSpan wait)
+    {
+        Context.Items[ThrottledItem] = wait;
+        return Task.FromResult(AuthenticateResult.Fail("Too many wrong API keys from this address."));
+    }
+
+    private Task WriteThrottledAsync(TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteProblemAsync(StatusCodes.Status429TooManyRequests, "Too many wrong API keys.",
+            $"This address sent too many wrong API keys; try again in {seconds} s.");
+    }
 
     private async Task WriteProblemAsync(int status, string title, string detail)
     {

@@ -1,3 +1,4 @@
+using CctvMask.Dashboard.Session;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,10 @@ public static class AuthExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddOptions<FailureThrottleOptions>().BindConfiguration(FailureThrottleOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddKeyedSingleton(FailureThrottle.ApiKeys, (sp, _) => new FailureThrottle(
+            sp.GetRequiredService<IOptions<FailureThrottleOptions>>(), TimeProvider.System));
         builder.Services.AddHostedService<AdminKeyAnnouncer>();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -38,6 +43,7 @@ public static class AuthExtensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authorization: an anonymous caller gets 401, not a queue slot
         return app;
     }
 }

@@ -18,6 +18,8 @@ public static class CameraRequestValidator
 
         if (string.IsNullOrWhiteSpace(request.Name))
             errors["name"] = ["The camera name is required."];
+        else if (request.Name.Any(char.IsControl))
+            errors["name"] = ["The camera name must not contain control characters."];
         else if (request.Name.Length > options.MaxNameLength)
             errors["name"] = [$"The camera name must be at most {options.MaxNameLength} characters."];
 

@@ -8,4 +8,5 @@ public sealed record CameraServices(
     CameraRepository Store,
     ICameraControl Control,
     IOptions<CameraOptions> Options,
+    CameraSourcePolicy Sources,
     ILogger<CameraServices> Logger);

@@ -18,6 +18,7 @@ public static partial class CameraUrl
     {
         if (string.IsNullOrWhiteSpace(url)) return "The camera URL is required.";
         if (url.Length > 2048) return "The camera URL must be at most 2048 characters.";
+        if (url.Any(char.IsControl)) return "The camera URL must not contain control characters.";
         if (VideoDevice().IsMatch(url)) return null;
         // On Unix a bare path parses as a file URI: only capture devices may be given that way.
         if (url.StartsWith('/'))

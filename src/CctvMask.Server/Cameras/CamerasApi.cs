@@ -1,5 +1,6 @@
 using CctvMask.Server.Auth;
 using CctvMask.Server.Cameras.Contracts;
+using CctvMask.Server.Hosting;
 using CctvMask.Storage.Cameras;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -38,6 +39,7 @@ public static class CamerasApi
         CameraRequest request, [AsParameters] CameraServices services, CancellationToken ct)
     {
         var errors = CameraRequestValidator.Validate(request, services.Options.Value, checkId: true);
+        if (!errors.ContainsKey("url") && services.Sources.Check(request.Url!) is { } refused) errors["url"] = [refused];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var id = request.Id ?? CameraSlug.FromName(request.Name!);
@@ -68,6 +70,7 @@ public static class CamerasApi
         // A client that round-trips a GET response sends the masked URL back: keep the stored secret.
         var url = request.Url == CameraUrl.Redact(existing.Url) ? existing.Url : request.Url;
         var errors = CameraRequestValidator.Validate(request with { Url = url }, services.Options.Value, checkId: false);
+        if (!errors.ContainsKey("url") && services.Sources.Check(url!) is { } refused) errors["url"] = [refused];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         CameraRecord? camera;
@@ -104,7 +107,15 @@ public static class CamerasApi
     public static async Task<Results<Ok<CameraStatusResponse>, NotFound>> GetStatus(
         string id, [AsParameters] CameraServices services, CancellationToken ct)
     {
-        if (await services.Store.GetAsync(id, ct) is null) return TypedResults.NotFound();
+        if (!CameraRepository.IsValidId(id)) return TypedResults.NotFound();
+        try
+        {
+            if (await services.Store.GetAsync(id, ct) is null) return TypedResults.NotFound();
+        }
+        catch (Exception ex) when (DatabaseFailure.Is(ex) && !ct.IsCancellationRequested)
+        {
+            // Database down: the grain still knows the live status (an unknown id answers "stopped").
+        }
         var status = await services.Control.GetStatusAsync(id, ct);
         return TypedResults.Ok(CameraStatusResponse.From(id, status));
     }

@@ -12,6 +12,10 @@ public static class CamerasExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<CameraSourceOptions>().BindConfiguration(CameraSourceOptions.SectionName)
+            .Validate(o => o.MediaRoots.All(Path.IsPathFullyQualified), "CameraSources:MediaRoots entries must be absolute paths.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CameraSourcePolicy>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using CctvMask.Server.Hosting;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Compliance.Contracts;
 using CctvMask.Storage.Cameras;
@@ -28,6 +29,9 @@ public static class ComplianceApi
         var size = BucketSize.Minute;
         if (bucket is not null && (!Enum.TryParse(bucket, ignoreCase: true, out size) || !Enum.IsDefined(size) || int.TryParse(bucket, out _)))
             errors["bucket"] = ["The bucket must be minute, hour or day."];
+        if (ApiTime.OutOfRange(from)) errors["from"] = [ApiTime.RangeMessage];
+        if (ApiTime.OutOfRange(to)) errors["to"] = [ApiTime.RangeMessage];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var end = to ?? clock.GetUtcNow();
         var start = from ?? end.AddHours(-options.Value.DefaultRangeHours);
         var width = size switch { BucketSize.Hour => TimeSpan.FromHours(1), BucketSize.Day => TimeSpan.FromDays(1), _ => TimeSpan.FromMinutes(1) };

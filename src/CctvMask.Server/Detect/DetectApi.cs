@@ -16,6 +16,7 @@ public static class DetectApi
     {
         app.MapGroup("/api/detect").WithTags("Detect").RequireAuthorization(ApiPolicies.Viewer)
             .MapPost("/", Detect)
+            .RequireRateLimiting(DetectLimiter.PolicyName)
             .Accepts<IFormFile>("multipart/form-data", "image/*", "application/octet-stream");
         return app;
     }
@@ -25,7 +26,18 @@ public static class DetectApi
     {
         var started = Stopwatch.GetTimestamp();
         var max = options.Value.MaxUploadBytes;
-        var bytes = await UploadReader.ReadAsync(request, max, ct);
+        byte[]? bytes;
+        try
+        {
+            bytes = await UploadReader.ReadAsync(request, max, ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException and not BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // A multipart body cut off before its closing boundary, or a malformed part.
+            metrics.DetectDone("bad_request", Stopwatch.GetElapsedTime(started));
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: "The upload is malformed.", detail: "The multipart body is incomplete or not well formed.");
+        }
         if (bytes is null)
         {
             metrics.DetectDone("too_large", Stopwatch.GetElapsedTime(started));
@@ -59,7 +71,10 @@ public static class DetectApi
         builder.Services.AddOptions<DetectOptions>()
             .BindConfiguration(DetectOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => o.MaxAnalysisMegapixels <= o.MaxSourceMegapixels,
+                "Detect:MaxAnalysisMegapixels must not exceed Detect:MaxSourceMegapixels.")
             .ValidateOnStart();
+        DetectLimiter.Add(builder.Services);
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using CctvMask.Server.Auth;
 using CctvMask.Server.Cameras;
 using CctvMask.Server.Cameras.Contracts;
 using CctvMask.Server.Fleet.Contracts;
+using CctvMask.Server.Hosting;
 using CctvMask.Storage.Cameras;
 using CctvMask.Storage.Compliance;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,12 +21,29 @@ public static class FleetApi
         return app;
     }
 
+    /// <summary>Response header set when the database is down and the list comes from <see cref="FleetCameraCache"/>.</summary>
+    public const string StaleHeader = "X-Cctv-Database";
+
     public static async Task<Ok<FleetCameraResponse[]>> GetFleet(
-        CameraRepository cameras, ComplianceRepository compliance, ICameraControl control, TimeProvider clock, CancellationToken ct)
+        CameraRepository cameras, ComplianceRepository compliance, ICameraControl control, FleetCameraCache cache,
+        HttpResponse response, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var list = await cameras.ListAsync(cancellationToken: ct);
-        var summaries = (await compliance.GetFleetSummaryAsync(now, ct)).ToDictionary(s => s.CameraId, StringComparer.Ordinal);
+        IReadOnlyList<CameraRecord> list;
+        Dictionary<string, CameraComplianceSummary> summaries;
+        try
+        {
+            list = await cameras.ListAsync(cancellationToken: ct);
+            summaries = (await compliance.GetFleetSummaryAsync(now, ct)).ToDictionary(s => s.CameraId, StringComparer.Ordinal);
+            cache.Remember(list);
+        }
+        catch (Exception ex) when (DatabaseFailure.Is(ex) && cache.Cameras is { } known && !ct.IsCancellationRequested)
+        {
+            // Database down: the last known cameras with their live status from the grains, no compliance.
+            list = known;
+            summaries = [];
+            response.Headers[StaleHeader] = "unavailable; camera list from cache, compliance omitted";
+        }
         // Grains answer concurrently; one slow camera does not serialise the page.
         var statuses = await Task.WhenAll(list.Select(c => control.GetStatusAsync(c.Id, ct)));
         var rows = new FleetCameraResponse[list.Count];

@@ -13,11 +13,21 @@ public static class HostingExtensions
         builder.Services.AddOptions<ServerOptions>()
             .BindConfiguration(ServerOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => o.TrustedProxies.All(p => p.Contains('/', StringComparison.Ordinal)
+                    ? System.Net.IPNetwork.TryParse(p, out _) : System.Net.IPAddress.TryParse(p, out _)),
+                "Server:TrustedProxies entries must be IP addresses or CIDR networks (e.g. 10.0.0.0/8).")
             .ValidateOnStart();
 
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<ServerOptions>>((kestrel, server) =>
-                kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes);
+            {
+                kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes;
+                // Headroom so RequestLimitsMiddleware answers 414/431 with ProblemDetails first.
+                kestrel.Limits.MaxRequestLineSize = server.Value.MaxRequestTargetBytes * ServerOptions.KestrelHeadroom;
+                kestrel.Limits.MaxRequestHeadersTotalSize = server.Value.MaxRequestHeadersBytes * ServerOptions.KestrelHeadroom;
+            });
+        builder.Services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ServerOptions>>((forwarded, server) => ForwardedHeaders.Configure(forwarded, server.Value));
         builder.Services.AddOptions<FormOptions>()
             .Configure<IOptions<ServerOptions>>((form, server) =>
                 form.MultipartBodyLengthLimit = server.Value.MaxRequestBodyBytes);
@@ -33,12 +43,15 @@ public static class HostingExtensions
 
     public static WebApplication UseCctvErrorHandling(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.UseForwardedHeaders)
+            app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Kestrel's own request errors (body too large, bad request line) keep their status code.
             StatusCodeSelector = ex => ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         return app;
     }
 }

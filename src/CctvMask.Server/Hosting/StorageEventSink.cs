@@ -9,8 +9,12 @@ namespace CctvMask.Server.Hosting;
 /// <summary>Maps pipeline events to storage records and queues them on the write-behind store (never blocks).</summary>
 internal sealed class StorageEventSink(IStorageWriter writer) : IComplianceSink, IViolationSink
 {
-    public bool TryWrite(ComplianceDelta delta) =>
-        writer.Enqueue(new StorageDelta(delta.EventId, delta.CameraId, delta.BucketStart, delta.People, delta.Masked, delta.Unmasked, delta.Unknown));
+    public bool TryWrite(ComplianceDelta delta) => writer.Enqueue(ToStorage(delta));
+
+    public bool TryWriteProvisional(ComplianceDelta delta) => writer.EnqueueProvisional(ToStorage(delta));
+
+    private static StorageDelta ToStorage(ComplianceDelta d) =>
+        new(d.EventId, d.CameraId, d.BucketStart, d.People, d.Masked, d.Unmasked, d.Unknown);
 
     public bool TryWrite(ViolationEvent v)
     {

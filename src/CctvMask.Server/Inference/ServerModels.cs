@@ -14,7 +14,8 @@ namespace CctvMask.Server.Inference;
 /// The process's one two-phase detector, loaded on first use so a missing model makes the server
 /// "not ready" (503 on /readyz) instead of failing to start. A failed load is retried on the next use.
 /// </summary>
-public sealed partial class ServerModels(IOptions<InferenceOptions> options, IConfiguration configuration, ILoggerFactory loggers)
+public sealed partial class ServerModels(
+    IOptions<InferenceOptions> options, IOptions<DetectOptions> detectOptions, IConfiguration configuration, ILoggerFactory loggers)
     : IModelProbe, IImageFaceDetector, IDisposable
 {
     private readonly Lock _gate = new();
@@ -68,7 +69,11 @@ public sealed partial class ServerModels(IOptions<InferenceOptions> options, ICo
     public DetectResponse Detect(ReadOnlySpan<byte> encodedImage)
     {
         // Decode first: a bad upload is the client's error even when the models are not loaded.
-        using var image = ImageCodec.Decode(encodedImage);
+        // Never more than analysis needs: a huge image is reduced while it is decoded, row by row.
+        var limits = detectOptions.Value;
+        var decoded = BoundedDecoder.Decode(encodedImage, limits.MaxSourcePixels, limits.MaxAnalysisPixels);
+        using var image = decoded.Image;
+        var k = decoded.Factor;
         var detector = Detector;
         var faces = detector.DetectOne(image.AsFrame());
         var result = new DetectedFaceResponse[faces.Count];
@@ -76,10 +81,10 @@ public sealed partial class ServerModels(IOptions<InferenceOptions> options, ICo
         {
             var f = faces[i];
             result[i] = new DetectedFaceResponse(
-                new BoxResponse(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height), f.Score, f.Label.ToName(),
+                new BoxResponse(f.Box.X * k, f.Box.Y * k, f.Box.Width * k, f.Box.Height * k), f.Score, f.Label.ToName(),
                 float.IsNaN(f.MaskProbability) ? null : f.MaskProbability);
         }
-        return new DetectResponse(image.Width, image.Height, result);
+        return new DetectResponse(decoded.OriginalWidth, decoded.OriginalHeight, result);
     }
 
     public void Dispose() => _detector?.Dispose();

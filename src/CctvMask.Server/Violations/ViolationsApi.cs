@@ -1,5 +1,7 @@
 using CctvMask.Server.Auth;
+using CctvMask.Server.Hosting;
 using CctvMask.Server.Violations.Contracts;
+using CctvMask.Storage.Cameras;
 using CctvMask.Storage.Violations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,10 @@ public static class ViolationsApi
         if (page < 1) errors["page"] = ["The page number starts at 1."];
         if (size < 1 || size > o.MaxPageSize) errors["pageSize"] = [$"The page size must be between 1 and {o.MaxPageSize}."];
         if (from > to) errors["from"] = ["'from' must not be after 'to'."];
+        if (cameraId is not null && !CameraRepository.IsValidId(cameraId))
+            errors["cameraId"] = ["The camera id is a slug: lowercase letters, digits, '-' and '_', up to 64 characters."];
+        if (ApiTime.OutOfRange(from)) errors["from"] = [ApiTime.RangeMessage];
+        if (ApiTime.OutOfRange(to)) errors["to"] = [ApiTime.RangeMessage];
         if ((long)(page - 1) * size > int.MaxValue) errors["page"] = ["The page number is too large."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 

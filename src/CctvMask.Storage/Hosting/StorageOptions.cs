@@ -52,6 +52,28 @@ public sealed class StorageOptions
     [Range(1, 10_000_000)]
     public int SpillQueueCapacity { get; set; } = 5_000;
 
+    /// <summary>
+    /// Longest wait before an accepted event is on disk in the journal (group commit: one fsync per
+    /// interval at most). An event accepted less than this before a crash may be lost.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05")]
+    public TimeSpan JournalFlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A journal segment is closed past this size (MB); closed segments go once the database has their events.</summary>
+    [Range(1, 4096)]
+    public int JournalSegmentMegabytes { get; set; } = 16;
+
+    /// <summary>
+    /// Bound of the journal on disk (MB). Past it new events are kept in memory only (logged, counted)
+    /// until the database catches up; nothing already journaled is dropped.
+    /// </summary>
+    [Range(1, 1_048_576)]
+    public int MaxJournalMegabytes { get; set; } = 1024;
+
+    /// <summary>Events handed to the journal writer and not yet on disk (normally a few; only a stalled disk fills it).</summary>
+    [Range(1, 10_000_000)]
+    public int JournalQueueCapacity { get; set; } = 20_000;
+
     /// <summary>Most events written in one database round trip.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 256;
@@ -107,6 +129,9 @@ public sealed class StorageOptions
             : Provider == StorageProvider.Sqlite
                 ? $"Data Source={Path.Combine(DataDirectory, SqliteFileName)}"
                 : throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL.");
+
+    /// <summary>Folder of the durable event journal.</summary>
+    public string JournalDirectory => Path.Combine(DataDirectory, "journal");
 
     /// <summary>Folder of the write-behind spill files.</summary>
     public string SpillDirectory => Path.Combine(DataDirectory, "spill");

@@ -11,6 +11,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail($"Storage:Provider '{options.Provider}' is not one of Sqlite, Postgres.");
         if (options.Provider == StorageProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
             return ValidateOptionsResult.Fail("Storage:ConnectionString is required when Storage:Provider is Postgres.");
+        if (options.JournalSegmentMegabytes > options.MaxJournalMegabytes)
+            return ValidateOptionsResult.Fail("Storage:JournalSegmentMegabytes must not exceed Storage:MaxJournalMegabytes.");
         return ValidateOptionsResult.Success;
     }
 }

@@ -11,12 +11,22 @@ namespace CctvMask.Storage.WriteBehind;
 public interface IStorageWriter
 {
     /// <summary>
-    /// Queues a violation. True when accepted (in memory, or spilled to the local file past the
-    /// memory bound); false only when both bounds are full (the event is counted as dropped).
+    /// Queues a violation. True when accepted: appended to the durable journal within
+    /// <c>Storage:JournalFlushInterval</c> (fsync), then held in memory or spilled to a local file
+    /// until the database has it; false only when the store is stopping or every bound is full.
     /// Throws <see cref="ArgumentException"/> for an invalid record (empty id, bad camera id, no face JPEG).
     /// </summary>
     bool TryEnqueue(ViolationRecord violation);
 
     /// <summary>Queues a compliance delta; same contract as <see cref="TryEnqueue"/>.</summary>
     bool Enqueue(ComplianceDelta delta);
+
+    /// <summary>
+    /// Journals the open minute's counts so far (not written to the database). A later provisional
+    /// or the final <see cref="Enqueue"/> with the same <see cref="ComplianceDelta.EventId"/>
+    /// supersedes it; if the process dies before the final one, the next start writes the latest
+    /// provisional as the bucket's delta (and a final one already written makes that a no-op).
+    /// Non-blocking; false when the journal queue is full or the store is stopping.
+    /// </summary>
+    bool EnqueueProvisional(ComplianceDelta delta);
 }

@@ -27,7 +27,7 @@ internal sealed class SpillFile
     private readonly string _directory;
     private readonly Channel<StorageEvent> _queue;
     private readonly ILogger _logger;
-    private readonly Action<long> _onSpilled;
+    private readonly Action<IReadOnlyList<StorageEvent>> _onSpilled;
     private readonly Action<long> _onLost;
     private readonly Lock _gate = new();
     private FileStream? _current;
@@ -36,7 +36,7 @@ internal sealed class SpillFile
     private long _rotations;
     private Task _writer = Task.CompletedTask;
 
-    public SpillFile(string directory, int capacity, ILogger logger, Action<long> onSpilled, Action<long> onLost)
+    public SpillFile(string directory, int capacity, ILogger logger, Action<IReadOnlyList<StorageEvent>> onSpilled, Action<long> onLost)
     {
         _directory = directory;
         _logger = logger;
@@ -84,7 +84,7 @@ internal sealed class SpillFile
         return false;
     }
 
-    /// <summary>Appends synchronously (shutdown path only).</summary>
+    /// <summary>Appends and fsyncs synchronously (the write loop, and the shutdown path).</summary>
     public void AppendNow(IReadOnlyList<StorageEvent> events)
     {
         lock (_gate)
@@ -92,9 +92,9 @@ internal sealed class SpillFile
             Volatile.Write(ref _mayHaveFiles, true);
             var stream = OpenCurrent();
             foreach (var e in events) WriteLine(stream, e);
-            stream.Flush();
+            stream.Flush(flushToDisk: true); // on disk before the journal lets these events go
         }
-        _onSpilled(events.Count);
+        _onSpilled(events);
     }
 
     /// <summary>Keeps an event the database rejects, for a human to inspect.</summary>
@@ -193,6 +193,7 @@ internal sealed class SpillFile
         if (_current is not null) return _current;
         Directory.CreateDirectory(_directory);
         _current = new FileStream(CurrentPath, FileMode.Append, FileAccess.Write, FileShare.Read);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(CurrentPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return _current;
     }
 

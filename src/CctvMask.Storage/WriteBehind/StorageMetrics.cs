@@ -4,7 +4,8 @@ namespace CctvMask.Storage.WriteBehind;
 
 /// <summary>
 /// Instruments of Meter <c>CctvMask.Storage</c>:
-/// <c>cctvmask.storage.backlog</c> (gauge, {event}), <c>cctvmask.storage.written</c>,
+/// <c>cctvmask.storage.backlog</c> (gauge, {event}), <c>cctvmask.storage.journal.size</c> (gauge, By),
+/// <c>cctvmask.storage.journal.unjournaled</c> (observable counter, {event}), <c>cctvmask.storage.written</c>,
 /// <c>cctvmask.storage.spilled</c>, <c>cctvmask.storage.replayed</c>, <c>cctvmask.storage.dropped</c>,
 /// <c>cctvmask.storage.dead_lettered</c> (counters, {event}), <c>cctvmask.storage.failures</c> (counter, {failure}),
 /// <c>cctvmask.storage.retention.deleted</c> (counter, {row}, tag <c>table</c>).

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using CctvMask.Storage.Compliance;
 using CctvMask.Storage.Database;
 using CctvMask.Storage.Hosting;
+using CctvMask.Storage.Journal;
 using CctvMask.Storage.Violations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,9 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
     private readonly Channel<StorageEvent> _queue;
     private readonly SpillFile _spill;
     private readonly BatchWriter _writer;
+    private readonly EventJournal _journal;
+    private IReadOnlyList<string> _recovered;
+    private long _journalInFlight;
     private readonly List<StorageEvent> _batch = [];
     private long _backlog, _written, _spilled, _replayed, _dropped, _badLines;
     private int _spilling;
@@ -62,9 +66,15 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
             FullMode = BoundedChannelFullMode.Wait,
         });
         _spill = new SpillFile(_options.SpillDirectory, _options.SpillQueueCapacity, logger, OnSpilled, OnSpillLost);
+        _journal = new EventJournal(_options.JournalDirectory, JournalSettings.From(_options), logger, timeProvider, OnJournaled);
+        _recovered = _journal.Recover();
         _writer = new BatchWriter(_options, violations, compliance, database, _spill, metrics, logger, timeProvider);
         _metrics.Meter.CreateObservableGauge("cctvmask.storage.backlog", () => Interlocked.Read(ref _backlog),
             "{event}", "Events held in memory waiting for the database.");
+        _metrics.Meter.CreateObservableGauge("cctvmask.storage.journal.size", () => _journal.Bytes,
+            "By", "Bytes of this run's journal segments on disk.");
+        _metrics.Meter.CreateObservableCounter("cctvmask.storage.journal.unjournaled", () => _journal.Unjournaled,
+            "{event}", "Events kept in memory only: journal full, journal queue full, or a write failed.");
     }
 
     /// <summary>Counters since start.</summary>
@@ -73,18 +83,34 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
         Interlocked.Read(ref _replayed), _writer.Failures + Interlocked.Read(ref _badLines), Interlocked.Read(ref _dropped),
         _writer.DeadLettered);
 
+    /// <summary>Events accepted and not yet fsynced into the journal.</summary>
+    internal long JournalPending => Interlocked.Read(ref _journalInFlight);
+
+    /// <summary>Journal segments of this run still holding events the database does not have.</summary>
+    internal int JournalSegments => _journal.LiveSegments;
+
     /// <inheritdoc />
     public bool TryEnqueue(ViolationRecord violation)
     {
         ViolationRepository.Validate(violation);
-        return Accept(new StorageEvent(violation, null), violation.CameraId);
+        return Hand(new StorageEvent(violation, null), violation.CameraId);
     }
 
     /// <inheritdoc />
     public bool Enqueue(ComplianceDelta delta)
     {
         ComplianceRepository.Validate(delta);
-        return Accept(new StorageEvent(null, delta), delta.CameraId);
+        return Hand(new StorageEvent(null, delta), delta.CameraId);
+    }
+
+    /// <inheritdoc />
+    public bool EnqueueProvisional(ComplianceDelta delta)
+    {
+        ComplianceRepository.Validate(delta);
+        Interlocked.Increment(ref _journalInFlight);
+        if (_journal.TryAppend(new StorageEvent(null, delta, Provisional: true))) return true;
+        Interlocked.Decrement(ref _journalInFlight);
+        return false;
     }
 
     /// <summary>
@@ -93,14 +119,24 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
     /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        while (Interlocked.Read(ref _backlog) > 0 || _spill.HasData)
+        while (Interlocked.Read(ref _journalInFlight) > 0 || Interlocked.Read(ref _backlog) > 0 || _spill.HasData || Volatile.Read(ref _recovered).Count > 0)
             await Task.Delay(FlushPollInterval, _time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before ExecuteAsync (which .NET runs on the thread pool, maybe after a quick StopAsync):
+        // whatever is accepted from now on reaches the journal and the spill file.
+        _spill.Start();
+        _journal.Start();
+        return base.StartAsync(cancellationToken);
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _spill.Start();
+        if (_recovered.Count > 0) JournalLog.Recovering(_logger, _recovered.Count, _journal.Directory);
         var nextReplay = DateTimeOffset.MinValue;
         try
         {
@@ -108,7 +144,7 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
             {
                 if (_batch.Count == 0)
                 {
-                    if (_queue.Reader.Count < _options.BatchSize && _time.GetUtcNow() >= nextReplay && _spill.HasData)
+                    if (_queue.Reader.Count < _options.BatchSize && _time.GetUtcNow() >= nextReplay && (_recovered.Count > 0 || _spill.HasData))
                     {
                         nextReplay = await RunReplayAsync(stoppingToken).ConfigureAwait(false);
                     }
@@ -127,6 +163,7 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
                     Interlocked.Add(ref _backlog, -count);
                     Interlocked.Add(ref _written, count);
                     _metrics.Written.Add(count);
+                    foreach (var e in _batch) _journal.Acknowledge(e);
                     _batch.Clear();
                     continue;
                 }
@@ -144,6 +181,12 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
     {
         try
         {
+            if (_recovered.Count > 0)
+            {
+                if (!await JournalRecovery.ReplayAsync(_recovered, ReplayChunkAsync, _options.BatchSize, _logger, stoppingToken).ConfigureAwait(false))
+                    return _time.GetUtcNow() + _options.OutageRetryDelay;
+                Volatile.Write(ref _recovered, []);
+            }
             if (await ReplaySpillAsync(stoppingToken).ConfigureAwait(false))
                 return DateTimeOffset.MinValue;
         }
@@ -159,6 +202,7 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await _journal.CompleteAsync().ConfigureAwait(false); // journaled events reach memory (or the spill)
         _queue.Writer.TryComplete();
         while (_queue.Reader.TryRead(out var e)) _batch.Add(e);
         if (_batch.Count > 0)
@@ -170,6 +214,7 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
                 await _writer.WriteOnceAsync(_batch, cancellationToken).ConfigureAwait(false);
                 Interlocked.Add(ref _written, count);
                 _metrics.Written.Add(count);
+                foreach (var e in _batch) _journal.Acknowledge(e);
             }
             catch (Exception ex)
             {
@@ -184,6 +229,25 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
             _batch.Clear();
         }
         await _spill.CompleteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Producer side: to the journal (durable within JournalFlushInterval), which then hands it to <see cref="Accept"/>.</summary>
+    private bool Hand(StorageEvent e, string cameraId)
+    {
+        Interlocked.Increment(ref _journalInFlight);
+        if (_journal.TryAppend(e)) return true;
+        Interlocked.Decrement(ref _journalInFlight);
+        if (_queue.Reader.Completion.IsCompleted) return false; // shutting down
+        JournalLog.QueueFull(_logger, cameraId);
+        _journal.CountBypassed();
+        return Accept(e, cameraId);
+    }
+
+    /// <summary>Journal writer thread, after the fsync: the batch goes to memory (or the spill file).</summary>
+    private void OnJournaled(List<StorageEvent> batch, int processed)
+    {
+        foreach (var e in batch) Accept(e, e.Violation?.CameraId ?? e.Compliance!.CameraId);
+        Interlocked.Add(ref _journalInFlight, -processed);
     }
 
     private bool Accept(StorageEvent e, string cameraId)
@@ -206,40 +270,17 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
     }
 
     /// <summary>Writes every closed spill file; false when the database failed (files kept for later).</summary>
-    private async Task<bool> ReplaySpillAsync(CancellationToken cancellationToken)
+    private Task<bool> ReplaySpillAsync(CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _spilling, 0);
-        var chunk = new List<StorageEvent>(_options.BatchSize);
-        foreach (var path in _spill.RotateAndList())
-        {
-            var lineNo = 0;
-            var fileCount = 0;
-            await foreach (var e in SpillFile.ReadAsync(path, cancellationToken).ConfigureAwait(false))
-            {
-                lineNo++;
-                if (e is null)
-                {
-                    Interlocked.Increment(ref _badLines);
-                    _metrics.Failures.Add(1);
-                    StorageLog.BadSpillLine(_logger, lineNo, path);
-                    continue;
-                }
-                chunk.Add(e);
-                if (chunk.Count < _options.BatchSize) continue;
-                if (!await ReplayChunkAsync(chunk, cancellationToken).ConfigureAwait(false)) return false;
-                fileCount += chunk.Count;
-                chunk.Clear();
-            }
-            if (chunk.Count > 0)
-            {
-                if (!await ReplayChunkAsync(chunk, cancellationToken).ConfigureAwait(false)) return false;
-                fileCount += chunk.Count;
-                chunk.Clear();
-            }
-            File.Delete(path);
-            StorageLog.Replayed(_logger, fileCount, path);
-        }
-        return true;
+        return SpillReplay.ReplayAsync(_spill, ReplayChunkAsync, _options.BatchSize, OnBadSpillLine, _logger, cancellationToken);
+    }
+
+    private void OnBadSpillLine(int line, string path)
+    {
+        Interlocked.Increment(ref _badLines);
+        _metrics.Failures.Add(1);
+        StorageLog.BadSpillLine(_logger, line, path);
     }
 
     private Task<bool> WriteOrSettleAsync(List<StorageEvent> batch, CancellationToken cancellationToken) =>
@@ -267,10 +308,11 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
         }
     }
 
-    private void OnSpilled(long count)
+    private void OnSpilled(IReadOnlyList<StorageEvent> events)
     {
-        Interlocked.Add(ref _spilled, count);
-        _metrics.Spilled.Add(count);
+        Interlocked.Add(ref _spilled, events.Count);
+        _metrics.Spilled.Add(events.Count);
+        foreach (var e in events) _journal.Acknowledge(e); // the fsynced spill file holds them now
     }
 
     private void OnSpillLost(long count)

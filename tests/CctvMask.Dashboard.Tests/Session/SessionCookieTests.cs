@@ -51,4 +51,18 @@ public sealed class SessionCookieTests
         Assert.False(session.IsSignedIn);
         Assert.False(session.IsAdmin);
     }
+
+    [Fact]
+    public void Logout_revokes_the_cookie_so_a_kept_copy_no_longer_opens_a_session()
+    {
+        var kept = _cookie.Protect("admin-key", DashboardRole.Admin);
+        var other = _cookie.Protect("admin-key", DashboardRole.Admin);
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Headers.Cookie = $"{SessionCookie.Name}={kept}";
+
+        _cookie.Revoke(context);
+
+        Assert.False(_cookie.TryUnprotect(kept, out _, out _));
+        Assert.True(_cookie.TryUnprotect(other, out _, out _)); // another login's session lives on
+    }
 }

@@ -130,4 +130,22 @@ public sealed class ComplianceCounterTests
         Frame(tracker, counter, T0, Faces.At(100, 100));
         Assert.Throws<InvalidOperationException>(() => counter.Observe(tracker.Assignments[0]!, T0.AddMinutes(2)));
     }
+
+    [Fact]
+    public void The_provisional_count_of_the_open_minute_carries_the_id_of_its_final_delta_and_does_not_close_it()
+    {
+        var (tracker, counter) = Create();
+        Assert.Null(counter.Provisional());
+        Frame(tracker, counter, T0.AddSeconds(1), Faces.At(100, 100, label: FaceLabel.WithMask));
+        var early = counter.Provisional()!;
+        Frame(tracker, counter, T0.AddSeconds(20), Faces.At(101, 100, label: FaceLabel.WithMask), Faces.At(400, 100, label: FaceLabel.WithoutMask));
+        var later = counter.Provisional()!;
+        var final = counter.Advance(T0.AddMinutes(1))!;
+
+        Assert.Equal(1, early.People);
+        Assert.Equal(2, later.People);
+        Assert.Equal(final, later); // same id and counts: storage lets the final one supersede it
+        Assert.Equal(early.EventId, final.EventId);
+        Assert.NotEqual(final.EventId, counter.Provisional()!.EventId); // the next minute is a new event
+    }
 }

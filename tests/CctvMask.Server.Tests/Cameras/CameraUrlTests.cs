@@ -8,11 +8,12 @@ public sealed class CameraUrlTests
     [InlineData("rtsp://admin:hunter2@10.0.0.5:554/stream1", "rtsp://admin:***@10.0.0.5:554/stream1")]
     [InlineData("rtsps://u:p%40ss@cam/live?channel=1", "rtsps://u:***@cam/live?channel=1")]
     [InlineData("http://cam/snap.cgi?user=admin&password=hunter2&x=1", "http://cam/snap.cgi?user=admin&password=***&x=1")]
-    [InlineData("rtsp://onlyuser@cam/s", "rtsp://onlyuser@cam/s")]
+    [InlineData("rtsp://OnlyTok3n@cam/s", "rtsp://***@cam/s")]
+    [InlineData("rtsp://cam/s?access_token=AccessTok3nSecret", "rtsp://cam/s?access_token=***")]
     [InlineData("rtsp://cam/s", "rtsp://cam/s")]
     [InlineData("/dev/video0", "/dev/video0")]
     [InlineData("rtsp://a:b:c@cam", "rtsp://a:***@cam")]
-    public void Redact_masks_passwords_only(string url, string expected) =>
+    public void Redact_masks_passwords_and_tokens(string url, string expected) =>
         Assert.Equal(expected, CameraUrl.Redact(url));
 
     [Fact]

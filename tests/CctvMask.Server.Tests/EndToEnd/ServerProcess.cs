@@ -38,6 +38,7 @@ public sealed class ServerProcess : IDisposable
             ["CCTVMASK_VIEWER_KEY"] = TestKeys.Viewer,
             ["Orleans__SiloPort"] = FreePort.Next().ToString(),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
+            ["CameraSources__MediaRoots__0"] = TestEnvironment.SharedDir,
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) env[k] = v;
         var process = new ChildProcess("dotnet", [ServerDll()], env);

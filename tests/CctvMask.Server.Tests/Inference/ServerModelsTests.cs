@@ -14,7 +14,8 @@ public sealed class ServerModelsTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
-        return new ServerModels(Options.Create(new InferenceOptions { ModelsDir = TestEnvironment.ModelsDir }), configuration,
+        return new ServerModels(Options.Create(new InferenceOptions { ModelsDir = TestEnvironment.ModelsDir }),
+            Options.Create(new CctvMask.Server.Detect.DetectOptions()), configuration,
             NullLoggerFactory.Instance);
     }
 

@@ -24,6 +24,21 @@ public sealed class CctvDatabaseTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_sqlite_files_are_private_to_the_service_account()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "cctvmask-storage-tests", Guid.NewGuid().ToString("N"));
+        var options = new StorageOptions { Provider = StorageProvider.Sqlite, DataDirectory = dir };
+        using (var factory = new CctvDbContextFactory(MsOptions.Create(options)))
+            await new CctvDatabase(factory).MigrateAsync();
+        var files = Directory.GetFiles(dir, StorageOptions.SqliteFileName + "*");
+        Assert.Contains(Path.Combine(dir, StorageOptions.SqliteFileName), files);
+        foreach (var f in files)
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public async Task Probe_is_false_for_a_sqlite_folder_that_does_not_exist()
     {
         var missing = Path.Combine(Path.GetTempPath(), "cctvmask-storage-tests", Guid.NewGuid().ToString("N"), "nope");
