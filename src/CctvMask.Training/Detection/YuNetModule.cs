@@ -152,8 +152,9 @@ public sealed class YuNetModule : nn.Module<Tensor, YuNetOutputs>
     {
         var weight = _convParameters[node.Input[1]];
         var bias = node.Input.Count > 2 ? _convParameters[node.Input[2]] : null;
+        long groups = Int(node, "group", 1);
         return nn.functional.conv2d(x, weight, bias, Ints(node, "strides"), SymmetricPads(node),
-            Ints(node, "dilations"), Int(node, "group", 1));
+            Ints(node, "dilations"), groups);
     }
 
     private Tensor Resize(NodeProto node, Tensor x)
