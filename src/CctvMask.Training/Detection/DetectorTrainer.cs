@@ -32,14 +32,16 @@ public sealed class DetectorTrainer(DetectorTrainingOptions options)
         Directory.CreateDirectory(options.ReportDir);
         var checkpointDir = Path.Combine(options.ReportDir, CheckpointDirName);
         Directory.CreateDirectory(checkpointDir);
+        if (options.Resume && !File.Exists(Path.Combine(checkpointDir, DetectorCheckpointState.FileName)))
+            throw new FileNotFoundException($"Nothing to resume: no {DetectorCheckpointState.FileName} in {checkpointDir}.");
         if (Path.GetDirectoryName(Path.GetFullPath(options.OutputPath)) is { } outDir) Directory.CreateDirectory(outDir);
         var baseSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(options.BaseModelPath)));
 
+        using var model = YuNetModule.Load(options.BaseModelPath);
         progress?.Report(new DetectorTrainingProgress("Scanning photos", 0, options.Epochs, 0, 0, 0));
         var split = DetectorDataset.Scan(options);
         if (split.Train.Count == 0) throw new InvalidDataException("No readable training photos with faces.");
 
-        using var model = YuNetModule.Load(options.BaseModelPath);
         using var teacher = options.Loss.LandmarkWeight > 0 ? YuNetModule.Load(options.BaseModelPath) : null;
         if (teacher is not null)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CctvMask.Vision.Detection;
 using Onnx;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -82,7 +83,14 @@ public sealed class YuNetModule : nn.Module<Tensor, YuNetOutputs>
     public static YuNetModule Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"YuNet model not found: {path}", path);
-        return FromBytes(File.ReadAllBytes(path));
+        try
+        {
+            return FromBytes(File.ReadAllBytes(path));
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException ex)
+        {
+            throw new ModelLoadException(path, $"not an ONNX model ({ex.Message})", ex);
+        }
     }
 
     /// <summary>Reads an ONNX model from its bytes.</summary>
