@@ -35,6 +35,7 @@ public static class TrainDetectorCommand
         var size = new Option<int>("--size") { Description = "Square training canvas in pixels (multiple of 32).", DefaultValueFactory = _ => defaults.CanvasSize };
         var batch = new Option<int>("--batch") { Description = "Batch size.", DefaultValueFactory = _ => defaults.BatchSize };
         var lr = new Option<double>("--lr") { Description = "Peak learning rate (AdamW, warm-up, cosine decay).", DefaultValueFactory = _ => defaults.LearningRate };
+        var warmup = new Option<int>("--warmup") { Description = "Linear warm-up steps before the cosine decay.", DefaultValueFactory = _ => defaults.WarmupSteps };
         var valModulus = new Option<int>("--val-modulus") { Description = "1 in this many non-held-out photos validates.", DefaultValueFactory = _ => defaults.ValidationModulus };
         var output = new Option<string>("--out") { Description = "Output ONNX model (the best validation epoch).", DefaultValueFactory = _ => defaults.OutputPath };
         var report = new Option<string>("--report") { Description = "Report folder (report.json, plot.png, checkpoint/).", DefaultValueFactory = _ => defaults.ReportDir };
@@ -44,7 +45,7 @@ public static class TrainDetectorCommand
         var threads = new Option<int>("--threads") { Description = "TorchSharp threads (0 = its default).", DefaultValueFactory = _ => defaults.Threads };
 
         var command = new Command("train-detector", "Fine-tune the YuNet face detector (TorchSharp) and export it to ONNX.");
-        foreach (var o in new Option[] { baseModel, train, photos, epochs, size, batch, lr, valModulus, output, report, seed, resume, maxSteps, threads })
+        foreach (var o in new Option[] { baseModel, train, photos, epochs, size, batch, lr, warmup, valModulus, output, report, seed, resume, maxSteps, threads })
             command.Options.Add(o);
         command.SetAction((parse, ct) =>
         {
@@ -57,6 +58,7 @@ public static class TrainDetectorCommand
                 CanvasSize = parse.GetValue(size),
                 BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr),
+                WarmupSteps = parse.GetValue(warmup),
                 ValidationModulus = parse.GetValue(valModulus),
                 OutputPath = parse.GetValue(output)!,
                 ReportDir = parse.GetValue(report)!,
@@ -148,8 +150,15 @@ public static class TrainDetectorCommand
     /// <summary>One line per epoch when stderr is not a terminal (logs, CI).</summary>
     private sealed class LineProgress(TextWriter writer) : IProgress<DetectorTrainingProgress>
     {
+        private const int StepsPerLine = 10;
+
         public void Report(DetectorTrainingProgress p)
         {
+            if (p.Completed is null && p.Phase == "Training" && p.Step % StepsPerLine == 0)
+            {
+                writer.WriteLine(FormattableString.Invariant($"{DateTimeOffset.UtcNow:HH:mm:ss} epoch {p.Epoch}/{p.Epochs} step {p.Step}/{p.Steps}: loss {p.Loss:F4}"));
+                writer.Flush();
+            }
             if (p.Completed is { } c)
             {
                 writer.WriteLine(FormattableString.Invariant(

@@ -30,7 +30,7 @@ public sealed class DetectorTrainingOptions
     [Range(0.0, 1.0)] public double WeightDecay { get; set; } = 1e-4;
 
     /// <summary>Linear warm-up length in optimizer steps (then cosine decay to <see cref="FinalLearningRateFraction"/>).</summary>
-    [Range(0, 100_000)] public int WarmupSteps { get; set; } = 100;
+    [Range(0, 100_000)] public int WarmupSteps { get; set; } = 30;
 
     [Range(0.0, 1.0)] public double FinalLearningRateFraction { get; set; } = 0.05;
 
