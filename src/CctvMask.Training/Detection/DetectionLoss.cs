@@ -32,9 +32,12 @@ public sealed class DetectionLoss(DetectionLossOptions options)
 
     /// <summary>
     /// Computes the loss for outputs of a [B, 3, H, W] batch; <paramref name="faces"/>[b] are image b's boxes in input
-    /// pixels; <paramref name="teacherLandmarks"/> ([B, P, 10]) may be null when landmarks are not trained.
+    /// pixels; <paramref name="teacherLandmarks"/> ([B, P, 10]) may be null when landmarks are not trained. Priors that
+    /// are not positive and lie inside one of <paramref name="ignored"/>[b] (faces cut by the canvas or too small) take
+    /// no objectness loss: they are faces, not background.
     /// </summary>
-    public DetectionLossResult Compute(YuNetOutputs outputs, int width, int height, IReadOnlyList<IReadOnlyList<BoxF>> faces, Tensor? teacherLandmarks)
+    public DetectionLossResult Compute(YuNetOutputs outputs, int width, int height, IReadOnlyList<IReadOnlyList<BoxF>> faces,
+        Tensor? teacherLandmarks, IReadOnlyList<IReadOnlyList<BoxF>>? ignored = null)
     {
         ArgumentNullException.ThrowIfNull(outputs);
         var grid = Grid(width, height, outputs.Strides);
@@ -57,6 +60,8 @@ public sealed class DetectionLoss(DetectionLossOptions options)
         var targetIou = new List<float>();
         var assigned = new int[priors];
         var iou = new float[priors];
+        var objWeight = new float[batch * priors];
+        Array.Fill(objWeight, 1f);
         for (int b = 0; b < batch; b++)
         {
             SimOtaAssigner.Assign(grid, predicted.AsSpan(b * priors * 4, priors * 4), scores.AsSpan(b * priors, priors),
@@ -68,6 +73,20 @@ public sealed class DetectionLoss(DetectionLossOptions options)
                 positives.Add((long)b * priors + p);
                 targetBoxes.AddRange([f.X, f.Y, f.Right, f.Bottom]);
                 targetIou.Add(iou[p]);
+            }
+            if (ignored is null || ignored[b].Count == 0) continue;
+            for (int p = 0; p < priors; p++)
+            {
+                if (assigned[p] >= 0) continue;
+                float x = grid.X(p), y = grid.Y(p);
+                foreach (var region in ignored[b])
+                {
+                    if (x >= region.X && x <= region.Right && y >= region.Y && y <= region.Bottom)
+                    {
+                        objWeight[b * priors + p] = 0;
+                        break;
+                    }
+                }
             }
         }
 
@@ -89,7 +108,7 @@ public sealed class DetectionLoss(DetectionLossOptions options)
                 kps = nn.functional.smooth_l1_loss(kpsAll, teacher, nn.Reduction.Sum, options.LandmarkBeta) / norm;
             }
         }
-        var obj = nn.functional.binary_cross_entropy_with_logits(objLogit.reshape(-1), objTarget, reduction: nn.Reduction.Sum) / norm;
+        var obj = nn.functional.binary_cross_entropy_with_logits(objLogit.reshape(-1), objTarget, tensor(objWeight), reduction: nn.Reduction.Sum) / norm;
         var total = obj * options.ObjectnessWeight + cls * options.ClassWeight + box * options.BoxWeight + kps * options.LandmarkWeight;
         return new DetectionLossResult(total, obj.item<float>() * options.ObjectnessWeight, cls.item<float>() * options.ClassWeight,
             box.item<float>() * options.BoxWeight, kps.item<float>() * options.LandmarkWeight, count);

@@ -15,15 +15,24 @@ public sealed class DetectorAugmenter(IReadOnlyList<DetectorPhoto> photos, Detec
     private const int MaxMosaicGap = 8;
     private readonly ConcurrentDictionary<int, DecodedPhoto> _cache = new();
 
+    // The ignore list of the sample being built on this thread (Build may run on several threads at once).
+    private readonly ThreadLocal<List<BoxF>?> _ignored = new();
+
     public int CanvasSize => canvasSize;
 
     /// <summary>Floats per sample ([3, S, S]).</summary>
     public int SampleLength => 3 * canvasSize * canvasSize;
 
-    /// <summary>Writes sample <paramref name="index"/> of <paramref name="epoch"/> into <paramref name="chw"/> and its faces into <paramref name="boxes"/> (cleared first).</summary>
-    public void Build(int index, int epoch, Span<float> chw, List<BoxF> boxes)
+    /// <summary>
+    /// Writes sample <paramref name="index"/> of <paramref name="epoch"/> into <paramref name="chw"/> and its faces into
+    /// <paramref name="boxes"/>; faces that are on the canvas but too cut or too small to learn from go to
+    /// <paramref name="ignored"/> (both cleared first), so the loss does not teach that they are background.
+    /// </summary>
+    public void Build(int index, int epoch, Span<float> chw, List<BoxF> boxes, List<BoxF>? ignored = null)
     {
         boxes.Clear();
+        ignored?.Clear();
+        _ignored.Value = ignored;
         int s = canvasSize;
         var canvas = new byte[s * s * 3];
         var rng = new Random(unchecked(seed * 7919 + epoch * 104_729 + index * 31 + 17));
@@ -102,6 +111,11 @@ public sealed class DetectorAugmenter(IReadOnlyList<DetectorPhoto> photos, Detec
             DetectorImageOps.FlipHorizontal(canvas, s, s);
             for (int i = 0; i < boxes.Count; i++)
                 boxes[i] = boxes[i] with { X = s - boxes[i].Right };
+            if (_ignored.Value is { } ignored)
+            {
+                for (int i = 0; i < ignored.Count; i++)
+                    ignored[i] = ignored[i] with { X = s - ignored[i].Right };
+            }
         }
         if (rng.NextDouble() < options.ColorProbability)
         {
@@ -132,9 +146,11 @@ public sealed class DetectorAugmenter(IReadOnlyList<DetectorPhoto> photos, Detec
         {
             var box = new BoxF(f.X * scale + ox, f.Y * scale + oy, f.Width * scale, f.Height * scale);
             var clipped = box.ClipTo(s, s);
-            if (box.Area <= 0 || clipped.Area < options.MinVisibleFraction * box.Area || clipped.ShortSide < options.MinBoxSide)
-                continue;
-            boxes.Add(clipped);
+            if (box.Area <= 0 || clipped.Area <= 0) continue;
+            if (clipped.Area < options.MinVisibleFraction * box.Area || clipped.ShortSide < options.MinBoxSide)
+                _ignored.Value?.Add(clipped);
+            else
+                boxes.Add(clipped);
         }
     }
 

@@ -28,7 +28,7 @@ internal sealed class DetectorEpoch(
             return Task.Run(() =>
             {
                 for (int i = 0; i < count; i++)
-                    augmenter.Build(order[start + i], epoch, batch.Pixels.AsSpan(i * sampleLength, sampleLength), batch.Faces[i]);
+                    augmenter.Build(order[start + i], epoch, batch.Pixels.AsSpan(i * sampleLength, sampleLength), batch.Faces[i], batch.Ignored[i]);
                 return count;
             }, cancellationToken);
         }
@@ -56,7 +56,8 @@ internal sealed class DetectorEpoch(
             }
             optimizer.zero_grad();
             var outputs = model.call(input);
-            var result = loss.Compute(outputs, size, size, batch.Faces.Take(n).Select(f => (IReadOnlyList<BoxF>)f).ToList(), teacherKps);
+            var result = loss.Compute(outputs, size, size, batch.Faces.Take(n).Select(f => (IReadOnlyList<BoxF>)f).ToList(), teacherKps,
+                batch.Ignored.Take(n).Select(f => (IReadOnlyList<BoxF>)f).ToList());
             result.Total.backward();
             var norm = nn.utils.clip_grad_norm_(model.parameters(), options.GradientClip);
             if (!double.IsFinite(norm))
@@ -85,5 +86,6 @@ internal sealed class DetectorEpoch(
     {
         public float[] Pixels { get; } = new float[capacity * sampleLength];
         public List<BoxF>[] Faces { get; } = [.. Enumerable.Range(0, capacity).Select(_ => new List<BoxF>())];
+        public List<BoxF>[] Ignored { get; } = [.. Enumerable.Range(0, capacity).Select(_ => new List<BoxF>())];
     }
 }
