@@ -46,19 +46,35 @@ internal sealed class DetectorEpoch(
             lr = learningRate(globalStep++);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
 
-            using var scope = NewDisposeScope();
-            var input = torch.tensor(batch.Pixels.AsSpan(0, n * sampleLength).ToArray(), [n, 3, size, size]);
-            Tensor? teacherKps = null;
-            if (teacher is not null)
-            {
-                using var _ = no_grad();
-                teacherKps = cat(teacher.call(input).Kps, 1);
-            }
+            // Forward/backward in micro-batches (gradients accumulate; each part weighs its share of the batch):
+            // libtorch 2.10's CPU backward of YuNet's single-channel heads returns NaN gradients for batches > 1
+            // now and then (every time under tcmalloc); one image per pass never did.
             optimizer.zero_grad();
-            var outputs = model.call(input);
-            var result = loss.Compute(outputs, size, size, batch.Faces.Take(n).Select(f => (IReadOnlyList<BoxF>)f).ToList(), teacherKps,
-                batch.Ignored.Take(n).Select(f => (IReadOnlyList<BoxF>)f).ToList());
-            result.Total.backward();
+            double stepLoss = 0, stepObj = 0, stepCls = 0, stepBox = 0, stepKps = 0;
+            int stepPositives = 0;
+            for (int first = 0; first < n; first += options.MicroBatch)
+            {
+                int m = Math.Min(options.MicroBatch, n - first);
+                float share = (float)m / n;
+                using var scope = NewDisposeScope();
+                var input = torch.tensor(batch.Pixels.AsSpan(first * sampleLength, m * sampleLength).ToArray(), [m, 3, size, size]);
+                Tensor? teacherKps = null;
+                if (teacher is not null)
+                {
+                    using var _ = no_grad();
+                    teacherKps = cat(teacher.call(input).Kps, 1);
+                }
+                var outputs = model.call(input);
+                var result = loss.Compute(outputs, size, size, batch.Faces.Skip(first).Take(m).Select(f => (IReadOnlyList<BoxF>)f).ToList(), teacherKps,
+                    batch.Ignored.Skip(first).Take(m).Select(f => (IReadOnlyList<BoxF>)f).ToList());
+                (result.Total * share).backward();
+                stepLoss += result.Total.item<float>() * m;
+                stepObj += result.Objectness * m;
+                stepCls += result.Class * m;
+                stepBox += result.Box * m;
+                stepKps += result.Landmarks * m;
+                stepPositives += result.Positives;
+            }
             var norm = nn.utils.clip_grad_norm_(model.parameters(), options.GradientClip);
             if (!double.IsFinite(norm))
             {
@@ -68,12 +84,12 @@ internal sealed class DetectorEpoch(
             }
             optimizer.step();
 
-            total += result.Total.item<float>() * n;
-            obj += result.Objectness * n;
-            cls += result.Class * n;
-            box += result.Box * n;
-            kps += result.Landmarks * n;
-            positives += result.Positives;
+            total += stepLoss;
+            obj += stepObj;
+            cls += stepCls;
+            box += stepBox;
+            kps += stepKps;
+            positives += stepPositives;
             images += n;
             progress?.Report(new DetectorTrainingProgress("Training", epoch, options.Epochs, step + 1, steps, total / images));
         }

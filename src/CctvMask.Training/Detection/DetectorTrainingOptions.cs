@@ -24,6 +24,9 @@ public sealed class DetectorTrainingOptions
 
     [Range(1, 256)] public int BatchSize { get; set; } = 16;
 
+    /// <summary>Images per forward/backward pass within a batch (gradients accumulate). 1 avoids a libtorch NaN-gradient bug.</summary>
+    [Range(1, 256)] public int MicroBatch { get; set; } = 1;
+
     /// <summary>Peak learning rate (AdamW). Low: this fine-tunes published weights.</summary>
     [Range(1e-7, 1.0)] public double LearningRate { get; set; } = 1e-3;
 
