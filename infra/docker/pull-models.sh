@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fills the model folder ($CCTVMASK_MODELS): the project's own classifier and the manifest from the
+# Fills the model folder ($CCTVMASK_MODELS): the project's own classifier, face detector and the manifest from the
 # image, then `cctvmask models pull` downloads the missing third-party models (sha256 checked) from
 # the manifest URLs, and `models verify` checks the result. Idempotent: present files with the right
 # hash are kept. Arguments go to `pull` (e.g. --all for the optional models).
@@ -7,6 +7,6 @@ set -eu
 dest="${CCTVMASK_MODELS:?CCTVMASK_MODELS must name the model folder}"
 bundled="${CCTVMASK_BUNDLED_MODELS:-/app/models}"
 mkdir -p "$dest"
-cp -f "$bundled/mask_classifier.onnx" "$bundled/manifest.json" "$dest/"
+cp -f "$bundled/mask_classifier.onnx" "$bundled/face_detector.onnx" "$bundled/manifest.json" "$dest/"
 cctvmask models pull "$@"
 exec cctvmask models verify

@@ -29,6 +29,7 @@ public static class CliApp
             BenchCommand.Create(context),
             ModelsCommand.Create(context),
             TrainCommand.Create(context),
+            TrainDetectorCommand.Create(context),
             SynthCommand.Create(context),
         ];
         foreach (var command in commands)

@@ -14,7 +14,7 @@ public sealed class DetectorSettings
     /// <summary>Face detector file in the model folder.</summary>
     public Option<string?> Detector { get; } = new("--detector")
     {
-        Description = $"Face detector file in the model folder: {ModelLocator.FixedDetector} | {ModelLocator.DynamicDetector} (default {ModelLocator.DefaultDetector}).",
+        Description = $"Face detector file in the model folder: {ModelLocator.ProjectDetector} | {ModelLocator.DynamicDetector} | {ModelLocator.FixedDetector} (default {ModelLocator.DefaultDetector}).",
     };
 
     /// <summary>Classifier file in the model folder.</summary>

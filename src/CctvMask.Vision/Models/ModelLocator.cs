@@ -17,11 +17,20 @@ public static class ModelLocator
     /// <summary>YuNet-n, dynamic input.</summary>
     public const string DynamicDetector = "yunet_n_dynamic.onnx";
 
+    /// <summary>
+    /// The project's own face detector: YuNet-n fine-tuned on face-mask photos by <c>cctvmask train-detector</c>
+    /// (same graph and inputs/outputs as <see cref="DynamicDetector"/>; model card models/face_detector.md).
+    /// </summary>
+    public const string ProjectDetector = "face_detector.onnx";
+
     /// <summary>The project's mask classifier.</summary>
     public const string Classifier = "mask_classifier.onnx";
 
-    /// <summary>The detector file used by default (dynamic: serves every input size policy).</summary>
-    public const string DefaultDetector = DynamicDetector;
+    /// <summary>
+    /// The detector file used by default: the project's fine-tuned YuNet-n (dynamic, serves every input size policy).
+    /// The published <see cref="DynamicDetector"/> stays selectable (<c>--detector yunet_n_dynamic.onnx</c>).
+    /// </summary>
+    public const string DefaultDetector = ProjectDetector;
 
     /// <summary>The model folder to use (not checked for existence).</summary>
     public static string ResolveFolder(string? explicitFolder = null)

@@ -1,5 +1,6 @@
 using CctvMask.Cli.Tests.Common;
 using CctvMask.Testing;
+using CctvMask.Vision.Models;
 
 namespace CctvMask.Cli.Tests.Detect;
 
@@ -73,7 +74,7 @@ public sealed class DetectBadInputTests
         var image = dir.File("ok.jpg");
         File.WriteAllBytes(image, TestFiles.Jpeg());
         var run = await CliRun.RunAsync("detect", image, "--models", dir.File("no-models"));
-        run.AssertSingleError("yunet_n_dynamic.onnx", "not found");
+        run.AssertSingleError(ModelLocator.DefaultDetector, "not found");
     }
 
     [Fact]

@@ -53,15 +53,16 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void Only_the_projects_own_model_enters_the_image()
+    public void Only_the_projects_own_models_enter_the_image()
     {
         var ignore = File.ReadAllLines(Path.Combine(Root, ".dockerignore"));
         var copiedModels = CopyInstructions.SelectMany(parts => parts[..^1]).Where(s => s.EndsWith(".onnx", StringComparison.Ordinal)).ToList();
 
         Assert.Contains("**/*.onnx", ignore);
         Assert.Contains($"!models/{ModelLocator.Classifier}", ignore);
-        Assert.Equal([$"models/{ModelLocator.Classifier}"], copiedModels);
-        // The detectors come from the manifest at run time.
+        Assert.Contains($"!models/{ModelLocator.ProjectDetector}", ignore);
+        Assert.Equal([$"models/{ModelLocator.Classifier}", $"models/{ModelLocator.ProjectDetector}"], copiedModels);
+        // The published detectors come from the manifest at run time; the default is the project's own.
         var manifest = File.ReadAllText(Path.Combine(Root, "models", "manifest.json"));
         Assert.Contains($"\"file\": \"{ModelLocator.DefaultDetector}\"", manifest, StringComparison.Ordinal);
     }
@@ -73,6 +74,7 @@ public sealed class DockerfileTests
 
         Assert.StartsWith("#!/bin/sh", script, StringComparison.Ordinal);
         Assert.Contains($"/{ModelLocator.Classifier}", script, StringComparison.Ordinal);
+        Assert.Contains($"/{ModelLocator.ProjectDetector}", script, StringComparison.Ordinal);
         Assert.Contains("/app/models", script, StringComparison.Ordinal);
         Assert.Contains("${" + ModelLocator.EnvironmentVariable, script, StringComparison.Ordinal);
         Assert.True(script.IndexOf("models pull", StringComparison.Ordinal) < script.IndexOf("models verify", StringComparison.Ordinal));
