@@ -27,4 +27,8 @@ public sealed class CameraOptions
     /// <summary>Delay before the grain restarts a worker that failed (s).</summary>
     [Range(1, 3600)]
     public int FailedRestartDelaySeconds { get; set; } = 10;
+
+    /// <summary>How often the open minute's counts so far are journaled (s), bounding what a crash can lose.</summary>
+    [Range(1, 60)]
+    public int ProvisionalIntervalSeconds { get; set; } = 5;
 }

@@ -40,6 +40,8 @@ internal sealed class CameraPipeline : IDisposable
     private int _faceCount;
     private int _displayCount;
     private DateTimeOffset _lastLiveFrame = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastProvisional = DateTimeOffset.MinValue;
+    private ComplianceDelta? _provisional;
     private LiveFrame? _latest;
 
     public CameraPipeline(string cameraId, ZoneSet? zones, TrackerOptions tracker, ViolationOptions violations, CameraOptions camera,
@@ -162,6 +164,7 @@ internal sealed class CameraPipeline : IDisposable
         {
             if (_compliance.BucketStart is { } start && ComplianceCounter.MinuteOf(now) > start)
                 CloseBucketIfDue(now);
+            JournalOpenMinute(now);
         }
     }
 
@@ -179,6 +182,16 @@ internal sealed class CameraPipeline : IDisposable
 
     public void Dispose()
     {
+    }
+
+    // The open minute's counts so far go to the journal now and then, so a crash loses at most that interval.
+    private void JournalOpenMinute(DateTimeOffset now)
+    {
+        if (now - _lastProvisional < TimeSpan.FromSeconds(_cameraOptions.ProvisionalIntervalSeconds)) return;
+        _lastProvisional = now;
+        if (_compliance.Provisional() is not { People: > 0 } p || p == _provisional) return;
+        _provisional = p;
+        _complianceSink.TryWriteProvisional(p);
     }
 
     private bool LiveFrameDue(DateTimeOffset now) =>

@@ -11,6 +11,6 @@ internal static partial class InferenceLog
     [LoggerMessage(3101, LogLevel.Error, "Inference failed on a round of {Frames} frames; their frames are released")]
     public static partial void RoundFailed(ILogger logger, Exception exception, int frames);
 
-    [LoggerMessage(3103, LogLevel.Information, EventName = "InferenceLoopStopped", Message = "Inference loop stopped")]
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Information, EventName = "InferenceLoopStopped", Message = "Inference loop stopped")]
     public static partial void Stopped(ILogger logger);
 }
