@@ -71,23 +71,27 @@ if wants base "$CCTVMASK_BASE_IMAGE"; then
   log "imported $CCTVMASK_BASE_IMAGE"
 fi
 
-# 2. ASP.NET Core runtime base from the host's .NET install.
-if wants aspnet "$CCTVMASK_ASPNET_IMAGE"; then
+# 2-4 run side by side (apt downloads wait on the network, publish on the CPU): the service
+# images, and the chain publish + ASP.NET base -> app image. Each job logs to its own file.
+jobs_pids=() jobs_names=()
+spawn() { # spawn NAME FUNCTION: run in the background, remember it
+  "${@:2}" & jobs_pids+=($!) jobs_names+=("$1")
+}
+
+build_aspnet() {
+  local dotnet_root
   dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
   [ -d "$dotnet_root/shared/Microsoft.AspNetCore.App" ] || die "no ASP.NET Core runtime under $dotnet_root"
   rm -rf "$STAGE" && mkdir -p "$STAGE/dotnet"
   cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/shared" "$STAGE/dotnet/"
-  [ -f "$dotnet_root/LICENSE.txt" ] && cp "$dotnet_root/LICENSE.txt" "$dotnet_root/ThirdPartyNotices.txt" "$STAGE/dotnet/" 2>/dev/null || true
   build "$CCTVMASK_ASPNET_IMAGE" "$STAGE" "$PODMAN_DIR/images/aspnet.Containerfile"
   rm -rf "$STAGE"
-fi
+}
 
-# 3. The application image from the real Dockerfile.
-if wants app "$CCTVMASK_IMAGE"; then
-  out="$REPO/artifacts/publish"
+publish() {
+  local out="$REPO/artifacts/publish" start=$SECONDS
   rm -rf "$out"
   log "dotnet publish (server, cli) into $out"
-  start=$SECONDS
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
   nice -n 10 dotnet publish "$REPO/src/CctvMask.Server/CctvMask.Server.csproj" -c Release -o "$out/server" -nologo -v q > "$CCTVMASK_PODMAN_WORK/publish.log" 2>&1 \
     && nice -n 10 dotnet publish "$REPO/src/CctvMask.Cli/CctvMask.Cli.csproj" -c Release -o "$out/cli" -nologo -v q >> "$CCTVMASK_PODMAN_WORK/publish.log" 2>&1 \
@@ -95,21 +99,34 @@ if wants app "$CCTVMASK_IMAGE"; then
   # Same trim as the Dockerfile's CLI_TRAINING=false, before the context is sent.
   rm -f "$out"/cli/libtorch*.so "$out"/cli/libc10.so "$out"/cli/libtorchbind_test.so "$out"/cli/libshm.so
   log "published in $((SECONDS - start)) s"
+}
+
+build_app_chain() {
+  local pub_pid=""
+  publish & pub_pid=$!
+  if wants aspnet "$CCTVMASK_ASPNET_IMAGE"; then build_aspnet; fi
+  wait "$pub_pid" || die "publish failed"
   build "$CCTVMASK_IMAGE" "$REPO" "$REPO/infra/docker/Dockerfile" \
     --build-arg "RUNTIME_IMAGE=$CCTVMASK_ASPNET_IMAGE" --build-arg PUBLISHED=context
-  rm -rf "$out"
-fi
+  rm -rf "$REPO/artifacts/publish"
+}
 
-# 4. Services from Debian packages.
-if wants postgres "$CCTVMASK_POSTGRES_IMAGE"; then
-  build "$CCTVMASK_POSTGRES_IMAGE" "$PODMAN_DIR/images" "$PODMAN_DIR/images/postgres.Containerfile"
+if wants app "$CCTVMASK_IMAGE"; then
+  spawn app build_app_chain
+elif wants aspnet "$CCTVMASK_ASPNET_IMAGE"; then
+  spawn aspnet build_aspnet
 fi
-if wants redis "$CCTVMASK_REDIS_IMAGE"; then
-  build "$CCTVMASK_REDIS_IMAGE" "$PODMAN_DIR/images" "$PODMAN_DIR/images/redis.Containerfile"
-fi
-if wants camera-sim "$CCTVMASK_RTSP_IMAGE"; then
-  build "$CCTVMASK_RTSP_IMAGE" "$REPO/infra/rtsp-simulator" "$PODMAN_DIR/images/camera-sim.Containerfile"
-fi
+wants postgres "$CCTVMASK_POSTGRES_IMAGE" && spawn postgres \
+  eval 'build "$CCTVMASK_POSTGRES_IMAGE" "$PODMAN_DIR/images" "$PODMAN_DIR/images/postgres.Containerfile"'
+wants redis "$CCTVMASK_REDIS_IMAGE" && spawn redis \
+  eval 'build "$CCTVMASK_REDIS_IMAGE" "$PODMAN_DIR/images" "$PODMAN_DIR/images/redis.Containerfile"'
+wants camera-sim "$CCTVMASK_RTSP_IMAGE" && spawn camera-sim \
+  eval 'build "$CCTVMASK_RTSP_IMAGE" "$REPO/infra/rtsp-simulator" "$PODMAN_DIR/images/camera-sim.Containerfile"'
+failed=()
+for i in "${!jobs_pids[@]}"; do
+  wait "${jobs_pids[$i]}" || failed+=("${jobs_names[$i]}")
+done
+[ ${#failed[@]} -eq 0 ] || die "image builds failed: ${failed[*]}"
 
 size="$(podman image inspect --format '{{.Size}}' "$CCTVMASK_IMAGE")"
 log "$CCTVMASK_IMAGE: $((size / 1000000)) MB ($(podman image inspect --format '{{.Config.User}}' "$CCTVMASK_IMAGE") user, healthcheck: $(podman image inspect --format '{{if .Config.Healthcheck}}{{join .Config.Healthcheck.Test " "}}{{else}}none{{end}}' "$CCTVMASK_IMAGE"))"

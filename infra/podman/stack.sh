@@ -29,7 +29,12 @@ PG="${COMPOSE_PROJECT_NAME}_postgres_1" REDIS="${COMPOSE_PROJECT_NAME}_redis_1"
 RTSP="${COMPOSE_PROJECT_NAME}_rtsp_1" MODELS="${COMPOSE_PROJECT_NAME}_models_1"
 CAMERA="${CCTVMASK_CAMERA:-lobby}"
 
-compose() { podman-compose --no-ansi -f "$REPO/docker-compose.yml" -p "$COMPOSE_PROJECT_NAME" "$@"; }
+# CCTVMASK_COMPOSE_OVERRIDE: an extra compose file merged over docker-compose.yml (e.g. the suite's
+# deliberately broken infra/chaos/broken.override.yml).
+compose() {
+  podman-compose --no-ansi -f "$REPO/docker-compose.yml" ${CCTVMASK_COMPOSE_OVERRIDE:+-f "$CCTVMASK_COMPOSE_OVERRIDE"} \
+    -p "$COMPOSE_PROJECT_NAME" "$@"
+}
 api() { # api PORT METHOD PATH [JSON]
   local port="$1" method="$2" path="$3"
   curl -fsS --max-time 10 -X "$method" -H "X-Api-Key: $CCTVMASK_ADMIN_KEY" \
@@ -113,7 +118,7 @@ cmd_check() {
 }
 
 cmd_env() {
-  for v in CONTAINERS_CONF CONTAINERS_STORAGE_CONF COMPOSE_PROJECT_NAME CCTVMASK_ADMIN_KEY CCTVMASK_PORT CCTVMASK_PORT_2 \
+  for v in CONTAINERS_CONF CONTAINERS_STORAGE_CONF CCTVMASK_PODMAN_WORK CCTVMASK_COMPOSE_OVERRIDE COMPOSE_PROJECT_NAME CCTVMASK_ADMIN_KEY CCTVMASK_PORT CCTVMASK_PORT_2 \
            CCTVMASK_RTSP_PORT CCTVMASK_DEMO_CLIPS CCTVMASK_DEMO_CLIP CCTVMASK_MODELS_SEED_DIR CCTVMASK_DETECT_FPS \
            CCTVMASK_IMAGE CCTVMASK_POSTGRES_IMAGE CCTVMASK_REDIS_IMAGE CCTVMASK_RTSP_IMAGE POSTGRES_PASSWORD; do
     printf 'export %s=%q\n' "$v" "${!v:-}"
