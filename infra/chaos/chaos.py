@@ -118,7 +118,6 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.samples = []          # (t, status dict or None, {container: metrics or None})
         self.incarnations = {}     # (silo, startedAt) -> max violations counted by that worker
-        self.storage = {}          # (container, started) -> last storage counters of that process
         self.stop = threading.Event()
         self.lock = threading.Lock()
 
@@ -156,10 +155,6 @@ class Sampler(threading.Thread):
                 if st and st.get("silo") and st.get("startedAt"):
                     k = (st["silo"], st["startedAt"])
                     self.incarnations[k] = max(self.incarnations.get(k, 0), int(st.get("violations") or 0))
-                for c, m in ms.items():
-                    if m is not None:
-                        started = sh("podman", "inspect", "-f", "{{.State.StartedAt}}", c, check=False)
-                        self.storage[(c, started)] = m
             self.stop.wait(max(0.0, 1.0 - (time.time() - t)))
 
     def counted(self):

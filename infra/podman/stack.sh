@@ -75,9 +75,10 @@ cmd_up() {
 
 cmd_down() {
   log "down: project $COMPOSE_PROJECT_NAME"
+  # Containers first, with their anonymous volumes (the image's VOLUME /data of the models one-shot);
+  # then podman-compose removes the named volumes and the network.
+  podman ps -a --filter "label=io.podman.compose.project=$COMPOSE_PROJECT_NAME" -q | xargs -r podman rm -f -v -t 5 >/dev/null 2>&1 || true
   compose down -v > "$CCTVMASK_PODMAN_WORK/compose-down.log" 2>&1 || true
-  # Whatever podman-compose left (a container it did not know, a network, volumes).
-  podman ps -a --filter "label=io.podman.compose.project=$COMPOSE_PROJECT_NAME" -q | xargs -r podman rm -f -t 5 >/dev/null 2>&1 || true
   podman volume ls -q --filter "label=io.podman.compose.project=$COMPOSE_PROJECT_NAME" | xargs -r podman volume rm -f >/dev/null 2>&1 || true
   podman network exists "$NET" && podman network rm -f "$NET" >/dev/null 2>&1 || true
 }
