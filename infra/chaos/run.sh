@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The container part of CI: builds the images (infra/podman/build-images.sh), brings the compose
 # stack up with podman-compose (infra/podman/stack.sh), checks it end to end, runs the fault-injection
-# suite (chaos.py) and always tears everything down (containers, volumes, network), also on failure
+# suite (chaos.py), plays the Helm chart with podman kube play (infra/podman/kube-play.sh), and
+# always tears everything down (containers, volumes, network), also on failure
 # or Ctrl-C. Prints the fault table and one "chaos NAME: PASS|FAIL|SKIP" line per step, which
 # infra/scripts/test.sh adds to its final count. Exit status 0 only when every step passed.
 #   CHAOS_KEEP=1      leave the stack running afterwards (for a look around; `stack.sh down` later)
@@ -50,5 +51,12 @@ t_up=$((SECONDS - t1))
 t2=$SECONDS
 /usr/bin/python3 "$CHAOS_DIR/chaos.py" || status=$?
 t_chaos=$((SECONDS - t2))
-log "timings: images ${t_build} s, stack up + check ${t_up} s, fault suite ${t_chaos} s, total $((SECONDS - t0)) s"
+
+# The Helm chart under podman kube play (its own network, PostgreSQL and Redis); CHAOS_KUBE=0 skips.
+t3=$SECONDS
+if [ "${CHAOS_KUBE:-1}" = 1 ] && [ -z "${CHAOS_SCENARIOS:-}" ]; then
+  "$STACK" down
+  if ! "$REPO/infra/podman/kube-play.sh"; then echo "chaos kube-play: FAIL"; status=1; fi
+fi
+log "timings: images ${t_build} s, stack up + check ${t_up} s, fault suite ${t_chaos} s, kube play $((SECONDS - t3)) s, total $((SECONDS - t0)) s"
 exit "$status"

@@ -3,7 +3,8 @@
 # helm/cctvmask twice with infra/helm-render (releases silo-a and silo-b, one replica each, the same
 # Orleans service/cluster ids, so two silos cluster through Redis: podman runs one replica per
 # Deployment), keeps what `podman kube play` understands (ConfigMap, Secret, Deployment), plays it on
-# a podman network next to PostgreSQL and Redis containers, and checks that both pods become ready
+# a podman network next to PostgreSQL and Redis containers (downward-API fields podman cannot
+# resolve are replaced by literal values first), and checks that both pods become ready
 # (/readyz, the chart's readiness probe) and list each other in /api/fleet/silos. Always cleans up.
 # Not exercised here: ServiceAccount/Role/RoleBinding (no API server), Service, PodDisruptionBudget,
 # NetworkPolicy, HPA, ServiceMonitor, Orleans' Kubernetes hosting (KUBERNETES_SERVICE_HOST is unset
@@ -23,6 +24,8 @@ mkdir -p "$WORK"
 cleanup() {
   for r in silo-a silo-b; do
     [ -f "$WORK/$r.yaml" ] && podman kube down "$WORK/$r.yaml" >/dev/null 2>&1 || true
+    podman secret rm "$r-cctvmask" >/dev/null 2>&1 || true
+    rm -f "$WORK/$r".*
   done
   podman rm -f -t 2 "$PG" "$REDIS" >/dev/null 2>&1 || true
   podman volume rm -f "$VOLUME" >/dev/null 2>&1 || true
@@ -32,7 +35,7 @@ trap cleanup EXIT
 cleanup
 
 log "building infra/helm-render"
-GO111MODULE=off GOPATH=/usr/share/gocode nice -n 10 go build -o "$WORK/helm-render" "$REPO/infra/helm-render"
+(cd "$REPO" && GO111MODULE=off GOPATH=/usr/share/gocode nice -n 10 go build -o "$WORK/helm-render" ./infra/helm-render)
 
 podman network create "$NET" >/dev/null
 podman run -d --name "$PG" --network "$NET" --network-alias postgres \
@@ -51,16 +54,50 @@ auth: {adminKey: "$KEY"}
 database: {connectionString: "Host=postgres;Port=5432;Username=cctvmask;Password=cctvmask;Database=cctvmask"}
 redis: {connectionString: "redis:6379"}
 orleans: {serviceId: cctvmask, clusterId: kubeplay}
-models: {existingClaim: $VOLUME}
+# A pre-filled models PVC and no pull init container (podman 4.3 races removing a finished
+# "once" init container under runc: "cannot remove container ... as it is running").
+models: {existingClaim: $VOLUME, pull: false}
 VALUES
 for r in silo-a silo-b; do
   "$WORK/helm-render" -f "$WORK/values.yaml" -name "$r" "$REPO/helm/cctvmask" > "$WORK/$r.all.yaml"
-  # Only the kinds podman kube play acts on.
-  /usr/bin/python3 - "$WORK/$r.all.yaml" "$WORK/$r.yaml" <<'PY'
-import re, sys
-docs = re.split(r"(?m)^---\s*$", open(sys.argv[1]).read())
-keep = [d for d in docs if re.search(r"(?m)^kind: (ConfigMap|Secret|Deployment)\s*$", d)]
-open(sys.argv[2], "w").write("---".join(keep))
+  # Only the kinds podman kube play acts on; podman 4.3 resolves no downward-API field but
+  # metadata.name, so the others become the literal values a kubelet would give (POD_IP is left
+  # out: the server then advertises its own address, which is the pod's).
+  offset=20000; [ "$r" = silo-b ] && offset=21000
+  /usr/bin/python3 - "$WORK/$r.all.yaml" "$WORK/$r.yaml" "$offset" <<'PY'
+import sys, yaml
+import base64
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d and d["kind"] in ("ConfigMap", "Secret", "Deployment")]
+# podman 4.3 cannot read back a played Secret in its secretKeyRef lookup ("not valid JSON: illegal
+# base64 data"), so secretKeyRef values are inlined from the rendered Secret and it is left out.
+secrets = {d["metadata"]["name"]: {k: base64.b64decode(v).decode() for k, v in d.get("data", {}).items()}
+           for d in docs if d["kind"] == "Secret"}
+docs = [d for d in docs if d["kind"] != "Secret"]
+for d in docs:
+    if d["kind"] != "Deployment":
+        continue
+    labels = d["spec"]["template"]["metadata"]["labels"]
+    for c in d["spec"]["template"]["spec"].get("containers", []) + d["spec"]["template"]["spec"].get("initContainers", []):
+        # podman 4.3 publishes every containerPort on the host (hostPort = containerPort); two
+        # releases would collide, so each gets its own host ports (offset by argv[3]).
+        for port in c.get("ports", []):
+            port["hostPort"] = port["containerPort"] + int(sys.argv[3])
+        env = []
+        for e in c.get("env", []):
+            ref = (e.get("valueFrom") or {}).get("secretKeyRef")
+            if ref:
+                if ref["key"] in secrets.get(ref["name"], {}):
+                    env.append({"name": e["name"], "value": secrets[ref["name"]][ref["key"]]})
+                continue
+            path = (e.get("valueFrom") or {}).get("fieldRef", {}).get("fieldPath")
+            if path is None or path == "metadata.name":
+                env.append(e)
+            elif path == "metadata.namespace":
+                env.append({"name": e["name"], "value": "default"})
+            elif path.startswith("metadata.labels['"):
+                env.append({"name": e["name"], "value": labels[path[len("metadata.labels['"):-2]]})
+        c["env"] = env
+yaml.safe_dump_all(docs, open(sys.argv[2], "w"), sort_keys=False)
 PY
   log "podman kube play $r ($(grep -c '^kind:' "$WORK/$r.yaml") objects of $(grep -c '^kind:' "$WORK/$r.all.yaml"))"
   podman kube play --network "$NET" "$WORK/$r.yaml" > "$WORK/$r.play.log" 2>&1 || { cat "$WORK/$r.play.log" >&2; die "kube play $r failed"; }

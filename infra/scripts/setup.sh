@@ -19,7 +19,7 @@ PKGS=(ffmpeg redis-server postgresql libtcmalloc-minimal4 python3-gi gir1.2-gst-
       gstreamer1.0-libav chromium fonts-dejavu-core
       golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v3-dev golang-github-xeipuuv-gojsonschema-dev
       docker-compose
-      podman runc debootstrap podman-compose netavark aardvark-dns iptables uidmap)
+      podman runc debootstrap podman-compose netavark aardvark-dns iptables uidmap catatonit)
 missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
