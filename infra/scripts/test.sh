@@ -37,7 +37,7 @@ if [ "$eval_status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed 
 if [ "${CCTVMASK_SKIP_CONTAINERS:-0}" != 1 ]; then
   CHAOS_LOG="${CCTVMASK_WORK:-/tmp/cctvmask-ci}/chaos-output.log"
   echo "== containers: image build, compose stack, fault injection =="
-  timeout --kill-after=60 1500 bash infra/chaos/run.sh 2>&1 | tee "$CHAOS_LOG"
+  timeout --kill-after=60 1800 bash infra/chaos/run.sh 2>&1 | tee "$CHAOS_LOG"
   chaos_status=${PIPESTATUS[0]}
   chaos_passed=$(grep -cE '^chaos [a-z0-9-]+: PASS$' "$CHAOS_LOG" || true)
   chaos_failed=$(grep -cE '^chaos [a-z0-9-]+: FAIL$' "$CHAOS_LOG" || true)
