@@ -2,7 +2,9 @@
 # server-bench.sh N [MAX_BATCH] [SECONDS]: starts the built server on embedded defaults, registers N
 # copies of $CCTVMASK_TEST_RTSP/crowd360 (640x360, 5 detect-fps), lets them run, and prints per-camera
 # analysed/dropped frames over the measuring window plus p50/p95 of cctvmask.pipeline.latency
-# (frame decoded -> detections recorded) and the mean batch size, from /metrics.
+# (frame decoded -> results recorded), the mean batch size, frames skipped by the motion gate and phase-2
+# crops per processed frame, from /metrics and the status API.
+# SMALLFACE=960 turns the per-camera small-face pass on; MOTION=false turns motion gating off.
 # Needs: `. infra/scripts/setup.sh` (RTSP simulator, models) and `dotnet build src/CctvMask.Server -c Release`.
 set -euo pipefail
 N="${1:?cameras}"; BATCH="${2:-8}"; SECS="${3:-30}"; WARMUP=10
@@ -20,7 +22,7 @@ for _ in $(seq 1 120); do curl -sf "$URL/readyz" >/dev/null && break; sleep 0.5;
 H="X-Api-Key: $KEY"
 for i in $(seq 1 "$N"); do
   curl -sf -H "$H" -H 'Content-Type: application/json' -o /dev/null \
-    -d "{\"id\":\"bench$i\",\"name\":\"bench$i\",\"url\":\"$CCTVMASK_TEST_RTSP/crowd360\",\"detectFps\":5,\"analysisWidth\":640,\"analysisHeight\":360}" "$URL/api/cameras"
+    -d "{\"id\":\"bench$i\",\"name\":\"bench$i\",\"url\":\"$CCTVMASK_TEST_RTSP/crowd360\",\"detectFps\":5,\"analysisWidth\":640,\"analysisHeight\":360,\"motionGating\":${MOTION:-true},\"smallFacePass\":$([ -n "${SMALLFACE:-}" ] && echo true || echo false),\"smallFaceLongSide\":${SMALLFACE:-960}}" "$URL/api/cameras"
 done
 snapshot() { for i in $(seq 1 "$N"); do curl -sf -H "$H" "$URL/api/cameras/bench$i/status"; echo; done; }
 sleep "$WARMUP"; A="$(snapshot)"; curl -sf "$URL/metrics" > "$DATA/m0"
@@ -32,6 +34,9 @@ a = [json.loads(l) for l in """$A""".splitlines() if l.strip()]
 b = [json.loads(l) for l in """$B""".splitlines() if l.strip()]
 an = sum(y["framesAnalyzed"] - x["framesAnalyzed"] for x, y in zip(a, b))
 dr = sum(y["framesDropped"] - x["framesDropped"] for x, y in zip(a, b))
+sk = sum(y.get("framesSkipped", 0) - x.get("framesSkipped", 0) for x, y in zip(a, b))
+fd = sum(y["facesDetected"] - x["facesDetected"] for x, y in zip(a, b))
+fj = sum(y.get("facesJudged", 0) - x.get("facesJudged", 0) for x, y in zip(a, b))
 def hist(path, name):
     d = {}
     for line in open(path):
@@ -48,6 +53,8 @@ def pct(buckets, count, p):
         if cum >= p * count: return le
 lat, ls, lc = delta("cctvmask_pipeline_latency_seconds")
 bs, bsum, bcount = delta("cctvmask_inference_batch_size")
-print(f"cameras={n} max_batch={batch} window={secs:.0f}s analysed={an} ({an/secs:.1f} frames/s, wanted {5*n}) dropped={dr} ({100*dr/max(1,an+dr):.1f}%)"
+done = an + sk
+print(f"cameras={n} max_batch={batch} window={secs:.0f}s processed={done} ({done/secs:.1f} frames/s, wanted {5*n}; phase 1 on {an}, motion-skipped {sk})"
+      f" dropped={dr} ({100*dr/max(1,done+dr):.1f}%) faces/analysed={fd/max(1,an):.1f} crops/analysed={fj/max(1,an):.2f}"
       f" mean_batch={bsum/max(1,bcount):.2f} latency_p50<={pct(lat, lc, .5)}s p95<={pct(lat, lc, .95)}s mean={ls/max(1,lc):.3f}s")
 PY

@@ -2,7 +2,8 @@ using CctvMask.Grains.Cameras;
 
 namespace CctvMask.Server.Cameras.Contracts;
 
-/// <summary>GET /api/cameras/{id}/status: the grain's live snapshot (state: stopped, starting, running, reconnecting, failed).</summary>
+/// <summary>GET /api/cameras/{id}/status: the grain's live snapshot (state: stopped, starting, running, reconnecting, failed).
+/// FramesSkipped = frames the motion gate kept from phase 1; FacesJudged = faces phase 2 classified.</summary>
 public sealed record CameraStatusResponse(
     string CameraId,
     string State,
@@ -21,11 +22,14 @@ public sealed record CameraStatusResponse(
     long Violations,
     int IngestRestarts,
     string? LastError,
-    string? Silo)
+    string? Silo,
+    long FramesSkipped,
+    long FacesJudged)
 {
     public static CameraStatusResponse From(string id, CameraStatus s) => new(
         id, s.State.ToString().ToLowerInvariant(), s.UpdatedAt, s.StartedAt, s.LastFrameAt, s.AnalysisFps,
         s.FramesReceived, s.FramesAnalyzed, s.FramesDropped, s.FacesDetected, s.PeopleInView, s.PeopleThisMinute,
         s.LastMinutePeople, s.LastMinuteCompliance, s.Violations, s.IngestRestarts,
-        s.LastError is null ? null : CameraUrl.RedactText(s.LastError), s.Silo);
+        s.LastError is null ? null : CameraUrl.RedactText(s.LastError), s.Silo,
+        s.FramesSkipped, s.FacesJudged);
 }
