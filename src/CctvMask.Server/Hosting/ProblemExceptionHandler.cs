@@ -48,6 +48,6 @@ public sealed partial class ProblemExceptionHandler(
     [LoggerMessage(EventId = 5200, Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
 
-    [LoggerMessage(EventId = 8800, Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path} ({Error}); answered 503")]
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path} ({Error}); answered 503")]
     private static partial void LogDatabaseDown(ILogger logger, string method, string path, string error);
 }
