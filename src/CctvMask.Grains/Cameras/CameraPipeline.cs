@@ -152,6 +152,18 @@ internal sealed class CameraPipeline : IDisposable
             lock (_gate)
             {
                 CloseBucketIfDue(now);
+                // Nothing moved since the last analysed frame: its faces are still in view, so their tracks
+                // gain a hit (a person standing still gets confirmed) and count in this minute.
+                foreach (var track in _tracker.Assignments)
+                {
+                    if (track is null || track.MissedFrames != 0) continue;
+                    track.Hold(_trackerOptions.ConfirmHits);
+                    _compliance.Observe(track, now);
+                }
+                int inView = 0;
+                foreach (var track in _tracker.Tracks) if (track.IsConfirmed && track.MissedFrames == 0) inView++;
+                PeopleInView = inView;
+                PeopleThisMinute = _compliance.CurrentPeople;
                 if (LiveFrameDue(now)) UpdateLiveFrame(frame.AsBgrFrame(), now);
             }
         }

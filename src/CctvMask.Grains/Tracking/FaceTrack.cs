@@ -156,6 +156,13 @@ public sealed class FaceTrack
 
     internal void Miss() => MissedFrames++;
 
+    // A frame the motion gate skipped shows the same scene: the face is still there (one more hit).
+    internal void Hold(int confirmHits)
+    {
+        Hits++;
+        if (Hits >= confirmHits) IsConfirmed = true;
+    }
+
     internal static float CentreX(BoxF b) => b.X + b.Width * 0.5f;
 
     internal static float CentreY(BoxF b) => b.Y + b.Height * 0.5f;

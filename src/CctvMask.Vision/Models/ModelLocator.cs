@@ -29,9 +29,8 @@ public static class ModelLocator
     /// <summary>
     /// The detector file used by default: the published dynamic YuNet-n. The project's fine-tuned
     /// <see cref="ProjectDetector"/> is selectable (<c>--detector face_detector.onnx</c>,
-    /// <c>Vision__Detector__Detector__ModelPath</c>) but not the default: it is better on held-out photos
-    /// (face AP50 85.8 vs 78.6) yet its lower scores made the server over-count people on the crowd clip
-    /// (end-to-end test: 222 people counted for 141 shown, bound 1.3×), see models/face_detector.md.
+    /// <c>Vision__Detector__Detector__ModelPath</c>) but not yet the default: it is better on held-out photos
+    /// (face AP50 85.8 vs 78.6) but has not passed the server's end-to-end check as the default (see models/face_detector.md).
     /// </summary>
     public const string DefaultDetector = DynamicDetector;
 

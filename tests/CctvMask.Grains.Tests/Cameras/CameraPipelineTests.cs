@@ -96,15 +96,20 @@ public sealed class CameraPipelineTests
     }
 
     [Fact]
-    public void A_skipped_frame_is_disposed_and_keeps_the_tracks()
+    public void A_skipped_frame_is_disposed_and_holds_the_still_person_in_view_until_confirmed()
     {
         var sink = new MemorySink();
         var pool = new FrameBufferPool(new FrameSize(64, 64));
-        using var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 1 });
+        using var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 3 });
         Step(pipeline, pool, T0, Faces.At(10, 10, size: 20));
+        Assert.Equal(0, pipeline.PeopleInView);
         pipeline.Skip(pool.RentFrame(1, T0), T0.AddSeconds(1));
+        Assert.Equal(0, pipeline.PeopleInView);
+        pipeline.Skip(pool.RentFrame(2, T0), T0.AddSeconds(2));
         Assert.Equal(0, pool.Outstanding);
-        Assert.Equal(1, pipeline.PeopleInView);
+        Assert.Equal(1, pipeline.PeopleInView);       // three sightings of a still face: confirmed
+        pipeline.Finish();
+        Assert.Equal(1, Assert.Single(sink.Deltas).People);
     }
 
     [Fact]
