@@ -19,7 +19,7 @@ namespace CctvMask.Grains.Cameras;
 /// <see cref="Complete"/> (or <see cref="Skip"/> for a frame the motion gate skipped), from its one thread;
 /// <see cref="Tick"/> and <see cref="Finish"/> come from the worker, hence the lock.
 /// </summary>
-internal sealed class CameraPipeline : IDisposable
+internal sealed class CameraPipeline
 {
     private readonly object _gate = new();
     private readonly string _cameraId;
@@ -190,10 +190,6 @@ internal sealed class CameraPipeline : IDisposable
             PeopleInView = 0;
             if (_compliance.Flush() is { } delta) Emit(delta);
         }
-    }
-
-    public void Dispose()
-    {
     }
 
     // The open minute's counts so far go to the journal now and then, so a crash loses at most that interval.

@@ -128,7 +128,6 @@ public sealed class CameraWorker : IAsyncDisposable
             if (_feed is not null) await _loop.DetachAsync(_feed).ConfigureAwait(false);
             _pipeline.Finish();
             if (_source is not null) await _source.DisposeAsync().ConfigureAwait(false);
-            _pipeline.Dispose();
         }
     }
 

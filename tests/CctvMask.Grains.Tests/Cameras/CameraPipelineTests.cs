@@ -43,7 +43,7 @@ public sealed class CameraPipelineTests
     {
         var sink = new MemorySink();
         var pool = new FrameBufferPool(new FrameSize(320, 240));
-        using var pipeline = Create(sink);
+        var pipeline = Create(sink);
         for (int f = 0; f < 20; f++)
             Step(pipeline, pool, T0.AddMilliseconds(100 * f),
                 Faces.At(50 + f, 60, label: FaceLabel.WithoutMask), Faces.At(200, 60, label: FaceLabel.WithMask));
@@ -69,7 +69,7 @@ public sealed class CameraPipelineTests
         var sink = new MemorySink();
         var pool = new FrameBufferPool(new FrameSize(320, 240));
         var options = new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2, RecheckSeconds = 2, ConfidentMargin = 2, ConfidentRecheckSeconds = 10 };
-        using var pipeline = Create(sink, tracker: options);
+        var pipeline = Create(sink, tracker: options);
         var asked = new List<int>();
         for (int f = 0; f < 60; f++) // 12 s at 5 fps, one person standing still
             asked.Add(Step(pipeline, pool, T0.AddMilliseconds(200 * f), Faces.At(100, 60, label: FaceLabel.WithMask)));
@@ -87,7 +87,7 @@ public sealed class CameraPipelineTests
         var sink = new MemorySink();
         var pool = new FrameBufferPool(new FrameSize(320, 240));
         var leftHalf = new ZoneSet([new ZonePolygon("left", [0f, 0f, 0.5f, 0f, 0.5f, 1f, 0f, 1f])]);
-        using var pipeline = Create(sink, leftHalf);
+        var pipeline = Create(sink, leftHalf);
         for (int f = 0; f < 5; f++)
             Step(pipeline, pool, T0.AddMilliseconds(200 * f), Faces.At(20, 60), Faces.At(250, 60));
         Assert.Equal(5, pipeline.FacesDetected);
@@ -100,7 +100,7 @@ public sealed class CameraPipelineTests
     {
         var sink = new MemorySink();
         var pool = new FrameBufferPool(new FrameSize(64, 64));
-        using var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 3 });
+        var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 3 });
         Step(pipeline, pool, T0, Faces.At(10, 10, size: 20));
         Assert.Equal(0, pipeline.PeopleInView);
         pipeline.Skip(pool.RentFrame(1, T0), T0.AddSeconds(1));
@@ -117,7 +117,7 @@ public sealed class CameraPipelineTests
     {
         var sink = new MemorySink();
         var pool = new FrameBufferPool(new FrameSize(64, 64));
-        using var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 1 });
+        var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 1 });
         Step(pipeline, pool, T0, Faces.At(10, 10, size: 20));
         pipeline.Tick(T0.AddSeconds(10));
         Assert.Empty(sink.Deltas);
