@@ -49,13 +49,16 @@ if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
 fi
 export CCTVMASK_TEST_REDIS="127.0.0.1:6379"
 
-# 3b. MQTT broker (Debian's mosquitto) on loopback, for the alert tests.
+# 3b. MQTT broker (Debian's mosquitto) on loopback, for the alert tests. Where systemd runs, the package
+# already started it (loopback-only by default); in a container it is started here. /usr/sbin may not be on
+# a non-root PATH, hence the full path.
 mqtt_up() { (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null; }
 if ! mqtt_up; then
   log "starting mosquitto"
   printf 'listener 1883 127.0.0.1\nallow_anonymous true\npersistence false\n' > "$WORK/mosquitto.conf"
-  mosquitto -c "$WORK/mosquitto.conf" -d
+  /usr/sbin/mosquitto -c "$WORK/mosquitto.conf" -d
   for i in $(seq 1 20); do mqtt_up && break; sleep 0.5; done
+  mqtt_up || { log "mosquitto did not start"; exit 1; }
 fi
 export CCTVMASK_TEST_MQTT="127.0.0.1:1883"
 

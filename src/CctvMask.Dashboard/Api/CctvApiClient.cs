@@ -75,9 +75,6 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
     public Task<AlertRuleDto> CreateAlertRuleAsync(AlertRuleRequestDto request, CancellationToken ct = default) =>
         SendJsonAsync<AlertRuleDto>(HttpMethod.Post, "api/alerts/rules", request, ct);
 
-    public Task<AlertRuleDto> UpdateAlertRuleAsync(Guid id, AlertRuleRequestDto request, CancellationToken ct = default) =>
-        SendJsonAsync<AlertRuleDto>(HttpMethod.Put, $"api/alerts/rules/{id}", request, ct);
-
     public async Task DeleteAlertRuleAsync(Guid id, CancellationToken ct = default)
     {
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/alerts/rules/{id}"), ct);

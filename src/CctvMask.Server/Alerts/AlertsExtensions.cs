@@ -18,6 +18,8 @@ public static class AlertsExtensions
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => !string.IsNullOrEmpty(o.Username) || string.IsNullOrEmpty(o.Password), "Alerts:Mqtt:Password needs Alerts:Mqtt:Username.")
+            .Validate(o => string.IsNullOrEmpty(o.CaCertificateFile) || (o.UseTls && File.Exists(o.CaCertificateFile)),
+                "Alerts:Mqtt:CaCertificateFile needs Alerts:Mqtt:UseTls and must name an existing PEM file.")
             .ValidateOnStart();
 
         services.AddCctvAlertStorage();

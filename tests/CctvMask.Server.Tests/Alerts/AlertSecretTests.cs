@@ -1,6 +1,5 @@
 using System.Net;
 using CctvMask.Server.Tests.Infrastructure;
-using CctvMask.Testing;
 
 namespace CctvMask.Server.Tests.Alerts;
 
@@ -14,13 +13,15 @@ public sealed class AlertSecretTests
     [Fact]
     public async Task Webhook_secret_and_mqtt_password_never_appear_in_responses_logs_or_metrics()
     {
-        var broker = TestEnvironment.Require(TestEnvironment.Mqtt, "CCTVMASK_TEST_MQTT");
-        var colon = broker.LastIndexOf(':');
+        // A broker that accepts this user and password only, over TLS: delivered means the password was used.
+        using var broker = MosquittoBroker.Secured("cctvmask", MqttPassword);
+        await broker.StartAsync();
         // The PUT below replaces the secret: the receiver knows the new one.
         await using var receiver = new WebhookReceiver(WebhookSecret + "x");
         await receiver.StartAsync();
         await using var factory = new ServerFactory().WithFastAlerts()
-            .With("Alerts:Mqtt:Host", broker[..colon]).With("Alerts:Mqtt:Port", broker[(colon + 1)..])
+            .With("Alerts:Mqtt:Host", "127.0.0.1").With("Alerts:Mqtt:Port", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Alerts:Mqtt:UseTls", "true").With("Alerts:Mqtt:CaCertificateFile", broker.CaCertificateFile)
             .With("Alerts:Mqtt:Username", "cctvmask").With("Alerts:Mqtt:Password", MqttPassword)
             .With("Alerts:Mqtt:TopicPrefix", "cctvmask-test-" + Guid.NewGuid().ToString("N")[..8]);
         using var admin = factory.CreateClient(TestKeys.Admin);

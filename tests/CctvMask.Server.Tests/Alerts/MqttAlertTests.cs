@@ -65,7 +65,7 @@ public sealed class MqttAlertTests
     [Fact]
     public async Task The_publisher_reconnects_after_the_broker_restarts_and_delivers_what_waited()
     {
-        using var broker = new MosquittoBroker();
+        using var broker = MosquittoBroker.Plain();
         await broker.StartAsync();
         var prefix = "cctvmask-test-" + Guid.NewGuid().ToString("N")[..8];
         await using var factory = new ServerFactory().WithFastAlerts()
@@ -94,5 +94,40 @@ public sealed class MqttAlertTests
         var received = await Eventually.WaitAsync(() => Task.FromResult(subscriber.Messages.FirstOrDefault(m => m.Payload.Contains(during.ToString(), StringComparison.Ordinal))),
             Bound, "the waiting event on the restarted broker");
         Assert.Equal($"{prefix}/alerts/_fleet", received.Topic);
+    }
+    [Fact]
+    public async Task Tls_with_a_password_reaches_a_broker_that_requires_both_and_a_wrong_password_or_an_untrusted_certificate_is_refused()
+    {
+        const string user = "cctvmask";
+        const string password = "Broker-pass-7c1d2e3f";
+        using var broker = MosquittoBroker.Secured(user, password);
+        await broker.StartAsync();
+
+        async Task<JsonNode> DeliverTestEventAsync(string pass, string? ca, Func<JsonNode, bool> until, string what)
+        {
+            await using var factory = new ServerFactory().WithFastAlerts()
+                .With("Alerts:Mqtt:Host", "127.0.0.1").With("Alerts:Mqtt:Port", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .With("Alerts:Mqtt:UseTls", "true").With("Alerts:Mqtt:CaCertificateFile", ca)
+                .With("Alerts:Mqtt:Username", user).With("Alerts:Mqtt:Password", pass)
+                .With("Alerts:Mqtt:ReconnectDelaySeconds", "0.2").With("Alerts:Mqtt:TimeoutSeconds", "5");
+            using var admin = factory.CreateClient(TestKeys.Admin);
+            var rule = await admin.PostJsonAsync("/api/alerts/rules", new { name = "Fleet down", kind = "cameraNotRunning", threshold = 60, mqtt = true });
+            var ruleId = (Guid)(await rule.ReadNodeAsync())["id"]!;
+            var eventId = (Guid)(await (await admin.PostAsync($"/api/alerts/rules/{ruleId}/test", null)).ReadNodeAsync())["eventId"]!;
+            return await Eventually.WaitAsync(async () => (await admin.GetFromJsonNodeAsync($"/api/alerts/deliveries?eventId={eventId}")).AsArray()
+                .Single() is { } d && until(d) ? d : null, Bound, what);
+        }
+
+        // The broker refuses a wrong password: nothing is delivered, the delivery waits.
+        var refused = await DeliverTestEventAsync("not-the-password", broker.CaCertificateFile, d => (int)d["attempts"]! >= 2, "failed attempts with a wrong password");
+        Assert.Equal("pending", (string)refused["status"]!);
+        Assert.Equal("not connected to the broker", (string)refused["lastError"]!);
+
+        // The right password, but the broker's certificate checked against the system's trust store only: refused.
+        var untrusted = await DeliverTestEventAsync(password, null, d => (int)d["attempts"]! >= 2, "failed attempts with an untrusted certificate");
+        Assert.Equal("pending", (string)untrusted["status"]!);
+
+        // The right one over TLS (certificate of the configured private CA): delivered, acknowledged by the broker.
+        await DeliverTestEventAsync(password, broker.CaCertificateFile, d => (string)d["status"]! == "delivered", "delivery over TLS with the password");
     }
 }

@@ -10,7 +10,9 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
 {
     private const string Secret = "whsec-test-4f1e2d3c4b5a6978";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(4);
+    // 4 s by default; the one-minute outage with CCTVMASK_TEST_WEBHOOK_DOWNTIME_SECONDS=60.
+    private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(
+        double.TryParse(Environment.GetEnvironmentVariable("CCTVMASK_TEST_WEBHOOK_DOWNTIME_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 4);
 
     [Fact]
     public async Task A_receiver_that_is_down_for_a_while_gets_every_alert_afterwards_once()

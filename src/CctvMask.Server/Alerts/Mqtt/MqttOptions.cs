@@ -14,8 +14,11 @@ public sealed class MqttOptions
 
     [Range(1, 65_535)] public int Port { get; set; } = 1883;
 
-    /// <summary>Connect with TLS (the broker's certificate is validated by the system's trust store).</summary>
+    /// <summary>Connect with TLS (the broker's certificate is validated by the system's trust store, or <see cref="CaCertificateFile"/>).</summary>
     public bool UseTls { get; set; }
+
+    /// <summary>PEM file of the private CA that signed the broker's certificate (with <see cref="UseTls"/>); trusted for the broker only.</summary>
+    public string? CaCertificateFile { get; set; }
 
     public string? Username { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using CctvMask.Server.Cameras;
 using Microsoft.Extensions.Options;
 using MQTTnet;
@@ -31,7 +32,19 @@ public sealed class MqttPublisher : BackgroundService
             .WithCleanSession()
             .WithTimeout(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         if (_options.Username is { Length: > 0 } user) builder.WithCredentials(user, _options.Password);
-        if (_options.UseTls) builder.WithTlsOptions(tls => tls.UseTls());
+        if (_options.UseTls)
+        {
+            builder.WithTlsOptions(tls =>
+            {
+                tls.UseTls();
+                if (_options.CaCertificateFile is { Length: > 0 } ca)
+                {
+                    var trusted = new X509Certificate2Collection();
+                    trusted.ImportFromPemFile(ca);
+                    tls.WithTrustChain(trusted);
+                }
+            });
+        }
         _clientOptions = builder.Build();
     }
 
