@@ -22,7 +22,7 @@ public sealed class AlertsPageTests(DashboardFixture fixture)
             var editor = p.Page.GetByTestId("alert-rule-editor");
             await editor.Locator("#rule-name").FillAsync(name);
             await editor.Locator("#rule-threshold").FillAsync("150");
-            await editor.Locator("#rule-webhook-url").FillAsync($"https://hooks.example.com/cctv?token={UrlToken}");
+            await editor.Locator("#rule-webhook-url").FillAsync($"https://hooks.example.invalid/cctv?token={UrlToken}");
             await editor.Locator("#rule-webhook-secret").FillAsync(Secret);
             await editor.GetByTestId("save-rule").ClickAsync();
 
@@ -39,7 +39,7 @@ public sealed class AlertsPageTests(DashboardFixture fixture)
             await row.GetByTestId("test-rule").ClickAsync();
             await Expect(p.Page.GetByText("Test event queued for webhook.")).ToBeVisibleAsync();
             await Expect(p.Page.GetByTestId("events-table").Locator("tr", new() { HasText = name })).ToContainTextAsync("test");
-            await Expect(p.Page.GetByTestId("deliveries-table")).ToContainTextAsync("hooks.example.com");
+            await Expect(p.Page.GetByTestId("deliveries-table")).ToContainTextAsync("hooks.example.invalid");
             await p.ScreenshotAsync("20-alerts");
 
             var html = await p.Page.ContentAsync();
