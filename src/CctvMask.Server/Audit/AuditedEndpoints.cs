@@ -12,7 +12,10 @@ public static class AuditedEndpoints
     /// <summary>Names the target when the route has no <c>{id}</c> (a create: the new resource's id).</summary>
     public static void SetTarget(HttpContext http, string target) => http.Items[TargetItem] = target;
 
-    public static TBuilder Audited<TBuilder>(this TBuilder builder, string action) where TBuilder : IEndpointConventionBuilder
+    /// <param name="builder">The endpoint.</param>
+    /// <param name="action">The audit action, dotted lower case.</param>
+    /// <param name="polled">True for a read clients poll (the live frame): repeats within a window are collapsed.</param>
+    public static TBuilder Audited<TBuilder>(this TBuilder builder, string action, bool polled = false) where TBuilder : IEndpointConventionBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         builder.WithMetadata(new AuditAction(action));
@@ -36,7 +39,9 @@ public static class AuditedEndpoints
             while (inner is INestedHttpResult nested) inner = nested.Result;
             var status = inner is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
             if (http.Items[TargetItem] is string named) target = named;
-            await audit.RecordAsync(http, action, target, AuditOutcomes.FromStatus(status), ct: CancellationToken.None);
+            var outcome = AuditOutcomes.FromStatus(status);
+            if (polled) await audit.RecordPolledAsync(http, action, target, outcome, CancellationToken.None);
+            else await audit.RecordAsync(http, action, target, outcome, ct: CancellationToken.None);
             return result;
         });
         return builder;

@@ -9,4 +9,10 @@ public interface IAuditLog
 {
     /// <summary>Appends one line; throws when it cannot be written (evidence is then not served).</summary>
     Task RecordAsync(HttpContext http, string action, string? target, string outcome, string? detail = null, CancellationToken ct = default);
+
+    /// <summary>
+    /// Like <see cref="RecordAsync"/> for a polled read: a line the same caller produced for the same target and outcome
+    /// within <see cref="AuditOptions.RepeatWindowSeconds"/> is not written again.
+    /// </summary>
+    Task RecordPolledAsync(HttpContext http, string action, string? target, string outcome, CancellationToken ct = default);
 }

@@ -21,7 +21,7 @@ public static class CamerasApi
         group.MapPut("/{id}", UpdateCamera).RequireAuthorization(ApiPolicies.Admin).Audited("camera.update");
         group.MapDelete("/{id}", DeleteCamera).RequireAuthorization(ApiPolicies.Admin).Audited("camera.delete");
         group.MapGet("/{id}/status", GetStatus);
-        group.MapGet("/{id}/frame", GetFrame).Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Audited("camera.frame");
+        group.MapGet("/{id}/frame", GetFrame).Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Audited("camera.frame", polled: true);
         return app;
     }
 

@@ -38,6 +38,8 @@ public sealed class AuditApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/violations/{violation.EventId}/face")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync($"/api/violations/{Guid.NewGuid()}/snapshot")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.DeleteAsync($"/api/cameras/{id}")).StatusCode);
+        // A polled live view (the camera is off: no frame yet) is recorded once per window, not per poll.
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync($"/api/cameras/{id}/frame")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/audit")).StatusCode);
         using (var export = new HttpRequestMessage(HttpMethod.Get, $"/api/violations?cameraId={id}"))
         {
@@ -57,6 +59,7 @@ public sealed class AuditApiTests : IAsyncLifetime
         Assert.Contains(("camera.delete", "auditor", "viewer", id, "forbidden"), lines);
         Assert.Contains(("violations.export", "auditor", "viewer", id, "ok"), lines);
         Assert.Contains(("camera.update", "ops-laptop", "admin", id, "ok"), lines);
+        Assert.Single(lines, l => l.Action == "camera.frame");
         Assert.Contains(lines, l => l is { Action: "camera.privacy", Key: "ops-laptop" });
         Assert.Equal(lines.Count, (int)page["total"]!);
 
