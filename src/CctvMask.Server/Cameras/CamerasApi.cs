@@ -95,8 +95,8 @@ public static class CamerasApi
         {
             var (from, to) = (PrivacyModes.Name(existing.Privacy), PrivacyModes.Name(camera.Privacy));
             var purged = PrivacyModes.IsStricter(camera.Privacy, existing.Privacy)
-                ? PrivacyPurgeResponse.From(from, to, await services.Purger.PurgeAsync(id, ct))
-                : PrivacyPurgeResponse.From(from, to, Storage.Privacy.PrivacyPurgeResult.None);
+                ? PrivacyPurgeResponse.Create(from, to, await services.Purger.PurgeAsync(id, ct))
+                : PrivacyPurgeResponse.Create(from, to, Storage.Privacy.PrivacyPurgeResult.None);
             CameraLog.PrivacyChanged(services.Logger, id, from, to, purged.ViolationsDeleted, purged.SnapshotsDeleted, purged.FaceCropsDeleted);
             await services.Audit.RecordAsync(http, "camera.privacy", id, AuditOutcomes.Ok, purged.ToString(), ct);
             if (PrivacyModes.IsStricter(camera.Privacy, existing.Privacy)) response = response with { Purged = purged };
