@@ -44,6 +44,9 @@ public sealed class PrivacyPurger(CctvDbContextFactory factory)
         return total;
     }
 
+    // Compared as a parameter: byte[].Length does not translate on SQLite.
+    private static readonly byte[] NoBytes = [];
+
     // An unknown stored name (written by a newer server) counts as the strictest mode.
     private static PrivacyMode ModeOf(string stored) =>
         PrivacyModes.TryParse(stored, out var mode) ? mode : PrivacyMode.Statistics;
@@ -60,7 +63,7 @@ public sealed class PrivacyPurger(CctvDbContextFactory factory)
             var snapshots = await db.Snapshots
                 .Where(s => db.Violations.Any(v => v.Id == s.ViolationId && v.CameraId == cameraId))
                 .ExecuteDeleteAsync(ct).ConfigureAwait(false);
-            var faces = await db.Violations.CountAsync(v => v.CameraId == cameraId && v.FaceJpeg.Length > 0, ct).ConfigureAwait(false);
+            var faces = await db.Violations.CountAsync(v => v.CameraId == cameraId && v.FaceJpeg != NoBytes, ct).ConfigureAwait(false);
             var violations = await db.Violations.Where(v => v.CameraId == cameraId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             result = new PrivacyPurgeResult(violations, snapshots, faces);
         }
@@ -72,11 +75,11 @@ public sealed class PrivacyPurger(CctvDbContextFactory factory)
             var snapshots = await db.Snapshots
                 .Where(s => db.Violations.Any(v => v.Id == s.ViolationId && v.CameraId == cameraId && v.PrivacyMode == evidence))
                 .ExecuteDeleteAsync(ct).ConfigureAwait(false);
-            var faces = await db.Violations.CountAsync(v => v.CameraId == cameraId && v.PrivacyMode == evidence && v.FaceJpeg.Length > 0, ct)
+            var faces = await db.Violations.CountAsync(v => v.CameraId == cameraId && v.PrivacyMode == evidence && v.FaceJpeg != NoBytes, ct)
                 .ConfigureAwait(false);
             await db.Violations.Where(v => v.CameraId == cameraId && v.PrivacyMode == evidence)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.HasSnapshot, false)
-                    .SetProperty(v => v.FaceJpeg, Array.Empty<byte>()).SetProperty(v => v.PrivacyMode, blurred), ct).ConfigureAwait(false);
+                    .SetProperty(v => v.FaceJpeg, NoBytes).SetProperty(v => v.PrivacyMode, blurred), ct).ConfigureAwait(false);
             result = new PrivacyPurgeResult(0, snapshots, faces);
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);

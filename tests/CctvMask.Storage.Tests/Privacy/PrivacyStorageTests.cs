@@ -80,7 +80,7 @@ public sealed class PrivacyStorageTests(DatabaseFixture fixture) : IClassFixture
         await cameras.CreateAsync(id, Spec(PrivacyMode.Blurred));
         var now = DateTimeOffset.UtcNow;
         await violations.InsertAsync(Enumerable.Range(0, 4).Select(i => Samples.Violation(id, now.AddSeconds(-i), i, snapshot: i % 2 == 0)
-            with { FaceJpeg = [] }).ToList());
+            with { FaceJpeg = [], Privacy = PrivacyMode.Blurred }).ToList());
 
         await cameras.UpdateAsync(id, Spec(PrivacyMode.Statistics));
         var purged = await db.Purger().PurgeAsync(id);
