@@ -20,6 +20,6 @@ public sealed class CameraConfigSerializationTests
         var back = serializer.Deserialize<CameraConfig>(serializer.SerializeToArray(config));
 
         Assert.Equal(config, back);
-        Assert.Equal(mode, back.Privacy);
+        Assert.Equal(mode, back!.Privacy);
     }
 }

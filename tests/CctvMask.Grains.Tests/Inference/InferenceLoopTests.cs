@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tests.Support;
@@ -19,7 +20,7 @@ public sealed class InferenceLoopTests
             TimeProvider.System, NullLogger<InferenceLoop>.Instance);
 
     private static CameraPipeline Pipeline(string id, MemorySink sink) =>
-        new(id, null, new TrackerOptions(), new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance);
+        new(id, null, PrivacyModes.Default, new TrackerOptions(), new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance);
 
     private static async Task Until(Func<bool> condition)
     {
