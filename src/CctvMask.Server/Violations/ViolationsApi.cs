@@ -52,40 +52,40 @@ public static class ViolationsApi
             result.Items.Select(ViolationResponse.From).ToArray(), page, size, result.Total));
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> GetSnapshot(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSnapshot(
         Guid id, ViolationRepository violations, CameraRepository cameras, CancellationToken ct)
     {
         if (await RefusalAsync(id, violations, cameras, faceCrop: false, ct) is { } refused) return refused;
         return await violations.GetSnapshotJpegAsync(id, ct) is { } jpeg
             ? TypedResults.File(jpeg, "image/jpeg")
-            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No snapshot stored for this violation." });
+            : NotFound("No snapshot stored for this violation.");
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> GetFace(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetFace(
         Guid id, ViolationRepository violations, CameraRepository cameras, CancellationToken ct)
     {
         if (await RefusalAsync(id, violations, cameras, faceCrop: true, ct) is { } refused) return refused;
         return await violations.GetFaceJpegAsync(id, ct) is { Length: > 0 } jpeg
             ? TypedResults.File(jpeg, "image/jpeg")
-            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No face crop stored for this violation." });
+            : NotFound("No face crop stored for this violation.");
     }
 
     // Stored evidence is already what the mode allows (purged on a switch, filtered on insert); this refuses to serve
     // it by the camera's current mode too, so a purge still running never leaks.
-    private static async Task<NotFound<ProblemDetails>?> RefusalAsync(
+    private static async Task<ProblemHttpResult?> RefusalAsync(
         Guid id, ViolationRepository violations, CameraRepository cameras, bool faceCrop, CancellationToken ct)
     {
         if (await violations.GetAsync(id, ct) is not { } violation)
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such violation." });
+            return NotFound("No such violation.");
         var mode = (await cameras.GetAsync(violation.CameraId, ct))?.Privacy ?? PrivacyModes.Default;
         if (PrivacyModes.AllowsImages(mode) && (!faceCrop || PrivacyModes.AllowsFaceCrop(mode))) return null;
-        return TypedResults.NotFound(new ProblemDetails
-        {
-            Status = 404,
-            Title = faceCrop ? "No face crop: the camera's privacy mode stores none." : "No image: the camera's privacy mode stores none.",
-            Detail = $"Camera '{violation.CameraId}' is in '{PrivacyModes.Name(mode)}' mode.",
-        });
+        return NotFound(faceCrop ? "No face crop: the camera's privacy mode stores none." : "No image: the camera's privacy mode stores none.",
+            $"Camera '{violation.CameraId}' is in '{PrivacyModes.Name(mode)}' mode.");
     }
+
+    // A 404 as application/problem+json (TypedResults.NotFound(ProblemDetails) would be plain JSON).
+    private static ProblemHttpResult NotFound(string title, string? detail = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 
     public static WebApplicationBuilder AddCctvViolations(this WebApplicationBuilder builder)
     {
