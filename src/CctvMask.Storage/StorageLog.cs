@@ -47,6 +47,10 @@ internal static partial class StorageLog
     [LoggerMessage(4030, LogLevel.Information, "Storage: retention deleted {Violations} violations and {Snapshots} snapshots older than {Cutoff:O}, {AppliedEvents} old event ids, {Buckets} old compliance buckets")]
     public static partial void RetentionDone(ILogger logger, int violations, int snapshots, int appliedEvents, int buckets, DateTimeOffset cutoff);
 
+    [LoggerMessage(4500, LogLevel.Information,
+        "Storage: privacy purge removed {Violations} violations, {Snapshots} snapshots, {FaceCrops} face crops that cameras' privacy modes forbid")]
+    public static partial void PrivacyPurged(ILogger logger, int violations, int snapshots, int faceCrops);
+
     [LoggerMessage(4031, LogLevel.Warning, "Storage: retention run failed")]
     public static partial void RetentionFailed(ILogger logger, Exception exception);
 }

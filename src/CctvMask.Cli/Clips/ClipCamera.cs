@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tracking;
@@ -56,7 +57,7 @@ internal sealed class ClipCamera
             tracker.RecheckSeconds = _frameInterval.TotalSeconds / 2;
             tracker.ConfidentRecheckSeconds = _frameInterval.TotalSeconds / 2;
         }
-        _pipeline = new CameraPipeline("clip", zones: null, tracker, new ViolationOptions(), new CameraOptions(), _sinks, _sinks,
+        _pipeline = new CameraPipeline("clip", zones: null, PrivacyModes.Default, tracker, new ViolationOptions(), new CameraOptions(), _sinks, _sinks,
             NullLogger.Instance);
         _faces = new RawFace[models.MaxFaces];
         int crops = new InferenceLoopOptions().MaxCropsPerRound;

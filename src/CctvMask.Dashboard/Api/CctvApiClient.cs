@@ -56,14 +56,31 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
         GetJsonAsync<ComplianceSeriesDto>(
             $"api/cameras/{Esc(id)}/compliance?from={Iso(from)}&to={Iso(to)}&bucket={bucket.ToString().ToLowerInvariant()}", ct);
 
-    public Task<ViolationPageDto> GetViolationsAsync(ViolationQuery query, CancellationToken ct = default)
+    /// <summary>A page of violations; <paramref name="export"/> marks the first page of a CSV export (audited by the API).</summary>
+    public async Task<ViolationPageDto> GetViolationsAsync(ViolationQuery query, CancellationToken ct = default, bool export = false)
     {
         var url = new StringBuilder("api/violations?");
         url.Append(CultureInfo.InvariantCulture, $"page={query.Page}&pageSize={query.PageSize}");
         if (query.CameraId is { } camera) url.Append("&cameraId=").Append(Esc(camera));
         if (query.From is { } from) url.Append("&from=").Append(Iso(from));
         if (query.To is { } to) url.Append("&to=").Append(Iso(to));
-        return GetJsonAsync<ViolationPageDto>(url.ToString(), ct);
+        var request = new HttpRequestMessage(HttpMethod.Get, url.ToString());
+        if (export) request.Headers.Add(Export.ExportEndpoints.ExportHeader, "csv");
+        using var response = await SendAsync(request, ct);
+        await EnsureSuccessAsync(response, ct);
+        return await ReadJsonAsync<ViolationPageDto>(response, ct);
+    }
+
+    /// <summary>A page of the audit log (admin).</summary>
+    public Task<AuditPageDto> GetAuditAsync(AuditQueryDto query, CancellationToken ct = default) =>
+        GetJsonAsync<AuditPageDto>("api/audit?" + query.ToQueryString(paging: true), ct);
+
+    /// <summary>The audit log as CSV (admin; the API audits the export).</summary>
+    public async Task<byte[]> GetAuditCsvAsync(AuditQueryDto query, CancellationToken ct = default)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "api/audit/export.csv?" + query.ToQueryString(paging: false)), ct);
+        await EnsureSuccessAsync(response, ct);
+        return await response.Content.ReadAsByteArrayAsync(ct);
     }
 
     public Task<IReadOnlyList<FleetCameraDto>> GetFleetAsync(CancellationToken ct = default) =>
@@ -150,6 +167,8 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
         using (request)
         {
             request.Headers.Add(KeyHeader, key);
+            // The browser's address, for the API's audit log (trusted only on loopback from this dashboard).
+            if (session.ClientAddress is { } client) request.Headers.Add(DashboardClientAddress.HeaderName, client);
             return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
         }
     }

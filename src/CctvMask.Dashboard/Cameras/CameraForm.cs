@@ -14,7 +14,15 @@ public sealed class CameraForm
     /// <summary>Form fields and the API's JSON field names they report errors under (zones by prefix).</summary>
     public static readonly string[] Fields =
         ["id", "name", "url", "enabled", "detectFps", "analysisWidth", "analysisHeight",
-         "motionGating", "smallFacePass", "smallFaceLongSide", ZonesField];
+         "motionGating", "smallFacePass", "smallFaceLongSide", "privacyMode", "retentionDays", ZonesField];
+
+    /// <summary>The privacy modes the API accepts, least to most strict, with what each keeps (the editor's choices).</summary>
+    public static readonly (string Mode, string Text)[] PrivacyChoices =
+    [
+        ("evidence", "Evidence: violation snapshots keep only the violator's face (others pixelated), with a face crop"),
+        ("blurred", "Blurred: every face pixelated, in snapshots and the live view; no face crops"),
+        ("statistics", "Statistics: no images at all, no per-person violations; counts only"),
+    ];
 
     /// <summary>Slug for a new camera; null lets the API derive one from the name.</summary>
     public string? Id { get; set; }
@@ -33,6 +41,11 @@ public sealed class CameraForm
 
     /// <summary>Long side of the small-face pass; null = the API's default.</summary>
     public int? SmallFaceLongSide { get; set; }
+
+    public string PrivacyMode { get; set; } = "evidence";
+
+    /// <summary>Days this camera's violations are kept; null = the server's default.</summary>
+    public int? RetentionDays { get; set; }
 
     /// <summary>Zones as text (<see cref="ZoneText"/>), one zone a line.</summary>
     public string ZonesText { get; set; } = "";
@@ -73,6 +86,8 @@ public sealed class CameraForm
         MotionGating = camera.MotionGating,
         SmallFacePass = camera.SmallFacePass,
         SmallFaceLongSide = camera.SmallFaceLongSide,
+        PrivacyMode = camera.PrivacyMode,
+        RetentionDays = camera.RetentionDays,
         ZonesText = ZoneText.Format(camera.Zones),
     };
 
@@ -81,11 +96,11 @@ public sealed class CameraForm
     {
         if (!ZoneText.TryParse(ZonesText, out var zones, out zonesError)) return null;
         return new(string.IsNullOrWhiteSpace(Id) ? null : Id.Trim(), Name?.Trim(), Url?.Trim(), Enabled, DetectFps,
-            AnalysisWidth, AnalysisHeight, zones, MotionGating, SmallFacePass, SmallFaceLongSide);
+            AnalysisWidth, AnalysisHeight, zones, MotionGating, SmallFacePass, SmallFaceLongSide, PrivacyMode, RetentionDays);
     }
 
     /// <summary>Copy of a camera's settings with another enabled flag (the list's on/off switch).</summary>
     public static CameraRequestDto WithEnabled(CameraDto camera, bool enabled) =>
         new(null, camera.Name, camera.Url, enabled, camera.DetectFps, camera.AnalysisWidth, camera.AnalysisHeight,
-            camera.Zones, camera.MotionGating, camera.SmallFacePass, camera.SmallFaceLongSide);
+            camera.Zones, camera.MotionGating, camera.SmallFacePass, camera.SmallFaceLongSide, camera.PrivacyMode, camera.RetentionDays);
 }

@@ -16,6 +16,9 @@ public static class ExportEndpoints
 {
     public const string Path = "/dashboard/export/violations.csv";
 
+    /// <summary>Header on the export's first API page: the API audits the export as one evidence access.</summary>
+    public const string ExportHeader = "X-Cctv-Export";
+
     public static string Url(string? cameraId, DateTimeOffset? from, DateTimeOffset? to)
     {
         var query = new List<string>();
@@ -25,10 +28,32 @@ public static class ExportEndpoints
         return query.Count == 0 ? Path : Path + "?" + string.Join("&", query);
     }
 
+    /// <summary>The audit log as CSV through the dashboard (the browser cannot send the API key itself).</summary>
+    public const string AuditPath = "/dashboard/export/audit.csv";
+
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, ExportViolations).ExcludeFromDescription();
+        app.MapGet(AuditPath, ExportAudit).ExcludeFromDescription();
         return app;
+    }
+
+    public static async Task<IResult> ExportAudit(
+        string? keyName, string? action, string? outcome, DateTimeOffset? from, DateTimeOffset? to,
+        HttpContext context, SessionCookie cookie, DashboardSession session, CctvApiClient api, CancellationToken ct)
+    {
+        if (!cookie.TryRestore(context, session)) return TypedResults.Unauthorized();
+        try
+        {
+            var csv = await api.GetAuditCsvAsync(new AuditQueryDto(keyName, action, outcome, from, to, 1, 1), ct);
+            context.Response.Headers.CacheControl = "no-store";
+            var fileName = string.Create(CultureInfo.InvariantCulture, $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+            return TypedResults.File(csv, "text/csv; charset=utf-8", fileName);
+        }
+        catch (ApiException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: (int)ex.StatusCode);
+        }
     }
 
     public static async Task<IResult> ExportViolations(
@@ -43,7 +68,7 @@ public static class ExportEndpoints
         try
         {
             names = (await api.ListCamerasAsync(ct)).ToDictionary(c => c.Id, c => c.Name);
-            first = await api.GetViolationsAsync(new ViolationQuery(cameraId, from, to, 1, o.ExportPageSize), ct);
+            first = await api.GetViolationsAsync(new ViolationQuery(cameraId, from, to, 1, o.ExportPageSize), ct, export: true);
         }
         catch (ApiException ex)
         {

@@ -53,6 +53,11 @@ public static class MediaEndpoints
                 ? TypedResults.Text(placeholderSvg, "image/svg+xml")
                 : TypedResults.File(image.Bytes, image.ContentType);
         }
+        catch (ApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            // A viewer may see images; 403 here is the camera's privacy mode (statistics: no images at all).
+            return TypedResults.Text(Placeholder.PrivacyNoImages, "image/svg+xml");
+        }
         catch (ApiException ex)
         {
             return TypedResults.StatusCode((int)ex.StatusCode);

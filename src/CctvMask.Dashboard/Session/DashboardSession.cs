@@ -12,6 +12,9 @@ public sealed class DashboardSession
 
     public bool IsSignedIn => ApiKey is not null;
 
+    /// <summary>The browser's address when known (set from the request that restored the session), for the audit log.</summary>
+    public string? ClientAddress { get; set; }
+
     public bool IsAdmin => IsSignedIn && Role == DashboardRole.Admin;
 
     public void SignIn(string apiKey, DashboardRole role)

@@ -80,8 +80,11 @@ public sealed class SessionCookie
     }
 
     /// <summary>Fills the session from the request's cookie; false when there is no valid one.</summary>
-    public bool TryRestore(HttpContext context, DashboardSession session) =>
-        TryRestore(context.Request.Cookies[Name], session);
+    public bool TryRestore(HttpContext context, DashboardSession session)
+    {
+        session.ClientAddress = context.Connection.RemoteIpAddress?.ToString();
+        return TryRestore(context.Request.Cookies[Name], session);
+    }
 
     /// <summary>Fills the session from a protected value; false when it is not valid.</summary>
     public bool TryRestore(string? token, DashboardSession session)

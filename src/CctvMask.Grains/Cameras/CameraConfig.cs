@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Grains.Zones;
 
 namespace CctvMask.Grains.Cameras;
@@ -15,6 +16,7 @@ namespace CctvMask.Grains.Cameras;
 /// <param name="MotionGating">Skip phase 1 while nothing moves (tracks are kept; bounded by the loop's maximum skip).</param>
 /// <param name="SmallFaceLongSide">Long side of the detector's small-face pass for this camera; 0 = no pass.</param>
 /// <param name="Zones">Where faces count (box centre inside a polygon); null or empty = the whole frame.</param>
+/// <param name="Privacy">What the camera keeps and shows of people (pixelation of snapshots and the live view, or no images at all).</param>
 [GenerateSerializer, Immutable, Alias("CctvMask.CameraConfig")]
 public sealed record CameraConfig(
     [property: Id(0)] string CameraId,
@@ -25,10 +27,11 @@ public sealed record CameraConfig(
     [property: Id(5)] int AnalysisHeight = 0,
     [property: Id(6)] bool MotionGating = true,
     [property: Id(7)] int SmallFaceLongSide = 0,
-    [property: Id(8)] ZoneSet? Zones = null)
+    [property: Id(8)] ZoneSet? Zones = null,
+    [property: Id(9)] PrivacyMode Privacy = PrivacyModes.Default)
 {
     /// <summary>The URL with any password replaced (safe for logs and status).</summary>
     public override string ToString() =>
         $"CameraConfig {{ CameraId = {CameraId}, Url = {Video.Security.UrlScrubber.Scrub(Url)}, Enabled = {Enabled}, DetectFps = {DetectFps}, " +
-        $"Analysis = {AnalysisWidth}x{AnalysisHeight}, MotionGating = {MotionGating}, SmallFaceLongSide = {SmallFaceLongSide}, Zones = {Zones?.Count ?? 0} }}";
+        $"Analysis = {AnalysisWidth}x{AnalysisHeight}, MotionGating = {MotionGating}, SmallFaceLongSide = {SmallFaceLongSide}, Zones = {Zones?.Count ?? 0}, Privacy = {PrivacyModes.Name(Privacy)} }}";
 }

@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Grains.Compliance;
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tracking;
@@ -6,7 +7,9 @@ using CctvMask.Grains.Zones;
 using CctvMask.Video.Frames;
 using CctvMask.Vision.Detection;
 using CctvMask.Vision.FaceDetection;
+using CctvMask.Vision.Geometry;
 using CctvMask.Vision.Imaging;
+using CctvMask.Vision.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace CctvMask.Grains.Cameras;
@@ -18,11 +21,18 @@ namespace CctvMask.Grains.Cameras;
 /// disposes it. The loop calls <see cref="Track"/>, then <see cref="RecordJudgement"/> per crop, then
 /// <see cref="Complete"/> (or <see cref="Skip"/> for a frame the motion gate skipped), from its one thread;
 /// <see cref="Tick"/> and <see cref="Finish"/> come from the worker, hence the lock.
+/// The camera's <see cref="PrivacyMode"/> decides what leaves it as images: in <c>evidence</c> every face but the
+/// violator's is pixelated in the snapshot; in <c>blurred</c> every face, in snapshots and the live view, and no
+/// face crop; in <c>statistics</c> no image and no violation leave it, only counts.
 /// </summary>
 internal sealed class CameraPipeline
 {
     private readonly object _gate = new();
+    // A detection is the violator's own face when it overlaps the track's box this much.
+    private const float ViolatorFaceIoU = 0.5f;
+
     private readonly string _cameraId;
+    private readonly PrivacyMode _privacy;
     private readonly FaceTracker _tracker;
     private readonly TrackerOptions _trackerOptions;
     private readonly ComplianceCounter _compliance;
@@ -37,6 +47,9 @@ internal sealed class CameraPipeline
     private readonly List<FaceTrack> _toRaise = [];
     private RawFace[] _faces = new RawFace[16];
     private DetectedFace[] _display = new DetectedFace[16];
+    private BoxF[] _allFaces = new BoxF[16];
+    private BoxF[] _obscured = new BoxF[16];
+    private int _allFaceCount;
     private int _faceCount;
     private int _displayCount;
     private DateTimeOffset _lastLiveFrame = DateTimeOffset.MinValue;
@@ -44,10 +57,11 @@ internal sealed class CameraPipeline
     private ComplianceDelta? _provisional;
     private LiveFrame? _latest;
 
-    public CameraPipeline(string cameraId, ZoneSet? zones, TrackerOptions tracker, ViolationOptions violations, CameraOptions camera,
+    public CameraPipeline(string cameraId, ZoneSet? zones, PrivacyMode privacy, TrackerOptions tracker, ViolationOptions violations, CameraOptions camera,
         IComplianceSink complianceSink, IViolationSink violationSink, ILogger logger)
     {
         _cameraId = cameraId;
+        _privacy = privacy;
         _zones = zones ?? ZoneSet.Empty;
         _zoneOutlines = _zones.Count == 0 ? null : Array.ConvertAll(_zones.Polygons, p => p.Points);
         _tracker = new FaceTracker(tracker);
@@ -86,6 +100,10 @@ internal sealed class CameraPipeline
         {
             CloseBucketIfDue(now);
             if (_faces.Length < faces.Length) _faces = new RawFace[Math.Max(faces.Length, _faces.Length * 2)];
+            // Every face of the frame, zones or not, is someone pixelation must cover.
+            if (_allFaces.Length < faces.Length) _allFaces = new BoxF[Math.Max(faces.Length, _allFaces.Length * 2)];
+            for (int i = 0; i < faces.Length; i++) _allFaces[i] = faces[i].Box;
+            _allFaceCount = faces.Length;
             int kept = 0;
             foreach (var face in faces)
             {
@@ -203,7 +221,7 @@ internal sealed class CameraPipeline
     }
 
     private bool LiveFrameDue(DateTimeOffset now) =>
-        now - _lastLiveFrame >= TimeSpan.FromMilliseconds(_cameraOptions.LiveFrameIntervalMilliseconds);
+        PrivacyModes.AllowsImages(_privacy) && now - _lastLiveFrame >= TimeSpan.FromMilliseconds(_cameraOptions.LiveFrameIntervalMilliseconds);
 
     private void CloseBucketIfDue(DateTimeOffset now)
     {
@@ -235,16 +253,26 @@ internal sealed class CameraPipeline
 
     private void RaiseViolations(BgrFrame frame, DateTimeOffset now)
     {
-        // The snapshot is drawn once per frame that raises, never per ordinary frame.
-        byte[] snapshot = Annotate(frame, _violationOptions.JpegQuality);
+        if (!PrivacyModes.RecordsViolations(_privacy))
+        {
+            // Statistics only: the count goes into the status, no per-person record leaves the camera.
+            Violations += _toRaise.Count;
+            return;
+        }
+        // Snapshots are drawn only for frames that raise, never per ordinary frame: in evidence mode one per
+        // violator (each keeps only its own face), otherwise one for all (every face pixelated).
+        byte[]? shared = null;
         foreach (var track in _toRaise)
         {
-            // The evidence crop is the one phase 2 judged (taken once, kept by the track).
-            byte[] faceJpeg = track.BestCrop is { } crop
+            byte[] snapshot = _privacy == PrivacyMode.Evidence
+                ? Annotate(frame, _violationOptions.JpegQuality, obscure: true, keep: track.Box)
+                : shared ??= Annotate(frame, _violationOptions.JpegQuality, obscure: true, keep: null);
+            // The evidence crop is the one phase 2 judged (taken once, kept by the track); only evidence mode stores it.
+            byte[] faceJpeg = PrivacyModes.AllowsFaceCrop(_privacy) && track.BestCrop is { } crop
                 ? ImageCodec.EncodeJpeg(new BgrFrame(crop, track.BestCropSize, track.BestCropSize), _violationOptions.JpegQuality)
                 : [];
             var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, track.Id, now, track.UnmaskedConfidence,
-                track.Box, faceJpeg, snapshot, frame.Width, frame.Height);
+                track.Box, faceJpeg, snapshot, frame.Width, frame.Height, _privacy);
             Violations++;
             CameraLog.Violation(_logger, _cameraId, track.Id, track.UnmaskedConfidence);
             if (!_violationSink.TryWrite(violation)) CameraLog.SinkRefused(_logger, _cameraId, "violation");
@@ -255,7 +283,7 @@ internal sealed class CameraPipeline
     {
         try
         {
-            var jpeg = Annotate(frame, _cameraOptions.LiveFrameJpegQuality);
+            var jpeg = Annotate(frame, _cameraOptions.LiveFrameJpegQuality, obscure: _privacy == PrivacyMode.Blurred, keep: null);
             Volatile.Write(ref _latest, new LiveFrame(_cameraId, now, frame.Width, frame.Height, jpeg));
             _lastLiveFrame = now;
         }
@@ -265,10 +293,24 @@ internal sealed class CameraPipeline
         }
     }
 
-    private byte[] Annotate(BgrFrame frame, int quality)
+    // Pixelation happens on the copy before boxes are drawn and before JPEG encoding: what is stored never held the face.
+    private byte[] Annotate(BgrFrame frame, int quality, bool obscure, BoxF? keep)
     {
         using var image = BgrImage.CopyFrom(frame);
+        if (obscure) FacePixelator.Pixelate(image, FacesToObscure(keep));
         FrameAnnotator.Draw(image, _display.AsSpan(0, _displayCount), _zoneOutlines);
         return ImageCodec.EncodeJpeg(image.AsFrame(), quality);
+    }
+
+    private ReadOnlySpan<BoxF> FacesToObscure(BoxF? keep)
+    {
+        if (_obscured.Length < _allFaceCount) _obscured = new BoxF[_allFaces.Length];
+        int n = 0;
+        for (int i = 0; i < _allFaceCount; i++)
+        {
+            if (keep is { } own && BoxF.IoU(_allFaces[i], own) >= ViolatorFaceIoU) continue;
+            _obscured[n++] = _allFaces[i];
+        }
+        return _obscured.AsSpan(0, n);
     }
 }

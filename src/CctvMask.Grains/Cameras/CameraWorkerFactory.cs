@@ -24,7 +24,7 @@ public sealed class CameraWorkerFactory(
     {
         ArgumentNullException.ThrowIfNull(config);
         var logger = loggerFactory.CreateLogger<CameraWorker>();
-        var pipeline = new CameraPipeline(config.CameraId, config.Zones, trackerOptions.Value, violationOptions.Value, cameraOptions.Value,
+        var pipeline = new CameraPipeline(config.CameraId, config.Zones, config.Privacy, trackerOptions.Value, violationOptions.Value, cameraOptions.Value,
             complianceSink, violationSink, logger);
         return new CameraWorker(config, sources, lanes.Assign(), pipeline, cameraOptions.Value, time, logger);
     }

@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Vision.Geometry;
 
 namespace CctvMask.Grains.Violations;
@@ -16,6 +17,7 @@ namespace CctvMask.Grains.Violations;
 /// <param name="SnapshotJpeg">The full frame with all boxes drawn, JPEG.</param>
 /// <param name="FrameWidth">Snapshot width.</param>
 /// <param name="FrameHeight">Snapshot height.</param>
+/// <param name="Privacy">The camera's privacy mode the evidence was made under.</param>
 public sealed record ViolationEvent(
     Guid Id,
     string CameraId,
@@ -26,4 +28,5 @@ public sealed record ViolationEvent(
     byte[] FaceJpeg,
     byte[] SnapshotJpeg,
     int FrameWidth,
-    int FrameHeight);
+    int FrameHeight,
+    PrivacyMode Privacy = PrivacyModes.Default);

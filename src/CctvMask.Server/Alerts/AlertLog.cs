@@ -5,9 +5,6 @@ namespace CctvMask.Server.Alerts;
 /// <summary>Alert log lines (EventIds 5600–5699). Targets are shown redacted; secrets and passwords never.</summary>
 public static partial class AlertLog
 {
-    [LoggerMessage(EventId = 5600, Level = LogLevel.Information, Message = "Alert rule {RuleId} {Action} by {Actor}: {Outcome}", EventName = "AlertRuleChanged")]
-    public static partial void RuleChanged(ILogger logger, Guid ruleId, string action, string actor, string outcome);
-
     [LoggerMessage(EventId = 5601, Level = LogLevel.Information, Message = "Alert {AlertEventId} of rule {RuleId} {Status} on camera {CameraId} (value {Value})", EventName = "AlertRaised")]
     public static partial void Raised(ILogger logger, Guid alertEventId, Guid? ruleId, string status, string cameraId, double? value);
 

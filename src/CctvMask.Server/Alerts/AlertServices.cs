@@ -11,6 +11,5 @@ public sealed record AlertServices(
     AlertEventRepository Events,
     CameraRepository Cameras,
     AlertOutbox Outbox,
-    AlertRuleChanges Changes,
     IOptions<AlertOptions> Options,
     IOptions<WebhookOptions> Webhooks);

@@ -1,4 +1,5 @@
 using CctvMask.Server.Alerts.Contracts;
+using CctvMask.Server.Audit;
 using CctvMask.Server.Auth;
 using CctvMask.Storage.Alerts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,10 +18,10 @@ public static class AlertsApi
         var rules = alerts.MapGroup("/rules").RequireAuthorization(ApiPolicies.Admin);
         rules.MapGet("/", ListRules);
         rules.MapGet("/{id:guid}", GetRule);
-        rules.MapPost("/", CreateRule);
-        rules.MapPut("/{id:guid}", UpdateRule);
-        rules.MapDelete("/{id:guid}", DeleteRule);
-        rules.MapPost("/{id:guid}/test", TestRule);
+        rules.MapPost("/", CreateRule).Audited("alert_rule.create");
+        rules.MapPut("/{id:guid}", UpdateRule).Audited("alert_rule.update");
+        rules.MapDelete("/{id:guid}", DeleteRule).Audited("alert_rule.delete");
+        rules.MapPost("/{id:guid}/test", TestRule).Audited("alert_rule.test");
         alerts.MapGet("/events", ListEvents);
         alerts.MapGet("/deliveries", ListDeliveries);
         alerts.MapGet("/deliveries/{id:guid}/attempts", ListAttempts);
@@ -42,7 +43,7 @@ public static class AlertsApi
             errors["rules"] = [$"At most {services.Options.Value.MaxRules} rules (Alerts:MaxRules)."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var rule = await services.Rules.CreateAsync(spec!, secret, ct);
-        await services.Changes.RecordAsync(context, "created", rule.Id, "ok");
+        AuditedEndpoints.SetTarget(context, rule.Id.ToString());
         return TypedResults.Created($"/api/alerts/rules/{rule.Id}", AlertRuleResponse.From(rule));
     }
 
@@ -56,16 +57,14 @@ public static class AlertsApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var rule = await services.Rules.UpdateAsync(id, spec!, secret, ct);
         if (rule is null) return TypedResults.NotFound();
-        await services.Changes.RecordAsync(context, "updated", id, secret is null ? "ok" : "ok, webhook secret replaced");
+        if (secret is not null) AuditedEndpoints.SetDetail(context, "webhook secret replaced");
         return TypedResults.Ok(AlertRuleResponse.From(rule));
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteRule(
         Guid id, HttpContext context, [AsParameters] AlertServices services, CancellationToken ct)
     {
-        if (!await services.Rules.DeleteAsync(id, ct)) return TypedResults.NotFound();
-        await services.Changes.RecordAsync(context, "deleted", id, "ok");
-        return TypedResults.NoContent();
+        return await services.Rules.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     /// <summary>Queues a test event (status "test") on the rule's channels; delivered like any other event.</summary>
@@ -77,7 +76,7 @@ public static class AlertsApi
         var alert = await services.Outbox.RaiseAsync(rule, rule.Spec.CameraId, AlertEventStatus.Test, null, null, ct);
         var channels = (await services.Events.ListDeliveriesAsync(alert.Id, services.Options.Value.MaxListLimit, ct))
             .Select(d => AlertPayload.Name(d.Channel)).ToArray();
-        await services.Changes.RecordAsync(context, "tested", id, channels.Length == 0 ? "no channel configured" : $"queued on {string.Join(", ", channels)}");
+        AuditedEndpoints.SetDetail(context, channels.Length == 0 ? "no channel configured" : $"queued on {string.Join(", ", channels)}");
         return TypedResults.Accepted($"/api/alerts/deliveries?eventId={alert.Id}", new AlertTestResponse(alert.Id, channels));
     }
 

@@ -26,7 +26,6 @@ public static class AlertsExtensions
         services.AddSingleton<AlertMetrics>();
         services.AddSingleton<AlertDeliverySignal>();
         services.AddSingleton<AlertOutbox>();
-        services.AddSingleton<AlertRuleChanges>();
         services.AddSingleton<AlertLeadership>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<MqttCameraStatusPublisher>();

@@ -1,4 +1,5 @@
 using CctvMask.Dashboard.Session;
+using CctvMask.Server.Audit;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -33,17 +34,18 @@ public sealed class ApiKeyAuthenticationHandler(
         var client = Context.Connection.RemoteIpAddress;
         var counted = !IsDashboardCall(client);
         if (counted && throttle.RetryAfter(client) is { } wait) return Throttled(wait);
-        var role = keys.RoleFor(presented);
-        if (role is null)
+        var identity = keys.IdentityOf(presented);
+        if (identity is null)
         {
             return counted && throttle.Failure(client) is { } lockout
                 ? Throttled(lockout)
                 : Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
-        Claim[] claims = role == ApiPolicies.AdminRole
-            ? [new(ClaimTypes.Name, "admin"), new(ClaimTypes.Role, ApiPolicies.AdminRole), new(ClaimTypes.Role, ApiPolicies.ViewerRole)]
-            : [new(ClaimTypes.Name, "viewer"), new(ClaimTypes.Role, ApiPolicies.ViewerRole)];
+        // The name is the key's configured name (what the audit log records), never the key.
+        Claim[] claims = identity.Role == ApiPolicies.AdminRole
+            ? [new(ClaimTypes.Name, identity.Name), new(ClaimTypes.Role, ApiPolicies.AdminRole), new(ClaimTypes.Role, ApiPolicies.ViewerRole)]
+            : [new(ClaimTypes.Name, identity.Name), new(ClaimTypes.Role, ApiPolicies.ViewerRole)];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
@@ -54,9 +56,18 @@ public sealed class ApiKeyAuthenticationHandler(
             : WriteProblemAsync(StatusCodes.Status401Unauthorized, "Authentication required.",
             $"Send an API key in the {HeaderName} header (or Authorization: Bearer).");
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden.",
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        // An audited endpoint refused for the key's role is itself worth a line (a viewer key trying a change).
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<AuditAction>() is { } action)
+        {
+            var target = Context.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString() : null;
+            await Context.RequestServices.GetRequiredService<IAuditLog>()
+                .RecordAsync(Context, action.Name, target, AuditOutcomes.Forbidden, ct: Context.RequestAborted);
+        }
+        await WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden.",
             "This API key's role may not perform this operation.");
+    }
 
     private const string ThrottledItem = "cctvmask.auth.throttled";
 

@@ -12,8 +12,8 @@ namespace CctvMask.Server.Auth;
 /// </summary>
 public sealed class ApiKeyStore
 {
-    private readonly byte[] _admin;
-    private readonly byte[]? _viewer;
+    // Every key is held only as its SHA-256 and compared hash to hash, in constant time, against all of them.
+    private readonly (byte[] Hash, ApiKeyIdentity Identity)[] _keys;
 
     public ApiKeyStore(IOptions<ApiKeyOptions> options, IConfiguration configuration)
     {
@@ -29,8 +29,12 @@ public sealed class ApiKeyStore
             (admin, GeneratedNow) = LoadOrCreate(KeyFile, o.GeneratedKeyBytes);
             AdminKeyFromFile = admin;
         }
-        _admin = Encoding.UTF8.GetBytes(admin);
-        _viewer = o.ViewerKey is { Length: > 0 } viewer ? Encoding.UTF8.GetBytes(viewer) : null;
+        var keys = new List<(byte[], ApiKeyIdentity)> { (ApiKeyHash.Of(admin), new ApiKeyIdentity(o.AdminKeyName, ApiPolicies.AdminRole)) };
+        if (o.ViewerKey is { Length: > 0 } viewer)
+            keys.Add((ApiKeyHash.Of(viewer), new ApiKeyIdentity(o.ViewerKeyName, ApiPolicies.ViewerRole)));
+        foreach (var named in o.Keys)
+            keys.Add((Convert.FromHexString(named.Sha256!), new ApiKeyIdentity(named.Name!, named.Role!)));
+        _keys = [.. keys];
     }
 
     /// <summary>Where a generated admin key lives.</summary>
@@ -42,13 +46,22 @@ public sealed class ApiKeyStore
     /// <summary>The admin key when it came from the key file (to print once), else null.</summary>
     public string? AdminKeyFromFile { get; }
 
-    /// <summary>The role a presented key grants, or null for an unknown key (constant-time compares).</summary>
-    public string? RoleFor(string presented)
+    /// <summary>The role a presented key grants, or null for an unknown key.</summary>
+    public string? RoleFor(string presented) => IdentityOf(presented)?.Role;
+
+    /// <summary>
+    /// The name and role of a presented key, or null for an unknown key. Every configured hash is compared
+    /// (constant time each), so the time taken does not tell which key, if any, matched.
+    /// </summary>
+    public ApiKeyIdentity? IdentityOf(string presented)
     {
-        var bytes = Encoding.UTF8.GetBytes(presented);
-        if (CryptographicOperations.FixedTimeEquals(bytes, _admin)) return ApiPolicies.AdminRole;
-        if (_viewer is not null && CryptographicOperations.FixedTimeEquals(bytes, _viewer)) return ApiPolicies.ViewerRole;
-        return null;
+        var hash = ApiKeyHash.Of(presented);
+        ApiKeyIdentity? found = null;
+        foreach (var (keyHash, identity) in _keys)
+        {
+            if (CryptographicOperations.FixedTimeEquals(hash, keyHash) && found is null) found = identity;
+        }
+        return found;
     }
 
     private static (string Key, bool Created) LoadOrCreate(string path, int bytes)

@@ -14,4 +14,8 @@ public static partial class CameraLog
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Camera {CameraId}: could not reach its grain now ({Reason}); the reconciler will retry")]
     public static partial void ControlFailed(ILogger logger, string cameraId, string reason);
+
+    [LoggerMessage(EventId = 5501, EventName = "CameraPrivacyChanged", Level = LogLevel.Information,
+        Message = "Camera {CameraId}: privacy mode {From} -> {To}; purged {Violations} violations, {Snapshots} snapshots, {FaceCrops} face crops")]
+    public static partial void PrivacyChanged(ILogger logger, string cameraId, string from, string to, int violations, int snapshots, int faceCrops);
 }

@@ -1,4 +1,5 @@
 using CctvMask.Abstractions.Cameras;
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Server.Cameras.Contracts;
 using CctvMask.Storage.Cameras;
 
@@ -38,6 +39,11 @@ public static class CameraRequestValidator
 
         if (request.SmallFaceLongSide is { } side && !CameraSettingLimits.IsValidSmallFaceLongSide(side))
             errors["smallFaceLongSide"] = [CameraSettingLimits.SmallFaceLongSideRule];
+
+        if (request.PrivacyMode is { } mode && !PrivacyModes.TryParse(mode, out _))
+            errors["privacyMode"] = [$"The privacy mode must be {PrivacyModes.Description}."];
+        if (!CameraSettingLimits.IsValidRetentionDays(request.RetentionDays))
+            errors["retentionDays"] = [CameraSettingLimits.RetentionDaysRule];
 
         CheckZones(errors, request.Zones, options);
         return errors;

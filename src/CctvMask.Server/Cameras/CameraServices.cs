@@ -1,4 +1,6 @@
+using CctvMask.Server.Audit;
 using CctvMask.Storage.Cameras;
+using CctvMask.Storage.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace CctvMask.Server.Cameras;
@@ -9,4 +11,6 @@ public sealed record CameraServices(
     ICameraControl Control,
     IOptions<CameraOptions> Options,
     CameraSourcePolicy Sources,
+    PrivacyPurger Purger,
+    IAuditLog Audit,
     ILogger<CameraServices> Logger);

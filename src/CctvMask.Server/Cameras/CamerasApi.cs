@@ -1,3 +1,5 @@
+using CctvMask.Abstractions.Privacy;
+using CctvMask.Server.Audit;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Cameras.Contracts;
 using CctvMask.Server.Hosting;
@@ -15,11 +17,11 @@ public static class CamerasApi
         var group = app.MapGroup("/api/cameras").WithTags("Cameras").RequireAuthorization(ApiPolicies.Viewer);
         group.MapGet("/", ListCameras);
         group.MapGet("/{id}", GetCamera);
-        group.MapPost("/", CreateCamera).RequireAuthorization(ApiPolicies.Admin);
-        group.MapPut("/{id}", UpdateCamera).RequireAuthorization(ApiPolicies.Admin);
-        group.MapDelete("/{id}", DeleteCamera).RequireAuthorization(ApiPolicies.Admin);
+        group.MapPost("/", CreateCamera).RequireAuthorization(ApiPolicies.Admin).Audited("camera.create");
+        group.MapPut("/{id}", UpdateCamera).RequireAuthorization(ApiPolicies.Admin).Audited("camera.update");
+        group.MapDelete("/{id}", DeleteCamera).RequireAuthorization(ApiPolicies.Admin).Audited("camera.delete");
         group.MapGet("/{id}/status", GetStatus);
-        group.MapGet("/{id}/frame", GetFrame).Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        group.MapGet("/{id}/frame", GetFrame).Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Audited("camera.frame", polled: true);
         return app;
     }
 
@@ -36,7 +38,7 @@ public static class CamerasApi
             : TypedResults.NotFound();
 
     public static async Task<Results<Created<CameraResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateCamera(
-        CameraRequest request, [AsParameters] CameraServices services, CancellationToken ct)
+        CameraRequest request, HttpContext http, [AsParameters] CameraServices services, CancellationToken ct)
     {
         var errors = CameraRequestValidator.Validate(request, services.Options.Value, checkId: true);
         if (!errors.ContainsKey("url") && services.Sources.Check(request.Url!) is { } refused) errors["url"] = [refused];
@@ -57,12 +59,13 @@ public static class CamerasApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["camera"] = [CameraUrl.RedactText(ex.Message)] });
         }
         CameraLog.Created(services.Logger, camera.Id, camera.Name, CameraUrl.Redact(camera.Url));
+        AuditedEndpoints.SetTarget(http, camera.Id);
         await TellGrainAsync(services, camera, ct);
         return TypedResults.Created($"/api/cameras/{camera.Id}", CameraResponse.From(camera));
     }
 
     public static async Task<Results<Ok<CameraResponse>, NotFound, ValidationProblem>> UpdateCamera(
-        string id, CameraRequest request, [AsParameters] CameraServices services, CancellationToken ct)
+        string id, CameraRequest request, HttpContext http, [AsParameters] CameraServices services, CancellationToken ct)
     {
         var existing = await services.Store.GetAsync(id, ct);
         if (existing is null) return TypedResults.NotFound();
@@ -84,8 +87,21 @@ public static class CamerasApi
         }
         if (camera is null) return TypedResults.NotFound();
         CameraLog.Updated(services.Logger, id, camera.Name, CameraUrl.Redact(camera.Url), camera.Enabled);
+        // The grain restarts in the new mode first, so nothing it raises afterwards needs purging; what it had
+        // raised and not yet written is filtered on its way into the database (Storage's PrivacyFilter).
         await TellGrainAsync(services, camera, ct);
-        return TypedResults.Ok(CameraResponse.From(camera));
+        var response = CameraResponse.From(camera);
+        if (camera.Privacy != existing.Privacy)
+        {
+            var (from, to) = (PrivacyModes.Name(existing.Privacy), PrivacyModes.Name(camera.Privacy));
+            var purged = PrivacyModes.IsStricter(camera.Privacy, existing.Privacy)
+                ? PrivacyPurgeResponse.Create(from, to, await services.Purger.PurgeAsync(id, ct))
+                : PrivacyPurgeResponse.Create(from, to, Storage.Privacy.PrivacyPurgeResult.None);
+            CameraLog.PrivacyChanged(services.Logger, id, from, to, purged.ViolationsDeleted, purged.SnapshotsDeleted, purged.FaceCropsDeleted);
+            await services.Audit.RecordAsync(http, "camera.privacy", id, AuditOutcomes.Ok, purged.ToString(), ct);
+            if (PrivacyModes.IsStricter(camera.Privacy, existing.Privacy)) response = response with { Purged = purged };
+        }
+        return TypedResults.Ok(response);
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteCamera(
@@ -120,11 +136,14 @@ public static class CamerasApi
         return TypedResults.Ok(CameraStatusResponse.From(id, status));
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> GetFrame(
+    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>> GetFrame(
         string id, [AsParameters] CameraServices services, CancellationToken ct)
     {
-        if (await services.Store.GetAsync(id, ct) is null)
+        if (await services.Store.GetAsync(id, ct) is not { } camera)
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such camera." });
+        if (!PrivacyModes.AllowsImages(camera.Privacy))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Live view disabled by the camera's privacy mode.",
+                detail: $"Camera '{id}' is in '{PrivacyModes.Name(camera.Privacy)}' mode: no image of it is stored or served.");
         return await services.Control.GetLatestFrameAsync(id, ct) is { } jpeg
             ? TypedResults.File(jpeg, "image/jpeg")
             : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No frame yet.", Detail = "The camera has not produced an analysed frame yet." });
@@ -137,7 +156,9 @@ public static class CamerasApi
         r.Zones?.Select(z => z with { Name = z.Name.Trim() }).ToArray(),
         r.MotionGating ?? CameraSettingLimits.DefaultMotionGating,
         r.SmallFacePass ?? CameraSettingLimits.DefaultSmallFacePass,
-        r.SmallFaceLongSide ?? CameraSettingLimits.DefaultSmallFaceLongSide);
+        r.SmallFaceLongSide ?? CameraSettingLimits.DefaultSmallFaceLongSide,
+        PrivacyModes.TryParse(r.PrivacyMode, out var mode) ? mode : PrivacyModes.Default,
+        r.RetentionDays);
 
     /// <summary>Immediate start/update/stop; a failure is logged and left to the reconciler.</summary>
     private static async Task TellGrainAsync(CameraServices services, CameraRecord camera, CancellationToken ct)

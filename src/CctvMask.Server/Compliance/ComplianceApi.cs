@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Server.Hosting;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Compliance.Contracts;
@@ -40,15 +41,22 @@ public static class ComplianceApi
             errors["bucket"] = [$"The range holds more than {storage.Value.MaxSeriesPoints} buckets; use a coarser bucket or a shorter range."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        if (await cameras.GetAsync(id, ct) is null) return TypedResults.NotFound();
-        var points = await compliance.GetSeriesAsync(id, start, end, size, ct);
+        if (await cameras.GetAsync(id, ct) is not { } camera) return TypedResults.NotFound();
+        IReadOnlyList<CompliancePoint> points = await compliance.GetSeriesAsync(id, start, end, size, ct);
+        var bucketName = size.ToString().ToLowerInvariant();
+        var coarse = options.Value.StatisticsMinBucketMinutes;
+        if (camera.Privacy == PrivacyMode.Statistics && size == BucketSize.Minute && coarse > 1)
+        {
+            points = CoarseBuckets.Fold(points, coarse);
+            bucketName = $"{coarse}min";
+        }
         long people = 0, masked = 0, unmasked = 0, unknown = 0;
         foreach (var p in points)
         {
             people += p.People; masked += p.Masked; unmasked += p.Unmasked; unknown += p.Unknown;
         }
         return TypedResults.Ok(new ComplianceSeriesResponse(
-            id, start, end, size.ToString().ToLowerInvariant(),
+            id, start, end, bucketName,
             CompliancePointResponse.From(new CompliancePoint(start, people, masked, unmasked, unknown)),
             points.Select(CompliancePointResponse.From).ToArray()));
     }
@@ -58,6 +66,8 @@ public static class ComplianceApi
         builder.Services.AddOptions<ComplianceOptions>()
             .BindConfiguration(ComplianceOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => TimeSpan.FromDays(1).Ticks % TimeSpan.FromMinutes(o.StatisticsMinBucketMinutes).Ticks == 0,
+                "Compliance:StatisticsMinBucketMinutes must divide a day (e.g. 5, 10, 15, 20, 30, 60).")
             .ValidateOnStart();
         return builder;
     }

@@ -9,4 +9,10 @@ public sealed class ComplianceOptions
 
     /// <summary>Range used when the client gives no 'from', in hours before 'to'.</summary>
     [Range(1, 24 * 366)] public int DefaultRangeHours { get; set; } = 24;
+
+    /// <summary>
+    /// Smallest bucket served for a camera in 'statistics' privacy mode, in minutes (minute requests are folded into
+    /// buckets this wide, UTC-aligned): 20 is what the French mask-rate decree allows. Must divide a day.
+    /// </summary>
+    [Range(1, 1440)] public int StatisticsMinBucketMinutes { get; set; } = 20;
 }

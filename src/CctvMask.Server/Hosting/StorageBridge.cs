@@ -38,7 +38,8 @@ public static class StorageBridge
             Math.Max(0, camera.AnalysisWidth), Math.Max(0, camera.AnalysisHeight),
             MotionGating: camera.MotionGating,
             SmallFaceLongSide: camera.SmallFacePass ? camera.SmallFaceLongSide : 0,
-            Zones: ToZones(camera.Zones));
+            Zones: ToZones(camera.Zones),
+            Privacy: camera.Privacy);
     }
 
     private static ZoneSet? ToZones(IReadOnlyList<CameraZone>? zones)

@@ -1,3 +1,5 @@
+using CctvMask.Abstractions.Privacy;
+
 namespace CctvMask.Storage.Cameras;
 
 /// <summary>
@@ -17,4 +19,6 @@ public sealed record CameraRecord(
     bool SmallFacePass,
     int SmallFaceLongSide,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    PrivacyMode Privacy = PrivacyModes.Default,
+    int? RetentionDays = null);

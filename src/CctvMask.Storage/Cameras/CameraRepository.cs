@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Storage.Database;
 using CctvMask.Storage.Database.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -121,6 +122,8 @@ public sealed class CameraRepository(CctvDbContextFactory factory, TimeProvider 
         row.MotionGating = spec.MotionGating;
         row.SmallFacePass = spec.SmallFacePass;
         row.SmallFaceLongSide = spec.SmallFaceLongSide;
+        row.PrivacyMode = PrivacyModes.Name(spec.Privacy);
+        row.RetentionDays = spec.RetentionDays;
         row.UpdatedAt = now;
     }
 
@@ -128,5 +131,10 @@ public sealed class CameraRepository(CctvDbContextFactory factory, TimeProvider 
         row.Id, row.Name, row.Url, row.Enabled, row.DetectFps, row.AnalysisWidth, row.AnalysisHeight,
         JsonSerializer.Deserialize<List<CameraZone>>(row.ZonesJson, JsonOptions) ?? [],
         row.MotionGating, row.SmallFacePass, row.SmallFaceLongSide,
-        StorageTime.FromDb(row.CreatedAt), StorageTime.FromDb(row.UpdatedAt));
+        StorageTime.FromDb(row.CreatedAt), StorageTime.FromDb(row.UpdatedAt),
+        PrivacyOf(row), row.RetentionDays);
+
+    // An unknown stored name (a newer server wrote it) reads as the strictest mode, never a laxer one.
+    internal static PrivacyMode PrivacyOf(CameraEntity row) =>
+        PrivacyModes.TryParse(row.PrivacyMode, out var mode) ? mode : PrivacyMode.Statistics;
 }

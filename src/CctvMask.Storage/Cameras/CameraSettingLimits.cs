@@ -28,6 +28,15 @@ public static class CameraSettingLimits
     /// </summary>
     public const int SmallFaceLongSideStep = 32;
 
+    /// <summary>Longest per-camera retention: ten years.</summary>
+    public const int MaxRetentionDays = 3650;
+
+    /// <summary>True when <paramref name="days"/> is a per-camera retention (null = the global default).</summary>
+    public static bool IsValidRetentionDays(int? days) => days is null or (>= 1 and <= MaxRetentionDays);
+
+    /// <summary>The retention rule as a sentence for validation messages.</summary>
+    public static string RetentionDaysRule { get; } = $"The retention must be between 1 and {MaxRetentionDays} days (or absent for the global default).";
+
     /// <summary>True when <paramref name="longSide"/> is a size the small-face pass accepts.</summary>
     public static bool IsValidSmallFaceLongSide(int longSide) =>
         longSide is >= MinSmallFaceLongSide and <= MaxSmallFaceLongSide && longSide % SmallFaceLongSideStep == 0;

@@ -1,3 +1,5 @@
+using CctvMask.Abstractions.Privacy;
+
 namespace CctvMask.Storage.Cameras;
 
 /// <summary>
@@ -14,6 +16,8 @@ namespace CctvMask.Storage.Cameras;
 /// <param name="MotionGating">Skip detection while nothing moves in the frame.</param>
 /// <param name="SmallFacePass">Run the detector's second, larger pass for small (distant) faces.</param>
 /// <param name="SmallFaceLongSide">Long side of that pass in pixels (<see cref="CameraSettingLimits"/>); kept when the pass is off.</param>
+/// <param name="Privacy">What the camera keeps and shows of people (<see cref="PrivacyMode"/>).</param>
+/// <param name="RetentionDays">Days its violations are kept (1..<see cref="CameraSettingLimits.MaxRetentionDays"/>); null = the global default.</param>
 public sealed record CameraSpec(
     string Name,
     string Url,
@@ -24,4 +28,6 @@ public sealed record CameraSpec(
     IReadOnlyList<CameraZone>? Zones = null,
     bool MotionGating = CameraSettingLimits.DefaultMotionGating,
     bool SmallFacePass = CameraSettingLimits.DefaultSmallFacePass,
-    int SmallFaceLongSide = CameraSettingLimits.DefaultSmallFaceLongSide);
+    int SmallFaceLongSide = CameraSettingLimits.DefaultSmallFaceLongSide,
+    PrivacyMode Privacy = PrivacyModes.Default,
+    int? RetentionDays = null);

@@ -31,6 +31,10 @@ internal static class CameraValidator
             throw new ArgumentException($"Camera analysis size must be {MinSize}..{MaxWidth} x {MinSize}..{MaxHeight}.", nameof(spec));
         if (!CameraSettingLimits.IsValidSmallFaceLongSide(spec.SmallFaceLongSide))
             throw new ArgumentException(CameraSettingLimits.SmallFaceLongSideRule, nameof(spec));
+        if (!Enum.IsDefined(spec.Privacy))
+            throw new ArgumentException($"Camera privacy mode must be {Abstractions.Privacy.PrivacyModes.Description}.", nameof(spec));
+        if (!CameraSettingLimits.IsValidRetentionDays(spec.RetentionDays))
+            throw new ArgumentException(CameraSettingLimits.RetentionDaysRule, nameof(spec));
         if (spec.Zones is null) return;
         if (spec.Zones.Count > CameraLimits.MaxZones)
             throw new ArgumentException($"A camera has at most {CameraLimits.MaxZones} zones.", nameof(spec));

@@ -17,6 +17,7 @@ internal abstract class CctvDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ViolationSnapshotEntity> Snapshots => Set<ViolationSnapshotEntity>();
     public DbSet<ComplianceBucketEntity> ComplianceBuckets => Set<ComplianceBucketEntity>();
     public DbSet<AppliedEventEntity> AppliedEvents => Set<AppliedEventEntity>();
+    public DbSet<AuditEntity> AuditLog => Set<AuditEntity>();
 
     /// <summary>Column type of JSON documents on this provider.</summary>
     protected abstract string JsonColumnType { get; }
@@ -38,6 +39,8 @@ internal abstract class CctvDbContext(DbContextOptions options) : DbContext(opti
             e.Property(c => c.Name).HasMaxLength(CameraLimits.NameMaxLength);
             e.Property(c => c.Url).HasMaxLength(CameraLimits.UrlMaxLength);
             e.Property(c => c.ZonesJson).HasColumnName("zones").HasColumnType(JsonColumnType);
+            e.Property(c => c.PrivacyMode).HasMaxLength(Abstractions.Privacy.PrivacyModes.MaxNameLength)
+                .HasDefaultValue(Abstractions.Privacy.PrivacyModes.Name(Abstractions.Privacy.PrivacyModes.Default));
         });
 
         modelBuilder.Entity<ViolationEntity>(e =>
@@ -46,6 +49,8 @@ internal abstract class CctvDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(v => v.Id);
             e.Property(v => v.Id).ValueGeneratedNever();
             e.Property(v => v.CameraId).HasMaxLength(CameraLimits.IdMaxLength);
+            e.Property(v => v.PrivacyMode).HasMaxLength(Abstractions.Privacy.PrivacyModes.MaxNameLength)
+                .HasDefaultValue(Abstractions.Privacy.PrivacyModes.Name(Abstractions.Privacy.PrivacyModes.Default));
             // Listing by camera, newest first, with the id as a stable tie-break.
             e.HasIndex(v => new { v.CameraId, v.OccurredAt, v.Id }).IsDescending(false, true, true);
             // Fleet-wide listing and the retention sweep.
@@ -79,6 +84,21 @@ internal abstract class CctvDbContext(DbContextOptions options) : DbContext(opti
         });
 
         Alerts.Entities.AlertsModel.Configure(modelBuilder);
+        modelBuilder.Entity<AuditEntity>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedOnAdd();
+            e.Property(a => a.KeyName).HasMaxLength(Audit.AuditLimits.KeyNameMaxLength);
+            e.Property(a => a.Role).HasMaxLength(Audit.AuditLimits.RoleMaxLength);
+            e.Property(a => a.RemoteAddress).HasMaxLength(Audit.AuditLimits.RemoteAddressMaxLength);
+            e.Property(a => a.Action).HasMaxLength(Audit.AuditLimits.ActionMaxLength);
+            e.Property(a => a.Target).HasMaxLength(Audit.AuditLimits.TargetMaxLength);
+            e.Property(a => a.Outcome).HasMaxLength(Audit.AuditLimits.OutcomeMaxLength);
+            e.Property(a => a.Detail).HasMaxLength(Audit.AuditLimits.DetailMaxLength);
+            // Newest first, and the retention sweep.
+            e.HasIndex(a => new { a.At, a.Id }).IsDescending(true, true);
+        });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())

@@ -94,7 +94,11 @@ public sealed class StorageOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan ReplayCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Violations (and their snapshots) older than this many days are deleted.</summary>
+    /// <summary>Audit log lines older than this many days are deleted (a year by default: who looked at evidence outlives the evidence).</summary>
+    [Range(1, 36_500)]
+    public int AuditRetentionDays { get; set; } = 365;
+
+    /// <summary>Violations (and their snapshots) older than this many days are deleted, unless the camera sets its own retention.</summary>
     [Range(1, 36_500)]
     public int RetentionDays { get; set; } = 30;
 

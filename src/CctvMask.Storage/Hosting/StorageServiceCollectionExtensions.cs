@@ -1,6 +1,8 @@
+using CctvMask.Storage.Audit;
 using CctvMask.Storage.Cameras;
 using CctvMask.Storage.Compliance;
 using CctvMask.Storage.Database;
+using CctvMask.Storage.Privacy;
 using CctvMask.Storage.Retention;
 using CctvMask.Storage.Violations;
 using CctvMask.Storage.WriteBehind;
@@ -41,6 +43,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<CameraRepository>();
         services.TryAddSingleton<ViolationRepository>();
         services.TryAddSingleton<ComplianceRepository>();
+        services.TryAddSingleton<AuditRepository>();
+        services.TryAddSingleton<PrivacyPurger>();
         services.TryAddSingleton<StorageMetrics>();
         services.TryAddSingleton<WriteBehindStore>();
         services.TryAddSingleton<IStorageWriter>(sp => sp.GetRequiredService<WriteBehindStore>());

@@ -1,3 +1,5 @@
+using CctvMask.Abstractions.Privacy;
+
 namespace CctvMask.Storage.Violations;
 
 /// <summary>
@@ -13,6 +15,7 @@ namespace CctvMask.Storage.Violations;
 /// <param name="Face">Face box in the snapshot's pixels.</param>
 /// <param name="FaceJpeg">Best face crop, JPEG bytes (small; listed with the violation).</param>
 /// <param name="SnapshotJpeg">Full frame with boxes drawn, JPEG bytes, or null; stored in its own table.</param>
+/// <param name="Privacy">The camera's privacy mode when the evidence was made (a stricter mode at write time wins).</param>
 public sealed record ViolationRecord(
     Guid EventId,
     string CameraId,
@@ -21,4 +24,5 @@ public sealed record ViolationRecord(
     float Confidence,
     FaceBox Face,
     byte[] FaceJpeg,
-    byte[]? SnapshotJpeg);
+    byte[]? SnapshotJpeg,
+    PrivacyMode Privacy = PrivacyModes.Default);

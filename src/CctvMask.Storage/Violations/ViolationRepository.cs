@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Storage.Database;
 using CctvMask.Storage.Database.Entities;
 using CctvMask.Storage.Hosting;
@@ -102,10 +103,20 @@ public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<S
         foreach (var id in existing) unique.Remove(id);
         if (unique.Count == 0) return 0;
 
+        // Evidence raised before a camera's privacy mode changed may still be buffered: it obeys the new mode.
+        var cameraIds = unique.Values.Select(r => r.CameraId).Distinct().ToList();
+        var privacy = await db.Cameras.Where(c => cameraIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.PrivacyMode, cancellationToken).ConfigureAwait(false);
+        int added = 0;
         foreach (var r in unique.Values)
-            db.Violations.Add(ToEntity(r));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return unique.Count;
+        {
+            // A deleted camera's late evidence keeps the mode it was raised under.
+            if (PrivacyFilter.Apply(r, privacy.GetValueOrDefault(r.CameraId)) is not { } kept) continue;
+            db.Violations.Add(ToEntity(kept));
+            added++;
+        }
+        if (added > 0) await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return added;
     }
 
     internal static void Validate(ViolationRecord record)
@@ -134,6 +145,7 @@ public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<S
         FaceHeight = r.Face.Height,
         FaceJpeg = r.FaceJpeg,
         HasSnapshot = r.SnapshotJpeg is not null,
+        PrivacyMode = PrivacyModes.Name(r.Privacy),
         Snapshot = r.SnapshotJpeg is { } jpeg ? new ViolationSnapshotEntity { ViolationId = r.EventId, Jpeg = jpeg } : null,
     };
 }

@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Dashboard.Api.Contracts;
 using CctvMask.Dashboard.Cameras;
 using CctvMask.Storage.Cameras;
@@ -15,6 +16,28 @@ public sealed class CameraFormTests
         Assert.Equal(CameraSettingLimits.DefaultSmallFacePass, form.SmallFacePass);
         Assert.Null(form.SmallFaceLongSide);
         Assert.Empty(form.ToRequest(out _)!.Zones!);
+    }
+
+    [Fact]
+    public void The_privacy_choices_are_the_api_modes_and_a_new_camera_starts_at_the_default_mode()
+    {
+        Assert.Equal(PrivacyModes.Name(PrivacyModes.Default), new CameraForm().PrivacyMode);
+        Assert.Equal(Enum.GetValues<PrivacyMode>().Select(PrivacyModes.Name), CameraForm.PrivacyChoices.Select(c => c.Mode));
+        Assert.Contains("privacyMode", CameraForm.Fields);
+        Assert.Contains("retentionDays", CameraForm.Fields);
+    }
+
+    [Fact]
+    public void Privacy_mode_and_retention_survive_an_edit_and_the_list_switch()
+    {
+        var camera = new CameraDto("gate", "Gate", "rtsp://h/s", true, 5, 640, 360, [], true, false, 960,
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "statistics", 7);
+
+        var request = CameraForm.From(camera).ToRequest(out _)!;
+        var toggled = CameraForm.WithEnabled(camera, false);
+
+        Assert.Equal(("statistics", 7), (request.PrivacyMode, request.RetentionDays));
+        Assert.Equal(("statistics", 7), (toggled.PrivacyMode, toggled.RetentionDays));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class CameraPipelineTests
     }
 
     private static CameraPipeline Create(MemorySink sink, ZoneSet? zones = null, TrackerOptions? tracker = null) =>
-        new("cam-1", zones, tracker ?? new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2 },
+        new("cam-1", zones, Abstractions.Privacy.PrivacyMode.Evidence, tracker ?? new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2 },
             new ViolationOptions { CooldownSeconds = 600 }, new CameraOptions { LiveFrameIntervalMilliseconds = 1000 },
             sink, sink, NullLogger.Instance);
 

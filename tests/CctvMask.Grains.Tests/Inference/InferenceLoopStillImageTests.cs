@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tests.Support;
@@ -26,7 +27,7 @@ public sealed class InferenceLoopStillImageTests
         var source = new FakeFrameSource();
         var sink = new MemorySink();
         var feed = loop.Attach(new CameraConfig("cam-a", "rtsp://x/y", MotionGating: false), source,
-            new CameraPipeline("cam-a", null, new TrackerOptions(), new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance));
+            new CameraPipeline("cam-a", null, PrivacyModes.Default, new TrackerOptions(), new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance));
         using var publishing = new CancellationTokenSource();
         var publisher = Task.Run(async () =>
         {

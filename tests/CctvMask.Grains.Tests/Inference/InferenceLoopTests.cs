@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tests.Support;
@@ -12,7 +13,7 @@ public sealed class InferenceLoopTests
     private static InferenceLoop Loop(IFaceModels models, InferenceLoopOptions? options = null) => Loops.Create(models, options);
 
     private static CameraPipeline Pipeline(string id, MemorySink sink) =>
-        new(id, null, new TrackerOptions(), new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance);
+        new(id, null, PrivacyModes.Default, new TrackerOptions(), new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance);
 
     private static Task Until(Func<bool> condition) => Loops.Until(condition);
 

@@ -120,4 +120,40 @@ public sealed class AlertRulesApiTests(SqliteServerFixture fixture)
         }
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/alerts/rules/{id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Every_rule_change_is_in_the_audit_log_with_its_target_and_never_the_secret()
+    {
+        const string NewSecret = "replaced-secret-0123456789abcdef";
+        using var admin = _factory.CreateClient(TestKeys.Admin);
+        var created = await admin.PostJsonAsync("/api/alerts/rules", new
+        {
+            name = "Audited rule", kind = "cameraNotRunning", threshold = 60,
+            webhookUrl = "https://hooks.example.com/audit?token=tok987", webhookSecret = Secret,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (Guid)(await created.ReadNodeAsync())["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJsonAsync($"/api/alerts/rules/{id}", new
+        {
+            name = "Audited rule", kind = "cameraNotRunning", threshold = 90,
+            webhookUrl = "https://hooks.example.com/audit?token=tok987", webhookSecret = NewSecret,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/alerts/rules/{id}/test", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutJsonAsync($"/api/alerts/rules/{id}", new { name = "Audited rule", kind = "cameraNotRunning", threshold = 0 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/alerts/rules/{id}")).StatusCode);
+
+        var audit = await admin.GetAsync($"/api/audit?action=alert_rule.&target={id}&pageSize=50");
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        var text = await audit.Content.ReadAsStringAsync();
+        var lines = (await audit.ReadNodeAsync())["items"]!.AsArray()
+            .Select(n => ((string)n!["action"]!, (string)n["outcome"]!, (string?)n["detail"])).ToList();
+        Assert.Contains(("alert_rule.create", "ok", null), lines);
+        Assert.Contains(("alert_rule.update", "ok", "webhook secret replaced"), lines);
+        Assert.Contains(("alert_rule.update", "invalid", null), lines);
+        Assert.Contains(lines, l => l is ("alert_rule.test", "ok", { } detail) && detail.StartsWith("queued on", StringComparison.Ordinal));
+        Assert.Contains(("alert_rule.delete", "ok", null), lines);
+        Assert.DoesNotContain(Secret, text);
+        Assert.DoesNotContain(NewSecret, text);
+        Assert.DoesNotContain("tok987", text);
+    }
 }

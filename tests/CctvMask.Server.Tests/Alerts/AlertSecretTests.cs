@@ -60,6 +60,7 @@ public sealed class AlertSecretTests
             await admin.GetStringAsync("/openapi/v1.json"),
             await factory.CreateClient().GetStringAsync("/metrics"),
             factory.Logs.AllText,
+            await admin.GetStringAsync("/api/audit?action=alert_rule.&pageSize=50"),
         };
         foreach (var text in texts)
         {
@@ -67,6 +68,7 @@ public sealed class AlertSecretTests
             Assert.DoesNotContain(MqttPassword, text);
         }
         Assert.Contains("cctvmask_alerts_delivery_attempts", texts[9]);
-        Assert.Contains(id.ToString(), factory.Logs.AllText);
+        Assert.Contains(deliveryId, factory.Logs.AllText);          // the delivery lines were captured and read
+        Assert.Contains("webhook secret replaced", texts[11]);     // the audit line of the PUT, without the secret
     }
 }

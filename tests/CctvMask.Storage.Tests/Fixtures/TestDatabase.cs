@@ -1,3 +1,5 @@
+using CctvMask.Storage.Audit;
+using CctvMask.Storage.Privacy;
 using CctvMask.Storage.Cameras;
 using CctvMask.Storage.Compliance;
 using CctvMask.Storage.Database;
@@ -76,7 +78,11 @@ public sealed class TestDatabase : IAsyncDisposable
         new(Factory, MsOptions.Create(Options), time ?? TimeProvider.System);
 
     public RetentionService Retention(StorageMetrics metrics) =>
-        new(Factory, MsOptions.Create(Options), metrics, NullLogger<RetentionService>.Instance, TimeProvider.System);
+        new(Factory, Purger(), MsOptions.Create(Options), metrics, NullLogger<RetentionService>.Instance, TimeProvider.System);
+
+    public PrivacyPurger Purger() => new(Factory);
+
+    public AuditRepository Audit() => new(Factory, MsOptions.Create(Options));
 
     public WriteBehindStore WriteBehind(StorageMetrics metrics) => new(
         MsOptions.Create(Options), Violations(), Compliance(), Database, metrics,

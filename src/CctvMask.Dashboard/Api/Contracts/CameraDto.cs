@@ -14,4 +14,7 @@ public sealed record CameraDto(
     bool SmallFacePass,
     int SmallFaceLongSide,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string PrivacyMode = "evidence",
+    int? RetentionDays = null,
+    PrivacyPurgeDto? Purged = null);

@@ -15,4 +15,6 @@ public sealed record CameraRequestDto(
     IReadOnlyList<CameraZoneDto>? Zones,
     bool? MotionGating = null,
     bool? SmallFacePass = null,
-    int? SmallFaceLongSide = null);
+    int? SmallFaceLongSide = null,
+    string? PrivacyMode = null,
+    int? RetentionDays = null);

@@ -23,4 +23,8 @@ public sealed record CameraRequest(
     [property: Description("Run the detector's larger second pass for small, distant faces (default false; about 4x the detector's cost).")]
     bool? SmallFacePass = null,
     [property: Description("Long side in pixels of the small-face pass: 320..1920, a multiple of 32 (default 960). Kept while the pass is off.")]
-    int? SmallFaceLongSide = null);
+    int? SmallFaceLongSide = null,
+    [property: Description("Privacy mode: 'evidence' (default: snapshots keep only the violator's face, others pixelated), 'blurred' (every face pixelated, live view too, no face crops) or 'statistics' (no images, no per-person violations, counts only). A stricter mode purges what it would not have stored.")]
+    string? PrivacyMode = null,
+    [property: Description("Days this camera's violations are kept (1..3650); absent = the server's Storage:RetentionDays.")]
+    int? RetentionDays = null);

@@ -1,8 +1,12 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Storage.Cameras;
 
 namespace CctvMask.Server.Cameras.Contracts;
 
-/// <summary>A camera as the API returns it: the URL never carries a password.</summary>
+/// <summary>
+/// A camera as the API returns it: the URL never carries a password. <see cref="Purged"/> is set on the PUT that made
+/// the privacy mode stricter: what was deleted because the new mode would not have stored it.
+/// </summary>
 public sealed record CameraResponse(
     string Id,
     string Name,
@@ -16,9 +20,13 @@ public sealed record CameraResponse(
     bool SmallFacePass,
     int SmallFaceLongSide,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string PrivacyMode,
+    int? RetentionDays,
+    PrivacyPurgeResponse? Purged = null)
 {
     public static CameraResponse From(CameraRecord c) => new(
         c.Id, c.Name, CameraUrl.Redact(c.Url), c.Enabled, c.DetectFps, c.AnalysisWidth, c.AnalysisHeight,
-        c.Zones, c.MotionGating, c.SmallFacePass, c.SmallFaceLongSide, c.CreatedAt, c.UpdatedAt);
+        c.Zones, c.MotionGating, c.SmallFacePass, c.SmallFaceLongSide, c.CreatedAt, c.UpdatedAt,
+        PrivacyModes.Name(c.Privacy), c.RetentionDays);
 }

@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Privacy;
 using CctvMask.Storage.Cameras;
 
 namespace CctvMask.Storage.Database.Entities;
@@ -16,6 +17,10 @@ internal sealed class CameraEntity
     public bool MotionGating { get; set; } = CameraSettingLimits.DefaultMotionGating;
     public bool SmallFacePass { get; set; } = CameraSettingLimits.DefaultSmallFacePass;
     public int SmallFaceLongSide { get; set; } = CameraSettingLimits.DefaultSmallFaceLongSide;
+    /// <summary>The privacy mode's name (<see cref="PrivacyModes.Name"/>).</summary>
+    public string PrivacyMode { get; set; } = PrivacyModes.Name(PrivacyModes.Default);
+    /// <summary>Days violations of this camera are kept; null = the global <c>Storage:RetentionDays</c>.</summary>
+    public int? RetentionDays { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -17,5 +17,7 @@ internal sealed class ViolationEntity
     public int FaceHeight { get; set; }
     public required byte[] FaceJpeg { get; set; }
     public bool HasSnapshot { get; set; }
+    /// <summary>The privacy mode the evidence was made under (a snapshot from <c>evidence</c> shows the violator's face).</summary>
+    public string PrivacyMode { get; set; } = Abstractions.Privacy.PrivacyModes.Name(Abstractions.Privacy.PrivacyModes.Default);
     public ViolationSnapshotEntity? Snapshot { get; set; }
 }

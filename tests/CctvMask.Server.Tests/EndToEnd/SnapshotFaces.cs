@@ -1,0 +1,38 @@
+using CctvMask.Testing;
+using CctvMask.Vision.FaceDetection;
+using CctvMask.Vision.Geometry;
+using CctvMask.Vision.Imaging;
+using CctvMask.Vision.Models;
+
+namespace CctvMask.Server.Tests.EndToEnd;
+
+/// <summary>
+/// Runs the phase-1 detector (YuNet, native size) again over a stored snapshot: in <c>evidence</c> mode only the
+/// violator's face may still be found there, every other face having been pixelated before storage.
+/// </summary>
+public sealed class SnapshotFaces : IDisposable
+{
+    // A face found this far (IoU) from the violator's box is somebody else's.
+    private const float OtherFaceIoU = 0.3f;
+    private const int MaxFaces = 512;
+
+    private readonly YuNetFaceDetector _detector = new(new FaceDetectorOptions
+    {
+        ModelPath = TestEnvironment.Model(ModelLocator.DynamicDetector),
+        InputSizePolicy = InputSizePolicy.Native,
+    });
+    private readonly RawFace[] _faces = new RawFace[MaxFaces];
+
+    /// <summary>Faces the detector finds in <paramref name="jpeg"/>, and how many of them are away from the violator's box.</summary>
+    public (int All, int Others) Count(byte[] jpeg, BoxF violator)
+    {
+        using var image = ImageCodec.Decode(jpeg);
+        int n = _detector.Detect(image.AsFrame(), _faces);
+        int others = 0;
+        for (int i = 0; i < n; i++)
+            if (BoxF.IoU(_faces[i].Box, violator) < OtherFaceIoU) others++;
+        return (n, others);
+    }
+
+    public void Dispose() => _detector.Dispose();
+}
