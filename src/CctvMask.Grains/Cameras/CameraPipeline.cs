@@ -131,7 +131,7 @@ internal sealed class CameraPipeline
                     _compliance.Observe(track, now);
                     if (_policy.ShouldRaise(track, now)) _toRaise.Add(track);
                 }
-                foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id);
+                foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id, now);
 
                 int inView = 0;
                 foreach (var track in _tracker.Tracks) if (track.IsConfirmed && track.MissedFrames == 0) inView++;
@@ -186,7 +186,7 @@ internal sealed class CameraPipeline
         lock (_gate)
         {
             _tracker.EndAll();
-            foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id);
+            foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id, DateTimeOffset.MaxValue);
             PeopleInView = 0;
             if (_compliance.Flush() is { } delta) Emit(delta);
         }
@@ -210,11 +210,14 @@ internal sealed class CameraPipeline
         if (_compliance.Advance(now) is { } delta) Emit(delta);
     }
 
+    // The closed minute, then the hour's and the day's unique-count changes it brought.
     private void Emit(ComplianceDelta delta)
     {
         LastClosedBucket = delta;
         CameraLog.BucketClosed(_logger, _cameraId, delta.BucketStart, delta.People, delta.Masked, delta.Unmasked, delta.Unknown);
         if (!_complianceSink.TryWrite(delta)) CameraLog.SinkRefused(_logger, _cameraId, "compliance delta");
+        foreach (var period in _compliance.PeriodDeltas)
+            if (!_complianceSink.TryWrite(period)) CameraLog.SinkRefused(_logger, _cameraId, "compliance delta");
     }
 
     // What the live view and the evidence snapshot show: each face in the zones with its track's verdict.
@@ -235,14 +238,20 @@ internal sealed class CameraPipeline
 
     private void RaiseViolations(BgrFrame frame, DateTimeOffset now)
     {
-        // The snapshot is drawn once per frame that raises, never per ordinary frame.
-        byte[] snapshot = Annotate(frame, _violationOptions.JpegQuality);
+        var assignments = _tracker.Assignments;
         foreach (var track in _toRaise)
         {
             // The evidence crop is the one phase 2 judged (taken once, kept by the track).
             byte[] faceJpeg = track.BestCrop is { } crop
                 ? ImageCodec.EncodeJpeg(new BgrFrame(crop, track.BestCropSize, track.BestCropSize), _violationOptions.JpegQuality)
                 : [];
+            // One snapshot per violator (drawn only on frames that raise): this person highlighted, the rest muted.
+            int violator = -1;
+            for (int i = 0; i < assignments.Length && violator < 0; i++)
+                if (ReferenceEquals(assignments[i], track)) violator = i;
+            byte[] snapshot = violator >= 0 && violator < _displayCount
+                ? Evidence(frame, violator, _violationOptions.JpegQuality)
+                : Annotate(frame, _violationOptions.JpegQuality);
             var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, track.Id, now, track.UnmaskedConfidence,
                 track.Box, faceJpeg, snapshot, frame.Width, frame.Height);
             Violations++;
@@ -269,6 +278,14 @@ internal sealed class CameraPipeline
     {
         using var image = BgrImage.CopyFrom(frame);
         FrameAnnotator.Draw(image, _display.AsSpan(0, _displayCount), _zoneOutlines);
+        return ImageCodec.EncodeJpeg(image.AsFrame(), quality);
+    }
+
+    // The stored evidence image: a copy of the frame, the violator's box highlighted over it, JPEG.
+    private byte[] Evidence(BgrFrame frame, int violator, int quality)
+    {
+        using var image = BgrImage.CopyFrom(frame);
+        FrameAnnotator.DrawEvidence(image, _display.AsSpan(0, _displayCount), violator, _zoneOutlines);
         return ImageCodec.EncodeJpeg(image.AsFrame(), quality);
     }
 }

@@ -1,3 +1,4 @@
+using CctvMask.Grains.Cameras;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Cameras;
 using CctvMask.Server.Cameras.Contracts;
@@ -52,9 +53,11 @@ public static class FleetApi
             var c = list[i];
             summaries.TryGetValue(c.Id, out var s);
             var status = CameraStatusResponse.From(c.Id, statuses[i]);
+            // "Now" only for a camera that is analysing now: a stopped or stalled one has no current value.
+            var now = statuses[i].State == CameraState.Running ? s?.ComplianceNow : null;
             rows[i] = new FleetCameraResponse(
                 c.Id, c.Name, CameraUrl.Redact(c.Url), c.Enabled, status.State, status.AnalysisFps,
-                s?.PeopleLastHour ?? 0, s?.ComplianceNow, s?.Compliance24h, s?.LastBucketAt, status);
+                s?.PeopleThisHour ?? 0, s?.PeopleToday ?? 0, now, s?.Compliance24h, s?.LastBucketAt, status);
         }
         return TypedResults.Ok(rows);
     }

@@ -1,7 +1,9 @@
 using CctvMask.Grains.Compliance;
 using CctvMask.Grains.Violations;
+using CctvMask.Storage.Compliance;
 using CctvMask.Storage.Violations;
 using CctvMask.Storage.WriteBehind;
+using ComplianceDelta = CctvMask.Grains.Compliance.ComplianceDelta;
 using StorageDelta = CctvMask.Storage.Compliance.ComplianceDelta;
 
 namespace CctvMask.Server.Hosting;
@@ -14,7 +16,12 @@ internal sealed class StorageEventSink(IStorageWriter writer) : IComplianceSink,
     public bool TryWriteProvisional(ComplianceDelta delta) => writer.EnqueueProvisional(ToStorage(delta));
 
     private static StorageDelta ToStorage(ComplianceDelta d) =>
-        new(d.EventId, d.CameraId, d.BucketStart, d.People, d.Masked, d.Unmasked, d.Unknown);
+        new(d.EventId, d.CameraId, d.BucketStart, d.People, d.Masked, d.Unmasked, d.Unknown, d.Period switch
+        {
+            CountPeriod.Hour => BucketSize.Hour,
+            CountPeriod.Day => BucketSize.Day,
+            _ => BucketSize.Minute,
+        });
 
     public bool TryWrite(ViolationEvent v)
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CctvMask.Server.Violations;
 
-/// <summary>/api/violations: history and evidence snapshots (viewer).</summary>
+/// <summary>/api/violations: history and evidence (face crop, snapshot with the violator highlighted) (viewer).</summary>
 public static class ViolationsApi
 {
     public static IEndpointRouteBuilder MapViolationsApi(this IEndpointRouteBuilder app)
@@ -16,12 +16,14 @@ public static class ViolationsApi
         var group = app.MapGroup("/api/violations").WithTags("Violations").RequireAuthorization(ApiPolicies.Viewer);
         group.MapGet("/", ListViolations);
         group.MapGet("/{id:guid}/snapshot", GetSnapshot).Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        group.MapGet("/{id:guid}/face", GetFace).Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
         return app;
     }
 
     public static async Task<Results<Ok<ViolationPageResponse>, ValidationProblem>> ListViolations(
         ViolationRepository violations, IOptions<ViolationOptions> options, CancellationToken ct,
-        string? cameraId = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int page = 1, int? pageSize = null)
+        string? cameraId = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int page = 1, int? pageSize = null,
+        Guid? incidentId = null)
     {
         var o = options.Value;
         var size = pageSize ?? o.DefaultPageSize;
@@ -36,7 +38,7 @@ public static class ViolationsApi
         if ((long)(page - 1) * size > int.MaxValue) errors["page"] = ["The page number is too large."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var result = await violations.GetPageAsync(new ViolationQuery(cameraId, from, to, (page - 1) * size, size), ct);
+        var result = await violations.GetPageAsync(new ViolationQuery(cameraId, from, to, (page - 1) * size, size, incidentId), ct);
         return TypedResults.Ok(new ViolationPageResponse(
             result.Items.Select(ViolationResponse.From).ToArray(), page, size, result.Total));
     }
@@ -44,6 +46,13 @@ public static class ViolationsApi
     public static async Task<Results<FileContentHttpResult, NotFound>> GetSnapshot(
         Guid id, ViolationRepository violations, CancellationToken ct) =>
         await violations.GetSnapshotJpegAsync(id, ct) is { } jpeg
+            ? TypedResults.File(jpeg, "image/jpeg")
+            : TypedResults.NotFound();
+
+    /// <summary>The violator's face crop (the best view phase 2 judged), JPEG; 404 when there is none.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetFace(
+        Guid id, ViolationRepository violations, CancellationToken ct) =>
+        await violations.GetFaceJpegAsync(id, ct) is { Length: > 0 } jpeg
             ? TypedResults.File(jpeg, "image/jpeg")
             : TypedResults.NotFound();
 

@@ -42,6 +42,9 @@ public sealed class RetentionService(
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var violations = await db.Violations.Where(v => v.OccurredAt < cutoffDb)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // An incident whose last violation is past the cutoff has no violation left.
+        await db.Incidents.Where(i => i.LastAt < cutoffDb)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var events = await db.AppliedEvents.Where(a => a.AppliedAt < eventCutoffDb)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var buckets = await db.ComplianceBuckets.Where(b => b.BucketStart < bucketCutoffDb)

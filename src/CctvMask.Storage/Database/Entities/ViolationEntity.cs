@@ -17,5 +17,6 @@ internal sealed class ViolationEntity
     public int FaceHeight { get; set; }
     public required byte[] FaceJpeg { get; set; }
     public bool HasSnapshot { get; set; }
+    public Guid? IncidentId { get; set; }
     public ViolationSnapshotEntity? Snapshot { get; set; }
 }

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using CctvMask.Grains.Cameras;
+using CctvMask.Grains.Inference;
+using CctvMask.Grains.Tracking;
+using CctvMask.Grains.Violations;
+using CctvMask.Video.Frames;
+using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
+using CctvMask.Vision.Imaging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CctvMask.Grains.Tests.Support;
+
+/// <summary>
+/// A whole clip through the real models and one <see cref="CameraPipeline"/>, step by step as the
+/// inference loop drives it (phase 1, track, crop and judge what the tracker asks, complete), on a
+/// simulated clock at the clip's sampled rate: what a camera on that clip would record.
+/// </summary>
+internal static class ClipRun
+{
+    /// <summary>Simulated time of the first frame.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Decodes the clip at <paramref name="fps"/>, scaled to width × height, <paramref name="loops"/> times over.</summary>
+    public static async Task<MemorySink> RunAsync(string clip, int width, int height, double fps, int loops,
+        ViolationOptions violations, TrackerOptions? tracker = null)
+    {
+        var frames = await DecodeAsync(clip, width, height, fps);
+        var sink = new MemorySink();
+        using var detector = RealModels.Create();
+        var models = new TwoPhaseFaceModels(detector);
+        var pipeline = new CameraPipeline("clip", null, tracker ?? new TrackerOptions(), violations,
+            new CameraOptions { LiveFrameIntervalMilliseconds = 60_000 }, sink, sink, NullLogger.Instance);
+        var pool = new FrameBufferPool(new FrameSize(width, height));
+        var faces = new RawFace[models.MaxFaces];
+        var counts = new int[1];
+        int cropBytes = models.CropSize * models.CropSize * 3;
+        var requests = new List<CropRequest>();
+        long n = 0;
+        for (int loop = 0; loop < loops; loop++)
+        {
+            foreach (var pixels in frames)
+            {
+                var now = Start + TimeSpan.FromSeconds(n / fps);
+                var frame = pool.RentFrame(n++, now);
+                pixels.CopyTo(frame.Span);
+                var view = frame.AsBgrFrame();
+                int total = models.DetectFaces([view], [0], faces, counts);
+                requests.Clear();
+                pipeline.Track(faces.AsSpan(0, total), width, height, now, models, 0, requests);
+                if (requests.Count > 0)
+                {
+                    var crops = new byte[requests.Count * cropBytes];
+                    var cropFaces = new RawFace[requests.Count];
+                    var judged = new DetectedFace[requests.Count];
+                    for (int r = 0; r < requests.Count; r++)
+                    {
+                        models.Crop(view, requests[r].Face, crops.AsSpan(r * cropBytes, cropBytes));
+                        cropFaces[r] = requests[r].Face;
+                    }
+                    models.Classify(crops, cropFaces, requests.Count, judged);
+                    for (int r = 0; r < requests.Count; r++)
+                        pipeline.RecordJudgement(requests[r].Track, judged[r], crops.AsSpan(r * cropBytes, cropBytes), models.CropSize, now);
+                }
+                pipeline.Complete(frame, now);
+            }
+        }
+        pipeline.Finish();
+        return sink;
+    }
+
+    private static async Task<List<byte[]>> DecodeAsync(string path, int width, int height, double fps)
+    {
+        var psi = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-v", "error", "-i", path, "-vf", FormattableString.Invariant($"fps={fps},scale={width}:{height}"),
+                     "-f", "rawvideo", "-pix_fmt", "bgr24", "-" })
+            psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var frames = new List<byte[]>();
+        var stream = process.StandardOutput.BaseStream;
+        while (true)
+        {
+            var frame = new byte[width * height * 3];
+            try { await stream.ReadExactlyAsync(frame); }
+            catch (EndOfStreamException) { break; }
+            frames.Add(frame);
+        }
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await stderr);
+        return frames;
+    }
+}
