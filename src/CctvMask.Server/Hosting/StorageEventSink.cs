@@ -1,9 +1,7 @@
 using CctvMask.Grains.Compliance;
 using CctvMask.Grains.Violations;
-using CctvMask.Storage.Compliance;
 using CctvMask.Storage.Violations;
 using CctvMask.Storage.WriteBehind;
-using ComplianceDelta = CctvMask.Grains.Compliance.ComplianceDelta;
 using StorageDelta = CctvMask.Storage.Compliance.ComplianceDelta;
 
 namespace CctvMask.Server.Hosting;
@@ -18,9 +16,9 @@ internal sealed class StorageEventSink(IStorageWriter writer) : IComplianceSink,
     private static StorageDelta ToStorage(ComplianceDelta d) =>
         new(d.EventId, d.CameraId, d.BucketStart, d.People, d.Masked, d.Unmasked, d.Unknown, d.Period switch
         {
-            CountPeriod.Hour => BucketSize.Hour,
-            CountPeriod.Day => BucketSize.Day,
-            _ => BucketSize.Minute,
+            CountPeriod.Hour => CctvMask.Storage.Compliance.BucketSize.Hour,
+            CountPeriod.Day => CctvMask.Storage.Compliance.BucketSize.Day,
+            _ => CctvMask.Storage.Compliance.BucketSize.Minute,
         });
 
     public bool TryWrite(ViolationEvent v)
