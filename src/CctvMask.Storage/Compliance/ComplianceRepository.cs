@@ -14,7 +14,7 @@ namespace CctvMask.Storage.Compliance;
 /// Task&lt;int&gt; ApplyAsync(IReadOnlyCollection&lt;ComplianceDelta&gt; deltas, CancellationToken ct = default)  // idempotent by EventId
 /// </code>
 /// Series are sparse (buckets with no data are absent), ascending, [from, to), UTC-aligned. Before this
-/// schema had hour and day rows (migration UniquePeoplePerPeriod) only minutes were counted; hour and day
+/// schema had hour and day rows (migration IncidentsAndUniquePeoplePerPeriod) only minutes were counted; hour and day
 /// series start at the migration.
 /// </summary>
 public sealed class ComplianceRepository(

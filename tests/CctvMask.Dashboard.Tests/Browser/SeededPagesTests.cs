@@ -35,8 +35,9 @@ public sealed class SeededPagesTests(DashboardFixture fixture)
         await row.GetByRole(AriaRole.Link, new() { Name = Seeder.CameraName }).ClickAsync();
         await Expect(p.Page.GetByRole(AriaRole.Heading, new() { Name = Seeder.CameraName, Level = 1 })).ToBeVisibleAsync();
         await Expect(p.Page.GetByTestId("compliance-chart")).ToBeVisibleAsync();
-        await DashboardPage.WaitForPlottedSeriesAsync(p.Page.GetByTestId("compliance-chart"), 100, 10);
-        await Expect(p.Page.GetByTestId("people-chart").Locator("svg").First).ToBeVisibleAsync();
+        // One point per seeded hour and the recent minute's hour; a stacked bar part per verdict present.
+        await Expect(p.Page.GetByTestId("compliance-chart").Locator(".tchart-dot")).ToHaveCountAsync(Seeder.Hours.Length + 1);
+        await Expect(p.Page.GetByTestId("people-chart").Locator("rect.bar-masked")).ToHaveCountAsync(Seeder.Hours.Length + 1);
         await p.Page.GetByText("Show the data as a table").ClickAsync();
         var table = p.Page.GetByTestId("compliance-table");
         foreach (var h in Seeder.Hours)
