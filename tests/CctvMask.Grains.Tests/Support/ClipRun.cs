@@ -3,6 +3,7 @@ using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tracking;
 using CctvMask.Grains.Violations;
+using CctvMask.Testing;
 using CctvMask.Video.Frames;
 using CctvMask.Vision.Detection;
 using CctvMask.Vision.FaceDetection;
@@ -27,7 +28,8 @@ internal static class ClipRun
     {
         var frames = await DecodeAsync(clip, width, height, fps);
         var sink = new MemorySink();
-        using var detector = RealModels.Create();
+        // The silo's own detector settings (what a camera on the server runs), models from the test folder.
+        using var detector = new TwoPhaseDetector(DetectorLoader.WithModelFolder(new TwoPhaseDetectorOptions(), TestEnvironment.ModelsDir));
         var models = new TwoPhaseFaceModels(detector);
         var pipeline = new CameraPipeline("clip", null, tracker ?? new TrackerOptions(), violations,
             new CameraOptions { LiveFrameIntervalMilliseconds = 60_000 }, sink, sink, NullLogger.Instance);
