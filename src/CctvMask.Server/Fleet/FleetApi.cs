@@ -53,10 +53,10 @@ public static class FleetApi
             summaries.TryGetValue(c.Id, out var s);
             var status = CameraStatusResponse.From(c.Id, statuses[i]);
             // "Now" only for a camera that is analysing now: a stopped or stalled one has no current value.
-            var now = statuses[i].State == CctvMask.Grains.Cameras.CameraState.Running ? s?.ComplianceNow : null;
+            var complianceNow = statuses[i].State == CctvMask.Grains.Cameras.CameraState.Running ? s?.ComplianceNow : null;
             rows[i] = new FleetCameraResponse(
                 c.Id, c.Name, CameraUrl.Redact(c.Url), c.Enabled, status.State, status.AnalysisFps,
-                s?.PeopleThisHour ?? 0, s?.PeopleToday ?? 0, now, s?.Compliance24h, s?.LastBucketAt, status);
+                s?.PeopleThisHour ?? 0, s?.PeopleToday ?? 0, complianceNow, s?.Compliance24h, s?.LastBucketAt, status);
         }
         return TypedResults.Ok(rows);
     }
