@@ -71,7 +71,7 @@ public sealed class IncidentRepository(CctvDbContextFactory factory, IOptions<St
             throw new ArgumentException($"Unknown incident state '{review.State}'.", nameof(review));
 
         await using var db = factory.CreateDbContext();
-        var row = await db.Incidents.FirstOrDefaultAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false);
+        var row = await db.Incidents.AsTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false);
         if (row is null) return null;
         row.State = (int)review.State;
         row.ReviewedBy = review.ReviewedBy;
@@ -90,7 +90,7 @@ public sealed class IncidentRepository(CctvDbContextFactory factory, IOptions<St
         foreach (var camera in fresh.GroupBy(v => v.CameraId, StringComparer.Ordinal))
         {
             if (!CameraRepository.IsValidId(camera.Key)) continue;
-            var current = await db.Incidents.Where(i => i.CameraId == camera.Key)
+            var current = await db.Incidents.AsTracking().Where(i => i.CameraId == camera.Key)
                 .OrderByDescending(i => i.LastAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             foreach (var v in camera.OrderBy(v => v.OccurredAt))
             {

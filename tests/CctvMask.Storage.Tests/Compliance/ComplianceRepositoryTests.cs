@@ -82,8 +82,8 @@ public sealed class ComplianceRepositoryTests(DatabaseFixture fixture) : IClassF
         var fresh = Samples.Delta(camera, t0, 1, 0, 0);
         Assert.Equal(1, await repo.ApplyAsync([deltas[0], fresh, fresh]));
 
-        var series = await repo.GetSeriesAsync(camera, t0, t0.AddDays(2), BucketSize.Day);
-        Assert.Equal(Expected([.. deltas, fresh], TimeSpan.FromDays(1)), series);
+        var series = await repo.GetSeriesAsync(camera, t0, t0.AddDays(2), BucketSize.Minute);
+        Assert.Equal(Expected([.. deltas, fresh], TimeSpan.FromMinutes(1)), series);
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed class JournalKillTests
             await again.Process.WaitForExitAsync(Wait.Token());
         Assert.Equal(JournalHost.Violations, (await violations.GetPageAsync(new ViolationQuery(camera, Limit: 500))).Total);
         Assert.Equal(JournalHost.People,
-            await compliance.MinuteTotalAsync(camera, t0, t0.AddDays(1)).People);
+            (await compliance.MinuteTotalAsync(camera, t0, t0.AddDays(1))).People);
     }
 
     private static async Task<bool> WaitForAsync(Child child, string marker)
