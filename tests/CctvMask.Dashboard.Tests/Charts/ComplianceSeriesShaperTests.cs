@@ -33,7 +33,7 @@ public sealed class ComplianceSeriesShaperTests
 
         Assert.Equal([T0, T0.AddHours(1), T0.AddHours(2), T0.AddHours(3)], slots.Select(s => s.Start));
         Assert.Equal([null, 100.0, null, 50.0], ComplianceSeriesShaper.ComplianceValues(slots));
-        Assert.Equal([0.0, 4.0, 0.0, 2.0], ComplianceSeriesShaper.PeopleValues(slots));
+        Assert.Equal([null, 4L, null, 2L], slots.Select(s => s.Point?.People));
     }
 
     [Fact]
