@@ -1,4 +1,5 @@
 using CctvMask.Dashboard.Hosting;
+using CctvMask.Server.Alerts;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Cameras;
 using CctvMask.Server.Compliance;
@@ -29,6 +30,7 @@ builder.AddCctvFleet();
 builder.AddCctvViolations();
 builder.AddCctvCompliance();
 builder.AddCctvDetect();
+builder.AddCctvAlerts();
 builder.Services.AddCctvDashboard();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.MapViolationsApi();
 app.MapIncidentsApi();
 app.MapComplianceApi();
 app.MapDetectApi();
+app.MapAlertsApi();
 app.MapHealth();
 app.MapMetrics();
 app.MapApiDocs();
