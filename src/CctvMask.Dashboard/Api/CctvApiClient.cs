@@ -64,6 +64,7 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
         if (query.CameraId is { } camera) url.Append("&cameraId=").Append(Esc(camera));
         if (query.From is { } from) url.Append("&from=").Append(Iso(from));
         if (query.To is { } to) url.Append("&to=").Append(Iso(to));
+        if (query.IncidentId is { } incident) url.Append("&incidentId=").Append(incident.ToString("D"));
         var request = new HttpRequestMessage(HttpMethod.Get, url.ToString());
         if (export) request.Headers.Add(Export.ExportEndpoints.ExportHeader, "csv");
         using var response = await SendAsync(request, ct);
@@ -82,6 +83,26 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
         await EnsureSuccessAsync(response, ct);
         return await response.Content.ReadAsByteArrayAsync(ct);
     }
+
+    /// <summary>The violator's face crop, or null when none was stored.</summary>
+    public Task<ImageResult?> GetFaceAsync(Guid violationId, CancellationToken ct = default) =>
+        GetImageAsync($"api/violations/{violationId}/face", ct);
+
+    public Task<IncidentPageDto> GetIncidentsAsync(IncidentQuery query, CancellationToken ct = default)
+    {
+        var url = new StringBuilder("api/incidents?");
+        url.Append(CultureInfo.InvariantCulture, $"page={query.Page}&pageSize={query.PageSize}");
+        if (query.CameraId is { } camera) url.Append("&cameraId=").Append(Esc(camera));
+        if (query.State is { } state) url.Append("&state=").Append(Esc(state));
+        if (query.From is { } from) url.Append("&from=").Append(Iso(from));
+        if (query.To is { } to) url.Append("&to=").Append(Iso(to));
+        return GetJsonAsync<IncidentPageDto>(url.ToString(), ct);
+    }
+
+    /// <summary>Acknowledges (true) or dismisses (false) an incident; admin keys only.</summary>
+    public Task<IncidentDto> ReviewIncidentAsync(Guid id, bool acknowledge, string? note = null, CancellationToken ct = default) =>
+        SendJsonAsync<IncidentDto>(HttpMethod.Post, $"api/incidents/{id}/{(acknowledge ? "acknowledge" : "dismiss")}",
+            new { by = (string?)null, note }, ct);
 
     public Task<IReadOnlyList<FleetCameraDto>> GetFleetAsync(CancellationToken ct = default) =>
         GetJsonAsync<IReadOnlyList<FleetCameraDto>>("api/fleet", ct);

@@ -7,4 +7,5 @@ public enum ComplianceRange
     LastDay,
     LastWeek,
     LastMonth,
+    Custom,
 }

@@ -11,6 +11,7 @@ public static class ComplianceRanges
         ComplianceRange.LastDay => TimeSpan.FromDays(1),
         ComplianceRange.LastWeek => TimeSpan.FromDays(7),
         ComplianceRange.LastMonth => TimeSpan.FromDays(30),
+        ComplianceRange.Custom => TimeSpan.FromDays(1),
         _ => throw new ArgumentOutOfRangeException(nameof(range), range, "Unknown range."),
     };
 
@@ -20,22 +21,29 @@ public static class ComplianceRanges
         ComplianceRange.LastDay => "Last 24 hours",
         ComplianceRange.LastWeek => "Last 7 days",
         ComplianceRange.LastMonth => "Last 30 days",
+        ComplianceRange.Custom => "Custom (UTC)",
         _ => range.ToString(),
     };
 
-    public static IReadOnlyList<ComplianceBucket> AllowedBuckets(this ComplianceRange range) => range switch
-    {
-        ComplianceRange.LastHour => [ComplianceBucket.Minute],
-        ComplianceRange.LastDay => [ComplianceBucket.Minute, ComplianceBucket.Hour],
-        ComplianceRange.LastWeek => [ComplianceBucket.Hour, ComplianceBucket.Day],
-        _ => [ComplianceBucket.Hour, ComplianceBucket.Day],
-    };
+    /// <summary>
+    /// The bucket that reads well for a span: minutes up to <paramref name="minuteSpan"/>, hours up to
+    /// <paramref name="hourSpan"/>, days beyond.
+    /// </summary>
+    public static ComplianceBucket AutoBucket(TimeSpan span, TimeSpan minuteSpan, TimeSpan hourSpan) =>
+        span <= minuteSpan ? ComplianceBucket.Minute : span <= hourSpan ? ComplianceBucket.Hour : ComplianceBucket.Day;
 
-    public static ComplianceBucket DefaultBucket(this ComplianceRange range) => range switch
+    /// <summary>
+    /// For a series whose data all lies within <paramref name="window"/> before <paramref name="to"/> (a camera
+    /// younger than a few hours): the start of its first bucket, where a minute chart should begin; otherwise null.
+    /// </summary>
+    public static DateTimeOffset? YoungStart(IReadOnlyList<CompliancePointDto> points, DateTimeOffset to, TimeSpan window)
     {
-        ComplianceRange.LastHour => ComplianceBucket.Minute,
-        ComplianceRange.LastDay => ComplianceBucket.Hour,
-        ComplianceRange.LastWeek => ComplianceBucket.Hour,
-        _ => ComplianceBucket.Day,
-    };
+        if (points.Count == 0) return null;
+        var first = points.Min(p => p.Start);
+        return to - first <= window ? first : null;
+    }
+
+    /// <summary>True when the range × bucket stays under the API's point limit.</summary>
+    public static bool Fits(TimeSpan span, ComplianceBucket bucket, int maxPoints) =>
+        span.Ticks / ComplianceSeriesShaper.Step(bucket).Ticks <= maxPoints;
 }

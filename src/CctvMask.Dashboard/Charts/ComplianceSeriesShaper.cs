@@ -5,7 +5,7 @@ namespace CctvMask.Dashboard.Charts;
 
 /// <summary>
 /// Shapes a compliance series for charts: one slot per bucket over the whole range (buckets the
-/// API left out become gaps, not zeros), compliance in percent, and readable axis labels.
+/// API left out become gaps, not zeros) and compliance in percent. Geometry and labels: <see cref="ChartGeometry"/>.
 /// </summary>
 public static class ComplianceSeriesShaper
 {
@@ -54,23 +54,4 @@ public static class ComplianceSeriesShaper
     /// <summary>Compliance percent per slot (null = gap).</summary>
     public static double?[] ComplianceValues(IReadOnlyList<ChartSlot> slots) =>
         [.. slots.Select(s => s.Point is null ? null : CompliancePercent(s.Point))];
-
-    /// <summary>Unique people per slot (a missing bucket counts as nobody seen).</summary>
-    public static double[] PeopleValues(IReadOnlyList<ChartSlot> slots) =>
-        [.. slots.Select(s => (double)(s.Point?.People ?? 0))];
-
-    /// <summary>
-    /// Axis labels, at most <paramref name="maxLabels"/> of them non-empty (evenly spaced), so a week
-    /// of hourly buckets does not print 168 overlapping timestamps.
-    /// </summary>
-    public static string[] Labels(IReadOnlyList<ChartSlot> slots, ComplianceBucket bucket, int maxLabels)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxLabels, 1);
-        var every = Math.Max(1, (int)Math.Ceiling(slots.Count / (double)maxLabels));
-        var format = bucket == ComplianceBucket.Day ? "MM-dd" : "HH:mm";
-        var labels = new string[slots.Count];
-        for (var i = 0; i < slots.Count; i++)
-            labels[i] = i % every == 0 ? slots[i].Start.UtcDateTime.ToString(format, CultureInfo.InvariantCulture) : "";
-        return labels;
-    }
 }

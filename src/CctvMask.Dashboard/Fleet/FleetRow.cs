@@ -8,6 +8,9 @@ public sealed record FleetRow(FleetCameraDto Camera, double?[] Sparkline, double
     /// <summary>The operator word for the camera's state (streaming, stalled, error, …).</summary>
     public string DisplayState => Cameras.CameraStates.Display(Camera.State, Camera.Enabled);
 
+    /// <summary>Only a streaming camera has "now" values (fps, compliance now); any other shows "—", never a stale number.</summary>
+    public bool IsStreaming => DisplayState == Cameras.CameraStates.Streaming;
+
     /// <summary>Share of seen people whose face could be judged (masked or unmasked), from a range total.</summary>
     public static double? Assessable(CompliancePointDto? total)
     {

@@ -35,6 +35,22 @@ public sealed class DashboardOptions
     public int CameraStatusRefreshSeconds { get; set; } = 3;
 
     /// <summary>Violation thumbnails per gallery page on the camera page.</summary>
+    /// <summary>Compliance target drawn as a dashed line on the camera page's chart (percent).</summary>
+    [Range(0.0, 100.0)]
+    public double ComplianceTargetPercent { get; set; } = 95;
+
+    /// <summary>Automatic bucket: minute buckets for a shown span up to this many hours.</summary>
+    [Range(1, 48)]
+    public int MinuteBucketMaxHours { get; set; } = 6;
+
+    /// <summary>Automatic bucket: hour buckets for a shown span up to this many days, day buckets beyond.</summary>
+    [Range(1, 365)]
+    public int HourBucketMaxDays { get; set; } = 14;
+
+    /// <summary>Most buckets one chart asks for (a custom range with a fine bucket is refused above this).</summary>
+    [Range(10, 20_000)]
+    public int MaxChartPoints { get; set; } = 2_000;
+
     [Range(1, 100)]
     public int GalleryPageSize { get; set; } = 12;
 

@@ -19,11 +19,14 @@ public static class MediaEndpoints
 
     public static string SnapshotUrl(Guid violationId) => $"{Prefix}/violations/{violationId}/snapshot";
 
+    public static string FaceUrl(Guid violationId) => $"{Prefix}/violations/{violationId}/face";
+
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Prefix).ExcludeFromDescription();
         group.MapGet("/cameras/{id}/frame", Frame);
         group.MapGet("/violations/{id:guid}/snapshot", Snapshot);
+        group.MapGet("/violations/{id:guid}/face", Face);
         return app;
     }
 
@@ -42,6 +45,14 @@ public static class MediaEndpoints
         if (!cookie.TryRestore(context, session)) return TypedResults.Unauthorized();
         context.Response.Headers.CacheControl = "private, max-age=86400, immutable";
         return await ProxyAsync(() => api.GetSnapshotAsync(id, ct), Placeholder.NoSnapshot);
+    }
+
+    public static async Task<IResult> Face(
+        Guid id, HttpContext context, SessionCookie cookie, DashboardSession session, CctvApiClient api, CancellationToken ct)
+    {
+        if (!cookie.TryRestore(context, session)) return TypedResults.Unauthorized();
+        context.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+        return await ProxyAsync(() => api.GetFaceAsync(id, ct), Placeholder.NoSnapshot);
     }
 
     private static async Task<IResult> ProxyAsync(Func<Task<ImageResult?>> fetch, string placeholderSvg)

@@ -149,7 +149,7 @@ internal sealed class CameraPipeline
                     _compliance.Observe(track, now);
                     if (_policy.ShouldRaise(track, now)) _toRaise.Add(track);
                 }
-                foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id);
+                foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id, now);
 
                 int inView = 0;
                 foreach (var track in _tracker.Tracks) if (track.IsConfirmed && track.MissedFrames == 0) inView++;
@@ -204,7 +204,7 @@ internal sealed class CameraPipeline
         lock (_gate)
         {
             _tracker.EndAll();
-            foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id);
+            foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id, DateTimeOffset.MaxValue);
             PeopleInView = 0;
             if (_compliance.Flush() is { } delta) Emit(delta);
         }
@@ -228,11 +228,14 @@ internal sealed class CameraPipeline
         if (_compliance.Advance(now) is { } delta) Emit(delta);
     }
 
+    // The closed minute, then the hour's and the day's unique-count changes it brought.
     private void Emit(ComplianceDelta delta)
     {
         LastClosedBucket = delta;
         CameraLog.BucketClosed(_logger, _cameraId, delta.BucketStart, delta.People, delta.Masked, delta.Unmasked, delta.Unknown);
         if (!_complianceSink.TryWrite(delta)) CameraLog.SinkRefused(_logger, _cameraId, "compliance delta");
+        foreach (var period in _compliance.PeriodDeltas)
+            if (!_complianceSink.TryWrite(period)) CameraLog.SinkRefused(_logger, _cameraId, "compliance delta");
     }
 
     // What the live view and the evidence snapshot show: each face in the zones with its track's verdict.
@@ -260,12 +263,13 @@ internal sealed class CameraPipeline
             return;
         }
         // Snapshots are drawn only for frames that raise, never per ordinary frame: in evidence mode one per
-        // violator (each keeps only its own face), otherwise one for all (every face pixelated).
+        // violator (highlighted, the only face kept; the rest muted and pixelated), otherwise one for all (every face pixelated).
         byte[]? shared = null;
+        var assignments = _tracker.Assignments;
         foreach (var track in _toRaise)
         {
             byte[] snapshot = _privacy == PrivacyMode.Evidence
-                ? Annotate(frame, _violationOptions.JpegQuality, obscure: true, keep: track.Box)
+                ? Annotate(frame, _violationOptions.JpegQuality, obscure: true, keep: track.Box, violator: SlotOf(assignments, track))
                 : shared ??= Annotate(frame, _violationOptions.JpegQuality, obscure: true, keep: null);
             // The evidence crop is the one phase 2 judged (taken once, kept by the track); only evidence mode stores it.
             byte[] faceJpeg = PrivacyModes.AllowsFaceCrop(_privacy) && track.BestCrop is { } crop
@@ -294,12 +298,22 @@ internal sealed class CameraPipeline
     }
 
     // Pixelation happens on the copy before boxes are drawn and before JPEG encoding: what is stored never held the face.
-    private byte[] Annotate(BgrFrame frame, int quality, bool obscure, BoxF? keep)
+    // With a violator (a display slot), its box is highlighted and the others muted: the evidence image.
+    private byte[] Annotate(BgrFrame frame, int quality, bool obscure, BoxF? keep, int violator = -1)
     {
         using var image = BgrImage.CopyFrom(frame);
         if (obscure) FacePixelator.Pixelate(image, FacesToObscure(keep));
-        FrameAnnotator.Draw(image, _display.AsSpan(0, _displayCount), _zoneOutlines);
+        var display = _display.AsSpan(0, _displayCount);
+        if (violator >= 0 && violator < display.Length) FrameAnnotator.DrawEvidence(image, display, violator, _zoneOutlines);
+        else FrameAnnotator.Draw(image, display, _zoneOutlines);
         return ImageCodec.EncodeJpeg(image.AsFrame(), quality);
+    }
+
+    private static int SlotOf(ReadOnlySpan<FaceTrack?> assignments, FaceTrack track)
+    {
+        for (int i = 0; i < assignments.Length; i++)
+            if (ReferenceEquals(assignments[i], track)) return i;
+        return -1;
     }
 
     private ReadOnlySpan<BoxF> FacesToObscure(BoxF? keep)

@@ -11,10 +11,16 @@ namespace CctvMask.Grains.Compliance;
 /// replaces an earlier Unknown). Buckets are UTC minutes; a bucket closes when the first frame of
 /// a later minute arrives (<see cref="Advance"/>) or when the camera stops (<see cref="Flush"/>),
 /// which yields a partial delta for the running minute; deltas for the same bucket add up.</para>
+/// <para>Each person is also counted once per UTC hour and once per UTC day (never a sum of minutes):
+/// every closed minute leaves in <see cref="PeriodDeltas"/> the change of the hour's and the day's unique
+/// counts since their last delta (people newly seen, and people whose verdict moved on).</para>
 /// </summary>
 public sealed class ComplianceCounter
 {
     private readonly Dictionary<long, MaskVerdict> _bucket = [];
+    private readonly PeriodCount _hour = new(CountPeriod.Hour, TimeSpan.TicksPerHour);
+    private readonly PeriodCount _day = new(CountPeriod.Day, TimeSpan.TicksPerDay);
+    private readonly List<ComplianceDelta> _periodDeltas = [];
     private DateTimeOffset? _bucketStart;
     private Guid _bucketEventId;
 
@@ -33,6 +39,15 @@ public sealed class ComplianceCounter
 
     /// <summary>People counted so far in the open bucket.</summary>
     public int CurrentPeople => _bucket.Count;
+
+    /// <summary>Unique people of the running UTC hour so far.</summary>
+    public int PeopleThisHour => _hour.People;
+
+    /// <summary>
+    /// Hour and day deltas of the last close (<see cref="Advance"/> that returned a bucket, or <see cref="Flush"/>);
+    /// empty when nothing changed. Valid until the next close.
+    /// </summary>
+    public IReadOnlyList<ComplianceDelta> PeriodDeltas => _periodDeltas;
 
     /// <summary>The UTC minute containing <paramref name="time"/>.</summary>
     public static DateTimeOffset MinuteOf(DateTimeOffset time)
@@ -53,6 +68,8 @@ public sealed class ComplianceCounter
             closed = Close();
         if (_bucketStart is null)
         {
+            _hour.MoveTo(minute);
+            _day.MoveTo(minute);
             _bucketStart = minute;
             _bucketEventId = Guid.CreateVersion7(); // shared by the bucket's provisional deltas and its final one
         }
@@ -69,6 +86,8 @@ public sealed class ComplianceCounter
         if (_bucketStart is null || MinuteOf(at) > _bucketStart)
             throw new InvalidOperationException($"Observe at {at:O} is after the open bucket {_bucketStart:O}; call Advance first.");
         _bucket[track.Id] = track.Verdict;
+        _hour.Observe(track.Id, track.Verdict);
+        _day.Observe(track.Id, track.Verdict);
     }
 
     /// <summary>Closes the open bucket (camera stopping); null when no bucket is open.</summary>
@@ -84,6 +103,9 @@ public sealed class ComplianceCounter
     private ComplianceDelta Close()
     {
         var delta = Count();
+        _periodDeltas.Clear();
+        if (_hour.TakeChange(CameraId) is { } hour) _periodDeltas.Add(hour);
+        if (_day.TakeChange(CameraId) is { } day) _periodDeltas.Add(day);
         _bucket.Clear();
         _bucketStart = null;
         return delta;
@@ -91,8 +113,14 @@ public sealed class ComplianceCounter
 
     private ComplianceDelta Count()
     {
+        var (masked, unmasked, unknown) = Classes(_bucket);
+        return new ComplianceDelta(_bucketEventId, CameraId, _bucketStart!.Value, _bucket.Count, masked, unmasked, unknown);
+    }
+
+    private static (int Masked, int Unmasked, int Unknown) Classes(Dictionary<long, MaskVerdict> people)
+    {
         int masked = 0, unmasked = 0, unknown = 0;
-        foreach (var verdict in _bucket.Values)
+        foreach (var verdict in people.Values)
         {
             switch (verdict)
             {
@@ -101,6 +129,39 @@ public sealed class ComplianceCounter
                 default: unknown++; break;
             }
         }
-        return new ComplianceDelta(_bucketEventId, CameraId, _bucketStart!.Value, _bucket.Count, masked, unmasked, unknown);
+        return (masked, unmasked, unknown);
+    }
+
+    // The unique people of one running hour or day, and what of it was already handed out as deltas.
+    private sealed class PeriodCount(CountPeriod period, long ticks)
+    {
+        private readonly Dictionary<long, MaskVerdict> _people = [];
+        private DateTimeOffset? _start;
+        private (int People, int Masked, int Unmasked, int Unknown) _emitted;
+
+        public int People => _people.Count;
+
+        public void MoveTo(DateTimeOffset minute)
+        {
+            var start = new DateTimeOffset(minute.UtcTicks - minute.UtcTicks % ticks, TimeSpan.Zero);
+            if (_start == start) return;
+            _start = start;
+            _people.Clear();
+            _emitted = default;
+        }
+
+        public void Observe(long trackId, MaskVerdict verdict) => _people[trackId] = verdict;
+
+        public ComplianceDelta? TakeChange(string cameraId)
+        {
+            if (_start is not { } start) return null;
+            var (masked, unmasked, unknown) = Classes(_people);
+            var now = (_people.Count, masked, unmasked, unknown);
+            if (now == _emitted) return null;
+            var delta = new ComplianceDelta(Guid.CreateVersion7(), cameraId, start, now.Item1 - _emitted.People,
+                masked - _emitted.Masked, unmasked - _emitted.Unmasked, unknown - _emitted.Unknown, period);
+            _emitted = now;
+            return delta;
+        }
     }
 }

@@ -1,17 +1,22 @@
 namespace CctvMask.Grains.Compliance;
 
 /// <summary>
-/// People counted by one camera in one minute bucket (or the part of it a camera run covered).
-/// Storage adds deltas for the same camera and bucket together; <see cref="EventId"/> is created
-/// once per delta so a retried write is recognised as the same event.
+/// People counted by one camera in one minute bucket (or the part of it a camera run covered), or the
+/// change of its unique count for the running hour or day (<see cref="Period"/>). Storage adds deltas for
+/// the same camera, period and bucket together; <see cref="EventId"/> is created once per delta so a
+/// retried write is recognised as the same event.
 /// </summary>
 /// <param name="EventId">Idempotency key of this delta.</param>
 /// <param name="CameraId">Camera id.</param>
-/// <param name="BucketStart">UTC start of the minute.</param>
+/// <param name="BucketStart">UTC start of the minute, hour or day.</param>
 /// <param name="People">Unique confirmed people present in the bucket.</param>
 /// <param name="Masked">Of those, voted with_mask.</param>
 /// <param name="Unmasked">Of those, voted without_mask.</param>
 /// <param name="Unknown">Of those, without a verdict (too few judged frames, or a tie).</param>
+/// <param name="Period">
+/// Minute: counts of the minute (all ≥ 0). Hour, Day: the change since the last delta of that hour or day,
+/// so their sum is the unique count; a class may be negative when a person's verdict moved on.
+/// </param>
 public sealed record ComplianceDelta(
     Guid EventId,
     string CameraId,
@@ -19,7 +24,8 @@ public sealed record ComplianceDelta(
     int People,
     int Masked,
     int Unmasked,
-    int Unknown)
+    int Unknown,
+    CountPeriod Period = CountPeriod.Minute)
 {
     /// <summary>masked ÷ (masked + unmasked); null when nobody was assessable.</summary>
     public double? Compliance => Masked + Unmasked == 0 ? null : (double)Masked / (Masked + Unmasked);

@@ -12,6 +12,17 @@ public sealed class ViolationOptions
     [Range(1, 86_400)]
     public int CooldownSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// A new unmasked track near where a person who already raised was lost, at most this many seconds ago,
+    /// is that person again (tracker fragmentation) and continues their cooldown; 0 turns this off.
+    /// </summary>
+    [Range(0, 3600)]
+    public int ReidentifySeconds { get; set; } = 20;
+
+    /// <summary>How near (centre distance in box sizes, √area of the lost box) the new track must be.</summary>
+    [Range(0.0, 20.0)]
+    public double ReidentifyMaxDistance { get; set; } = 1.5;
+
     /// <summary>JPEG quality of the face crop and the full-frame snapshot.</summary>
     [Range(1, 100)]
     public int JpegQuality { get; set; } = 85;

@@ -52,9 +52,11 @@ public static class FleetApi
             var c = list[i];
             summaries.TryGetValue(c.Id, out var s);
             var status = CameraStatusResponse.From(c.Id, statuses[i]);
+            // "Now" only for a camera that is analysing now: a stopped or stalled one has no current value.
+            var complianceNow = statuses[i].State == CctvMask.Grains.Cameras.CameraState.Running ? s?.ComplianceNow : null;
             rows[i] = new FleetCameraResponse(
                 c.Id, c.Name, CameraUrl.Redact(c.Url), c.Enabled, status.State, status.AnalysisFps,
-                s?.PeopleLastHour ?? 0, s?.ComplianceNow, s?.Compliance24h, s?.LastBucketAt, status);
+                s?.PeopleThisHour ?? 0, s?.PeopleToday ?? 0, complianceNow, s?.Compliance24h, s?.LastBucketAt, status);
         }
         return TypedResults.Ok(rows);
     }

@@ -14,7 +14,12 @@ internal sealed class StorageEventSink(IStorageWriter writer) : IComplianceSink,
     public bool TryWriteProvisional(ComplianceDelta delta) => writer.EnqueueProvisional(ToStorage(delta));
 
     private static StorageDelta ToStorage(ComplianceDelta d) =>
-        new(d.EventId, d.CameraId, d.BucketStart, d.People, d.Masked, d.Unmasked, d.Unknown);
+        new(d.EventId, d.CameraId, d.BucketStart, d.People, d.Masked, d.Unmasked, d.Unknown, d.Period switch
+        {
+            CountPeriod.Hour => CctvMask.Storage.Compliance.BucketSize.Hour,
+            CountPeriod.Day => CctvMask.Storage.Compliance.BucketSize.Day,
+            _ => CctvMask.Storage.Compliance.BucketSize.Minute,
+        });
 
     public bool TryWrite(ViolationEvent v)
     {

@@ -13,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace CctvMask.Server.Violations;
 
 /// <summary>
-/// /api/violations: history, evidence snapshots and face crops (viewer). Every evidence read is audited; a camera's
-/// privacy mode decides what is served (statistics: nothing; blurred: no face crop).
+/// /api/violations: history, evidence (face crop, snapshot with the violator highlighted) (viewer). Every evidence
+/// read is audited; a camera's privacy mode decides what is served (statistics: nothing; blurred: no face crop).
 /// </summary>
 public static class ViolationsApi
 {
@@ -29,7 +29,8 @@ public static class ViolationsApi
 
     public static async Task<Results<Ok<ViolationPageResponse>, ValidationProblem>> ListViolations(
         HttpContext http, ViolationRepository violations, IAuditLog audit, IOptions<ViolationOptions> options, CancellationToken ct,
-        string? cameraId = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int page = 1, int? pageSize = null)
+        string? cameraId = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int page = 1, int? pageSize = null,
+        Guid? incidentId = null)
     {
         var o = options.Value;
         var size = pageSize ?? o.DefaultPageSize;
@@ -47,7 +48,7 @@ public static class ViolationsApi
         // The dashboard's CSV export marks its first page: the export is an evidence access of its own.
         if (page == 1 && http.Request.Headers.ContainsKey(ExportEndpoints.ExportHeader))
             await audit.RecordAsync(http, "violations.export", cameraId ?? "*", AuditOutcomes.Ok, $"from {from:O} to {to:O}", ct);
-        var result = await violations.GetPageAsync(new ViolationQuery(cameraId, from, to, (page - 1) * size, size), ct);
+        var result = await violations.GetPageAsync(new ViolationQuery(cameraId, from, to, (page - 1) * size, size, incidentId), ct);
         return TypedResults.Ok(new ViolationPageResponse(
             result.Items.Select(ViolationResponse.From).ToArray(), page, size, result.Total));
     }

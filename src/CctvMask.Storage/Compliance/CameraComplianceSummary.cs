@@ -4,7 +4,8 @@ namespace CctvMask.Storage.Compliance;
 /// <param name="CameraId">Camera slug.</param>
 /// <param name="Name">Display name.</param>
 /// <param name="Enabled">Whether the camera is enabled.</param>
-/// <param name="PeopleLastHour">Sum of people over the last 60 minute buckets.</param>
+/// <param name="PeopleThisHour">Unique people in the current UTC hour (counted per hour, not summed from minutes).</param>
+/// <param name="PeopleToday">Unique people in the current UTC day.</param>
 /// <param name="ComplianceNow">Compliance over the last StorageOptions.ComplianceNowMinutes, or null.</param>
 /// <param name="Compliance24h">Compliance over the last 24 hours, or null.</param>
 /// <param name="LastBucketAt">Start of the newest minute bucket in the last 24 hours, or null.</param>
@@ -12,7 +13,8 @@ public sealed record CameraComplianceSummary(
     string CameraId,
     string Name,
     bool Enabled,
-    long PeopleLastHour,
+    long PeopleThisHour,
+    long PeopleToday,
     double? ComplianceNow,
     double? Compliance24h,
     DateTimeOffset? LastBucketAt);

@@ -1,7 +1,7 @@
 namespace CctvMask.Storage.Compliance;
 
 /// <summary>
-/// Sums over one bucket. People are summed per minute, so one person seen in two minutes counts twice in an hour.
+/// Unique people of one bucket (minute, hour or day), each counted once in it with their verdict.
 /// </summary>
 public sealed record CompliancePoint(DateTimeOffset Start, long People, long Masked, long Unmasked, long Unknown)
 {

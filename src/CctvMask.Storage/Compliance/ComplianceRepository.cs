@@ -7,24 +7,25 @@ using Microsoft.Extensions.Options;
 namespace CctvMask.Storage.Compliance;
 
 /// <summary>
-/// Per-minute compliance counts (singleton; a short-lived DbContext per call).
+/// Compliance counts per minute, hour and day (singleton; a short-lived DbContext per call).
 /// <code>
 /// Task&lt;IReadOnlyList&lt;CompliancePoint&gt;&gt; GetSeriesAsync(string cameraId, DateTimeOffset from, DateTimeOffset to, BucketSize bucket, CancellationToken ct = default)
 /// Task&lt;IReadOnlyList&lt;CameraComplianceSummary&gt;&gt; GetFleetSummaryAsync(DateTimeOffset now, CancellationToken ct = default)
 /// Task&lt;int&gt; ApplyAsync(IReadOnlyCollection&lt;ComplianceDelta&gt; deltas, CancellationToken ct = default)  // idempotent by EventId
 /// </code>
-/// Series are sparse (buckets with no data are absent), ascending, [from, to), UTC-aligned.
+/// Series are sparse (buckets with no data are absent), ascending, [from, to), UTC-aligned. Before this
+/// schema had hour and day rows (migration IncidentsAndUniquePeoplePerPeriod) only minutes were counted; hour and day
+/// series start at the migration.
 /// </summary>
 public sealed class ComplianceRepository(
     CctvDbContextFactory factory, IOptions<StorageOptions> options, TimeProvider timeProvider)
 {
-    private const int MinutesPerHour = 60;
     private const int MinutesPerDay = 1440;
     private readonly StorageOptions _options = options.Value;
 
     /// <summary>
-    /// Sums of one camera's minute buckets per <paramref name="bucket"/> in [from, to). Minute rows
-    /// are streamed from the database and folded in memory (one pass, one point per output bucket).
+    /// One camera's buckets of size <paramref name="bucket"/> in [from, to), as stored: hour and day rows
+    /// are unique people per hour or day counted by the pipeline, not sums of minutes.
     /// </summary>
     public async Task<IReadOnlyList<CompliancePoint>> GetSeriesAsync(
         string cameraId, DateTimeOffset from, DateTimeOffset to, BucketSize bucket, CancellationToken cancellationToken = default)
@@ -45,36 +46,17 @@ public sealed class ComplianceRepository(
                 $"The range holds more than {_options.MaxSeriesPoints} {bucket.ToString().ToLowerInvariant()} buckets; use a larger bucket or a shorter range.",
                 nameof(bucket));
 
-        var fromDb = StorageTime.ToDb(from);
+        // The bucket holding `from` belongs to the range (its start may be before `from`).
+        var fromDb = ComplianceUpsert.Floor(from, bucket);
         var toDb = StorageTime.ToDb(to);
+        var granularity = (int)bucket;
         await using var db = factory.CreateDbContext();
-        var rows = db.ComplianceBuckets
-            .Where(b => b.CameraId == cameraId && b.BucketStart >= fromDb && b.BucketStart < toDb)
+        var rows = await db.ComplianceBuckets
+            .Where(b => b.CameraId == cameraId && b.Granularity == granularity && b.BucketStart >= fromDb && b.BucketStart < toDb)
             .OrderBy(b => b.BucketStart)
             .Select(b => new { b.BucketStart, b.People, b.Masked, b.Unmasked, b.Unknown })
-            .AsAsyncEnumerable();
-
-        var points = new List<CompliancePoint>();
-        DateTime current = default;
-        long people = 0, masked = 0, unmasked = 0, unknown = 0;
-        var any = false;
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            var start = new DateTime(row.BucketStart.Ticks - row.BucketStart.Ticks % width.Ticks, DateTimeKind.Utc);
-            if (any && start != current)
-            {
-                points.Add(new CompliancePoint(StorageTime.FromDb(current), people, masked, unmasked, unknown));
-                people = masked = unmasked = unknown = 0;
-            }
-            current = start;
-            any = true;
-            people += row.People;
-            masked += row.Masked;
-            unmasked += row.Unmasked;
-            unknown += row.Unknown;
-        }
-        if (any) points.Add(new CompliancePoint(StorageTime.FromDb(current), people, masked, unmasked, unknown));
-        return points;
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new CompliancePoint(StorageTime.FromDb(r.BucketStart), r.People, r.Masked, r.Unmasked, r.Unknown))];
     }
 
     /// <summary>
@@ -86,20 +68,19 @@ public sealed class ComplianceRepository(
     {
         var current = StorageTime.FloorToMinute(now);
         var dayStart = current.AddMinutes(1 - MinutesPerDay);
-        var hourStart = current.AddMinutes(1 - MinutesPerHour);
         var nowStart = current.AddMinutes(1 - _options.ComplianceNowMinutes);
 
         await using var db = factory.CreateDbContext();
         var cameras = await db.Cameras.OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.Name, c.Enabled })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var minute = (int)BucketSize.Minute;
         var sums = await db.ComplianceBuckets
-            .Where(b => b.BucketStart >= dayStart && b.BucketStart <= current)
+            .Where(b => b.Granularity == minute && b.BucketStart >= dayStart && b.BucketStart <= current)
             .GroupBy(b => b.CameraId)
             .Select(g => new
             {
                 CameraId = g.Key,
-                PeopleHour = g.Sum(b => b.BucketStart >= hourStart ? b.People : 0L),
                 MaskedNow = g.Sum(b => b.BucketStart >= nowStart ? b.Masked : 0L),
                 UnmaskedNow = g.Sum(b => b.BucketStart >= nowStart ? b.Unmasked : 0L),
                 MaskedDay = g.Sum(b => b.Masked),
@@ -107,16 +88,27 @@ public sealed class ComplianceRepository(
                 Last = g.Max(b => b.BucketStart),
             })
             .ToDictionaryAsync(s => s.CameraId, cancellationToken).ConfigureAwait(false);
+        // Unique people of the current UTC hour and day, as the pipeline counted them.
+        var hour = (int)BucketSize.Hour;
+        var day = (int)BucketSize.Day;
+        var thisHour = ComplianceUpsert.Floor(now, BucketSize.Hour);
+        var today = ComplianceUpsert.Floor(now, BucketSize.Day);
+        var unique = await db.ComplianceBuckets
+            .Where(b => (b.Granularity == hour && b.BucketStart == thisHour) || (b.Granularity == day && b.BucketStart == today))
+            .Select(b => new { b.CameraId, b.Granularity, b.People })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        long People(string camera, int granularity) =>
+            unique.FirstOrDefault(u => u.CameraId == camera && u.Granularity == granularity)?.People ?? 0;
 
         var result = new List<CameraComplianceSummary>(cameras.Count);
         foreach (var c in cameras)
         {
             if (sums.TryGetValue(c.Id, out var s))
                 result.Add(new CameraComplianceSummary(
-                    c.Id, c.Name, c.Enabled, s.PeopleHour,
+                    c.Id, c.Name, c.Enabled, People(c.Id, hour), People(c.Id, day),
                     Ratio(s.MaskedNow, s.UnmaskedNow), Ratio(s.MaskedDay, s.UnmaskedDay), StorageTime.FromDb(s.Last)));
             else
-                result.Add(new CameraComplianceSummary(c.Id, c.Name, c.Enabled, 0, null, null, null));
+                result.Add(new CameraComplianceSummary(c.Id, c.Name, c.Enabled, People(c.Id, hour), People(c.Id, day), null, null, null));
         }
         return result;
     }
@@ -146,7 +138,10 @@ public sealed class ComplianceRepository(
             throw new ArgumentException("Compliance delta EventId must not be empty.", nameof(delta));
         if (!CameraRepository.IsValidId(delta.CameraId))
             throw new ArgumentException($"Compliance delta camera id '{delta.CameraId}' is invalid.", nameof(delta));
-        if (delta.People < 0 || delta.Masked < 0 || delta.Unmasked < 0 || delta.Unknown < 0)
+        if (!Enum.IsDefined(delta.Granularity))
+            throw new ArgumentException($"Unknown bucket size '{delta.Granularity}'.", nameof(delta));
+        // Hour and day deltas are changes of a running unique count: a class may shrink, people never do.
+        if (delta.People < 0 || (delta.Granularity == BucketSize.Minute && (delta.Masked < 0 || delta.Unmasked < 0 || delta.Unknown < 0)))
             throw new ArgumentException("Compliance delta counts must be ≥ 0.", nameof(delta));
     }
 

@@ -14,7 +14,7 @@ internal static class ComplianceUpsert
 {
     // Keeps each statement far below SQLite's 32766 and PostgreSQL's 65535 parameter limits.
     private const int ChunkSize = 500;
-    private const int BucketColumns = 6;
+    private const int BucketColumns = 7;
 
     /// <summary>Applies the deltas inside the caller's transaction; returns how many were new.</summary>
     public static async Task<int> ApplyAsync(
@@ -43,11 +43,11 @@ internal static class ComplianceUpsert
 
         // Sum per bucket (one row may not be upserted twice in one statement) in a fixed key
         // order, which keeps concurrent writers from deadlocking on bucket rows.
-        var sums = new SortedDictionary<(string Camera, DateTime Start), long[]>(BucketKeyComparer.Instance);
+        var sums = new SortedDictionary<(string Camera, int Granularity, DateTime Start), long[]>(BucketKeyComparer.Instance);
         foreach (var id in fresh)
         {
             var d = byId[id];
-            var key = (d.CameraId, StorageTime.FloorToMinute(d.BucketStart));
+            var key = (d.CameraId, (int)d.Granularity, Floor(d.BucketStart, d.Granularity));
             if (!sums.TryGetValue(key, out var s)) sums[key] = s = new long[4];
             s[0] += d.People;
             s[1] += d.Masked;
@@ -57,7 +57,7 @@ internal static class ComplianceUpsert
         foreach (var chunk in sums.Chunk(ChunkSize))
         {
             var sql = new StringBuilder(
-                """INSERT INTO "compliance_buckets" ("camera_id", "bucket_start", "people", "masked", "unmasked", "unknown") VALUES """);
+                """INSERT INTO "compliance_buckets" ("camera_id", "granularity", "bucket_start", "people", "masked", "unmasked", "unknown") VALUES """);
             var args = new object[chunk.Length * BucketColumns];
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -65,16 +65,17 @@ internal static class ComplianceUpsert
                 sql.Append(i == 0 ? "(" : ", (");
                 for (var c = 0; c < BucketColumns; c++) sql.Append(c == 0 ? "{" : ", {").Append(p + c).Append('}');
                 sql.Append(')');
-                var ((camera, start), s) = (chunk[i].Key, chunk[i].Value);
+                var ((camera, granularity, start), s) = (chunk[i].Key, chunk[i].Value);
                 args[p] = camera;
-                args[p + 1] = start;
-                args[p + 2] = s[0];
-                args[p + 3] = s[1];
-                args[p + 4] = s[2];
-                args[p + 5] = s[3];
+                args[p + 1] = granularity;
+                args[p + 2] = start;
+                args[p + 3] = s[0];
+                args[p + 4] = s[1];
+                args[p + 5] = s[2];
+                args[p + 6] = s[3];
             }
             sql.Append("""
-                 ON CONFLICT ("camera_id", "bucket_start") DO UPDATE SET
+                 ON CONFLICT ("camera_id", "granularity", "bucket_start") DO UPDATE SET
                   "people" = "compliance_buckets"."people" + excluded."people",
                   "masked" = "compliance_buckets"."masked" + excluded."masked",
                   "unmasked" = "compliance_buckets"."unmasked" + excluded."unmasked",
@@ -85,13 +86,27 @@ internal static class ComplianceUpsert
         return fresh.Count;
     }
 
-    private sealed class BucketKeyComparer : IComparer<(string Camera, DateTime Start)>
+    /// <summary>The UTC start of the minute, hour or day holding <paramref name="time"/>.</summary>
+    internal static DateTime Floor(DateTimeOffset time, BucketSize size)
+    {
+        var minute = StorageTime.FloorToMinute(time);
+        return size switch
+        {
+            BucketSize.Hour => new DateTime(minute.Ticks - minute.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc),
+            BucketSize.Day => new DateTime(minute.Ticks - minute.Ticks % TimeSpan.TicksPerDay, DateTimeKind.Utc),
+            _ => minute,
+        };
+    }
+
+    private sealed class BucketKeyComparer : IComparer<(string Camera, int Granularity, DateTime Start)>
     {
         public static readonly BucketKeyComparer Instance = new();
 
-        public int Compare((string Camera, DateTime Start) x, (string Camera, DateTime Start) y)
+        public int Compare((string Camera, int Granularity, DateTime Start) x, (string Camera, int Granularity, DateTime Start) y)
         {
             var c = string.CompareOrdinal(x.Camera, y.Camera);
+            if (c != 0) return c;
+            c = x.Granularity.CompareTo(y.Granularity);
             return c != 0 ? c : x.Start.CompareTo(y.Start);
         }
     }

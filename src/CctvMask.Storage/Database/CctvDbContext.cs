@@ -1,5 +1,6 @@
 using System.Text;
 using CctvMask.Storage.Database.Entities;
+using CctvMask.Storage.Incidents;
 using Microsoft.EntityFrameworkCore;
 
 namespace CctvMask.Storage.Database;
@@ -18,6 +19,7 @@ internal abstract class CctvDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ComplianceBucketEntity> ComplianceBuckets => Set<ComplianceBucketEntity>();
     public DbSet<AppliedEventEntity> AppliedEvents => Set<AppliedEventEntity>();
     public DbSet<AuditEntity> AuditLog => Set<AuditEntity>();
+    public DbSet<IncidentEntity> Incidents => Set<IncidentEntity>();
 
     /// <summary>Column type of JSON documents on this provider.</summary>
     protected abstract string JsonColumnType { get; }
@@ -55,6 +57,8 @@ internal abstract class CctvDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(v => new { v.CameraId, v.OccurredAt, v.Id }).IsDescending(false, true, true);
             // Fleet-wide listing and the retention sweep.
             e.HasIndex(v => new { v.OccurredAt, v.Id }).IsDescending(true, true);
+            // An incident's violations, newest first.
+            e.HasIndex(v => new { v.IncidentId, v.OccurredAt });
             e.HasOne(v => v.Snapshot).WithOne()
                 .HasForeignKey<ViolationSnapshotEntity>(s => s.ViolationId)
                 .OnDelete(DeleteBehavior.Cascade);
@@ -69,10 +73,24 @@ internal abstract class CctvDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.Entity<ComplianceBucketEntity>(e =>
         {
             e.ToTable("compliance_buckets");
-            e.HasKey(b => new { b.CameraId, b.BucketStart });
+            e.HasKey(b => new { b.CameraId, b.Granularity, b.BucketStart });
             e.Property(b => b.CameraId).HasMaxLength(CameraLimits.IdMaxLength);
             // Fleet summary: every camera's buckets of the last 24 h.
             e.HasIndex(b => b.BucketStart);
+        });
+
+        modelBuilder.Entity<IncidentEntity>(e =>
+        {
+            e.ToTable("incidents");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.CameraId).HasMaxLength(CameraLimits.IdMaxLength);
+            e.Property(i => i.ReviewedBy).HasMaxLength(IncidentLimits.ReviewerMaxLength);
+            e.Property(i => i.ReviewNote).HasMaxLength(IncidentLimits.NoteMaxLength);
+            // The open incident a new violation may join, and listing by camera.
+            e.HasIndex(i => new { i.CameraId, i.LastAt });
+            // Fleet-wide listing, newest first, and the retention sweep.
+            e.HasIndex(i => i.LastAt);
         });
 
         modelBuilder.Entity<AppliedEventEntity>(e =>

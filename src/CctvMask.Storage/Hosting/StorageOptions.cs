@@ -118,6 +118,13 @@ public sealed class StorageOptions
     [Range(1, 1440)]
     public int ComplianceNowMinutes { get; set; } = 5;
 
+    /// <summary>
+    /// Violations of one camera at most this many seconds apart join the same incident (the gallery and
+    /// list show incidents first); a longer quiet gap, or an incident already reviewed, opens a new one.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int IncidentWindowSeconds { get; set; } = 120;
+
     /// <summary>Largest compliance series one query may return (guards minute buckets over long ranges).</summary>
     [Range(1, 1_000_000)]
     public int MaxSeriesPoints { get; set; } = 20_000;

@@ -17,7 +17,7 @@ namespace CctvMask.Storage.Hosting;
 /// Registration of the storage layer: <c>builder.Services.AddCctvStorage(builder.Configuration);</c>
 /// binds section <c>Storage</c> (validated on start), and registers as singletons
 /// <see cref="CctvDbContextFactory"/>, <see cref="CctvDatabase"/>, <see cref="CameraRepository"/>,
-/// <see cref="ViolationRepository"/>, <see cref="ComplianceRepository"/>, <see cref="StorageMetrics"/>,
+/// <see cref="ViolationRepository"/>, <see cref="ComplianceRepository"/>, <see cref="Incidents.IncidentRepository"/>, <see cref="StorageMetrics"/>,
 /// <see cref="WriteBehindStore"/> (also as <see cref="IStorageWriter"/>) and <see cref="RetentionService"/>;
 /// hosted services in order: migration, write-behind, retention.
 /// </summary>
@@ -45,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ComplianceRepository>();
         services.TryAddSingleton<AuditRepository>();
         services.TryAddSingleton<PrivacyPurger>();
+        services.TryAddSingleton<Incidents.IncidentRepository>();
         services.TryAddSingleton<StorageMetrics>();
         services.TryAddSingleton<WriteBehindStore>();
         services.TryAddSingleton<IStorageWriter>(sp => sp.GetRequiredService<WriteBehindStore>());

@@ -62,6 +62,9 @@ public sealed class RetentionService(
         }
         var audit = await AuditRepository.DeleteOlderThanAsync(db, now - TimeSpan.FromDays(_options.AuditRetentionDays), cancellationToken)
             .ConfigureAwait(false);
+        // Incidents left without a violation (aged out per camera, or purged by a stricter privacy mode) go too.
+        await db.Incidents.Where(i => !db.Violations.Any(v => v.IncidentId == i.Id))
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var events = await db.AppliedEvents.Where(a => a.AppliedAt < eventCutoffDb)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var buckets = await db.ComplianceBuckets.Where(b => b.BucketStart < bucketCutoffDb)

@@ -2,6 +2,7 @@ using CctvMask.Abstractions.Privacy;
 using CctvMask.Storage.Database;
 using CctvMask.Storage.Database.Entities;
 using CctvMask.Storage.Hosting;
+using CctvMask.Storage.Incidents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +15,14 @@ namespace CctvMask.Storage.Violations;
 /// Task&lt;ViolationSummary?&gt;   GetAsync(Guid id, CancellationToken ct = default)
 /// Task&lt;byte[]?&gt;             GetFaceJpegAsync(Guid id, CancellationToken ct = default)
 /// Task&lt;byte[]?&gt;             GetSnapshotJpegAsync(Guid id, CancellationToken ct = default)      // only this reads violation_snapshots
-/// Task&lt;int&gt;                 InsertAsync(IReadOnlyCollection&lt;ViolationRecord&gt; records, CancellationToken ct = default) // insert-if-absent; returns new rows
+/// Task&lt;int&gt;                 InsertAsync(IReadOnlyCollection&lt;ViolationRecord&gt; records, CancellationToken ct = default) // insert-if-absent, grouped into incidents; returns new rows
 /// </code>
 /// Producers normally write through <see cref="WriteBehind.IStorageWriter"/>, not <see cref="InsertAsync"/>.
 /// </summary>
 public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<StorageOptions> options)
 {
     private readonly int _maxPageSize = options.Value.MaxPageSize;
+    private readonly TimeSpan _incidentWindow = TimeSpan.FromSeconds(options.Value.IncidentWindowSeconds);
 
     /// <summary>A page of violations ordered by time desc, id desc, with the total count of the filter.</summary>
     public async Task<ViolationPage> GetPageAsync(ViolationQuery query, CancellationToken cancellationToken = default)
@@ -36,6 +38,7 @@ public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<S
         await using var db = factory.CreateDbContext();
         var rows = db.Violations.AsQueryable();
         if (query.CameraId is { } camera) rows = rows.Where(v => v.CameraId == camera);
+        if (query.IncidentId is { } incident) rows = rows.Where(v => v.IncidentId == incident);
         if (query.From is { } from)
         {
             var fromDb = StorageTime.ToDb(from);
@@ -53,7 +56,7 @@ public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<S
             .Skip(query.Offset).Take(query.Limit)
             .Select(v => new ViolationSummary(
                 v.Id, v.CameraId, StorageTime.FromDb(v.OccurredAt), v.TrackId, v.Confidence,
-                new FaceBox(v.FaceX, v.FaceY, v.FaceWidth, v.FaceHeight), v.HasSnapshot))
+                new FaceBox(v.FaceX, v.FaceY, v.FaceWidth, v.FaceHeight), v.HasSnapshot, v.IncidentId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new ViolationPage(items, total, query.Offset, query.Limit);
     }
@@ -65,7 +68,7 @@ public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<S
         return await db.Violations.Where(v => v.Id == id)
             .Select(v => new ViolationSummary(
                 v.Id, v.CameraId, StorageTime.FromDb(v.OccurredAt), v.TrackId, v.Confidence,
-                new FaceBox(v.FaceX, v.FaceY, v.FaceWidth, v.FaceHeight), v.HasSnapshot))
+                new FaceBox(v.FaceX, v.FaceY, v.FaceWidth, v.FaceHeight), v.HasSnapshot, v.IncidentId))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -107,16 +110,17 @@ public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<S
         var cameraIds = unique.Values.Select(r => r.CameraId).Distinct().ToList();
         var privacy = await db.Cameras.Where(c => cameraIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.PrivacyMode, cancellationToken).ConfigureAwait(false);
-        int added = 0;
+        var fresh = new List<ViolationEntity>(unique.Count);
         foreach (var r in unique.Values)
         {
             // A deleted camera's late evidence keeps the mode it was raised under.
-            if (PrivacyFilter.Apply(r, privacy.GetValueOrDefault(r.CameraId)) is not { } kept) continue;
-            db.Violations.Add(ToEntity(kept));
-            added++;
+            if (PrivacyFilter.Apply(r, privacy.GetValueOrDefault(r.CameraId)) is { } kept) fresh.Add(ToEntity(kept));
         }
-        if (added > 0) await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return added;
+        if (fresh.Count == 0) return 0;
+        db.Violations.AddRange(fresh);
+        await IncidentRepository.AssignAsync(db, fresh, _incidentWindow, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return fresh.Count;
     }
 
     internal static void Validate(ViolationRecord record)

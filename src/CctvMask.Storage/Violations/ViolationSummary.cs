@@ -8,4 +8,5 @@ public sealed record ViolationSummary(
     long TrackId,
     float Confidence,
     FaceBox Face,
-    bool HasSnapshot);
+    bool HasSnapshot,
+    Guid? IncidentId = null);

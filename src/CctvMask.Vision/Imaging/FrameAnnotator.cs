@@ -8,7 +8,8 @@ namespace CctvMask.Vision.Imaging;
 
 /// <summary>
 /// Draws detections onto an image: boxes green (with_mask), red (without_mask) or grey (unknown),
-/// each with its label and p(with_mask) on a filled tag above the box.
+/// each with its label and p(with_mask) on a filled tag above the box; or, for evidence, one violator
+/// thick in <see cref="ViolatorColor"/> and the rest thin and muted (<see cref="DrawEvidence"/>).
 /// </summary>
 public static class FrameAnnotator
 {
@@ -30,10 +31,37 @@ public static class FrameAnnotator
     public static readonly SKColor ZoneColor = new(255, 200, 0);
 
     /// <summary>
+    /// Colour of the violator's box on evidence snapshots: a magenta no other box, zone or tag uses, so the
+    /// one person the violation is about stands out among the other (thin, muted) boxes.
+    /// </summary>
+    public static readonly SKColor ViolatorColor = new(255, 0, 200);
+
+    // Evidence: the violator's box is this many times the normal line width (at least ViolatorMinLine px);
+    // other boxes are drawn 1 px in their colour at this alpha over the picture, without tags.
+    private const float ViolatorLineFactor = 3f;
+    private const float ViolatorMinLine = 3f;
+    private const byte MutedAlpha = 110;
+
+    /// <summary>
     /// Draws the faces onto <paramref name="image"/> in place, and the outlines of
     /// <paramref name="zones"/> (each an interleaved x, y list in normalised 0..1 coordinates) when given.
     /// </summary>
-    public static void Draw(BgrImage image, ReadOnlySpan<DetectedFace> faces, IReadOnlyList<float[]>? zones = null)
+    public static void Draw(BgrImage image, ReadOnlySpan<DetectedFace> faces, IReadOnlyList<float[]>? zones = null) =>
+        Draw(image, faces, zones, violator: -1);
+
+    /// <summary>
+    /// Draws an evidence snapshot in place: the face at index <paramref name="violator"/> thick in
+    /// <see cref="ViolatorColor"/> with its tag, every other face thin and muted without a tag, zones as usual.
+    /// Only draws: a privacy step (pixelating other faces) can run on the same image before it.
+    /// </summary>
+    public static void DrawEvidence(BgrImage image, ReadOnlySpan<DetectedFace> faces, int violator, IReadOnlyList<float[]>? zones = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(violator);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(violator, faces.Length);
+        Draw(image, faces, zones, violator);
+    }
+
+    private static void Draw(BgrImage image, ReadOnlySpan<DetectedFace> faces, IReadOnlyList<float[]>? zones, int violator)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (faces.IsEmpty && (zones is null || zones.Count == 0))
@@ -51,7 +79,8 @@ public static class FrameAnnotator
             {
                 if (zones is not null)
                     DrawZones(surface.Canvas, zones, w, h);
-                DrawFaces(surface.Canvas, faces, w, h);
+                if (violator < 0) DrawFaces(surface.Canvas, faces, w, h);
+                else DrawEvidenceFaces(surface.Canvas, faces, violator, w, h);
                 surface.Canvas.Flush();
             }
             FromBgra(bgra.AsSpan(0, length), image.Pixels);
@@ -131,6 +160,38 @@ public static class FrameAnnotator
             canvas.DrawRect(box.X, top, textWidth + 4, tagHeight, fill);
             canvas.DrawText(label, box.X + 2, top + font.Size, SKTextAlign.Left, font, text);
         }
+    }
+
+    private static void DrawEvidenceFaces(SKCanvas canvas, ReadOnlySpan<DetectedFace> faces, int violator, int w, int h)
+    {
+        float shorter = Math.Min(w, h);
+        using (var muted = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = 1f, IsAntialias = false })
+        {
+            for (int i = 0; i < faces.Length; i++)
+            {
+                if (i == violator) continue;
+                muted.Color = ColorOf(faces[i].Label).WithAlpha(MutedAlpha);
+                var b = faces[i].Box;
+                canvas.DrawRect(b.X, b.Y, b.Width, b.Height, muted);
+            }
+        }
+
+        var face = faces[violator];
+        float line = MathF.Max(ViolatorMinLine, shorter * LineWidthFraction * ViolatorLineFactor);
+        using var stroke = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = line, Color = ViolatorColor, IsAntialias = false };
+        using var fill = new SKPaint { Style = SKPaintStyle.Fill, Color = ViolatorColor, IsAntialias = false };
+        using var text = new SKPaint { Color = SKColors.White, IsAntialias = true };
+        using var font = new SKFont(SKTypeface.Default, MathF.Max(MinTextSize, shorter * TextSizeFraction));
+        // The stroke goes around the box (outside), so a tiny face stays visible inside it.
+        var box = face.Box;
+        float half = line / 2;
+        canvas.DrawRect(box.X - half, box.Y - half, box.Width + line, box.Height + line, stroke);
+        var label = LabelText(face);
+        float textWidth = font.MeasureText(label);
+        float tagHeight = font.Size * 1.25f;
+        float top = box.Y - line - tagHeight >= 0 ? box.Y - line - tagHeight : box.Bottom + line;
+        canvas.DrawRect(box.X - line, top, textWidth + 4, tagHeight, fill);
+        canvas.DrawText(label, box.X - line + 2, top + font.Size, SKTextAlign.Left, font, text);
     }
 
     private static void ToBgra(ReadOnlySpan<byte> bgr, Span<byte> bgra)

@@ -3,6 +3,9 @@ using CctvMask.Storage.Database;
 using CctvMask.Storage.Hosting;
 using CctvMask.Storage.Violations;
 using CctvMask.Testing;
+using CctvMask.Vision.Detection;
+using CctvMask.Vision.Geometry;
+using CctvMask.Vision.Imaging;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +14,9 @@ namespace CctvMask.Dashboard.Tests.Browser;
 
 /// <summary>
 /// Known history for one camera written straight into the server's SQLite file before it starts:
-/// six past hours of compliance with distinct percentages, a recent minute, and violations with
-/// real photos as snapshots.
+/// six past hours of compliance with distinct percentages (minute, hour and day rows, as the pipeline
+/// writes them), a recent minute, and violations in three incidents with real photos as snapshots, the
+/// violator's box drawn by the pipeline's own evidence drawing.
 /// </summary>
 public static class Seeder
 {
@@ -20,6 +24,14 @@ public static class Seeder
     public const string CameraName = "Lobby";
     public const string CameraSecret = "s3cretPass";
     public const int ViolationCount = 14;
+
+    /// <summary>Violations per seeded incident (seconds apart inside one, half an hour between them).</summary>
+    public const int PerIncident = 5;
+
+    public static int IncidentCount => (ViolationCount + PerIncident - 1) / PerIncident;
+
+    /// <summary>Where the violator's face is in every seeded snapshot (fractions of the photo).</summary>
+    public const float FaceLeft = 0.35f, FaceTop = 0.3f, FaceSide = 0.2f;
 
     /// <summary>(hours before the current hour, masked, unmasked, unknown): compliance 90, 80, 60, 75, 50, 70 %.</summary>
     public static readonly (int HoursAgo, int Masked, int Unmasked, int Unknown)[] Hours =
@@ -48,10 +60,15 @@ public static class Seeder
         await using (var provider = services.BuildServiceProvider())
         {
             await provider.GetRequiredService<CctvDatabase>().MigrateAsync();
-            var deltas = Hours.Select(h => new ComplianceDelta(
+            var minutes = Hours.Select(h => new ComplianceDelta(
                     Guid.NewGuid(), CameraId, HourStart(now, h.HoursAgo).AddMinutes(10),
                     h.Masked + h.Unmasked + h.Unknown, h.Masked, h.Unmasked, h.Unknown))
                 .Append(new ComplianceDelta(Guid.NewGuid(), CameraId, RecentMinute(now), 5, 4, 1, 0))
+                .ToArray();
+            // One minute per hour with people: each hour's (and day's) unique people are that minute's.
+            var deltas = minutes
+                .Concat(minutes.Select(m => m with { EventId = Guid.NewGuid(), Granularity = BucketSize.Hour }))
+                .Concat(minutes.Select(m => m with { EventId = Guid.NewGuid(), Granularity = BucketSize.Day }))
                 .ToArray();
             await provider.GetRequiredService<ComplianceRepository>().ApplyAsync(deltas);
             await provider.GetRequiredService<ViolationRepository>().InsertAsync(Violations(now));
@@ -67,8 +84,28 @@ public static class Seeder
             .Order(StringComparer.Ordinal).Take(ViolationCount).ToArray();
         if (photos.Length < ViolationCount || faces.Length < ViolationCount)
             throw new InvalidOperationException("The shared datasets hold fewer images than the seed needs.");
-        return [.. Enumerable.Range(0, ViolationCount).Select(i => new ViolationRecord(
-            Guid.NewGuid(), CameraId, now.AddMinutes(-20 * (i + 1)), 100 + i, 0.70f + 0.02f * i,
-            new FaceBox(10, 10, 40, 40), File.ReadAllBytes(faces[i]), File.ReadAllBytes(photos[i])))];
+        return [.. Enumerable.Range(0, ViolationCount).Select(i =>
+        {
+            var (snapshot, box) = Evidence(photos[i], 0.70f + 0.02f * i);
+            var at = now.AddMinutes(-30 * (i / PerIncident + 1)).AddSeconds(20 * (i % PerIncident));
+            return new ViolationRecord(Guid.NewGuid(), CameraId, at, 100 + i, 0.70f + 0.02f * i, box, File.ReadAllBytes(faces[i]), snapshot);
+        })];
+    }
+
+    /// <summary>A photo with the violator (at FaceLeft/FaceTop) highlighted and one other face muted, as the pipeline stores it.</summary>
+    private static (byte[] Jpeg, FaceBox Box) Evidence(string photo, float confidence)
+    {
+        using var image = ImageCodec.DecodeFile(photo);
+        float side = image.Width * FaceSide;
+        var violator = new BoxF(image.Width * FaceLeft, image.Height * FaceTop, side, side);
+        var other = new BoxF(image.Width * 0.05f, image.Height * 0.6f, side / 2, side / 2);
+        DetectedFace[] faces =
+        [
+            new(violator, 0.9f, default, FaceLabel.WithoutMask, 1f - confidence),
+            new(other, 0.9f, default, FaceLabel.WithMask, 0.95f),
+        ];
+        FrameAnnotator.DrawEvidence(image, faces, violator: 0);
+        return (ImageCodec.EncodeJpeg(image.AsFrame(), 85),
+            new FaceBox((int)violator.X, (int)violator.Y, (int)violator.Width, (int)violator.Height));
     }
 }

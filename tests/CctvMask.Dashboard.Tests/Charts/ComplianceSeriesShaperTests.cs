@@ -33,7 +33,7 @@ public sealed class ComplianceSeriesShaperTests
 
         Assert.Equal([T0, T0.AddHours(1), T0.AddHours(2), T0.AddHours(3)], slots.Select(s => s.Start));
         Assert.Equal([null, 100.0, null, 50.0], ComplianceSeriesShaper.ComplianceValues(slots));
-        Assert.Equal([0.0, 4.0, 0.0, 2.0], ComplianceSeriesShaper.PeopleValues(slots));
+        Assert.Equal([null, 4L, null, 2L], slots.Select(s => s.Point?.People));
     }
 
     [Fact]
@@ -61,35 +61,23 @@ public sealed class ComplianceSeriesShaperTests
     public void Empty_or_inverted_ranges_have_no_slots() =>
         Assert.Empty(ComplianceSeriesShaper.Slots([Point(T0, 1, 0)], T0, T0, ComplianceBucket.Minute));
 
-    [Fact]
-    public void Labels_are_thinned_to_at_most_the_requested_number()
-    {
-        var slots = ComplianceSeriesShaper.Slots([], T0, T0.AddDays(7), ComplianceBucket.Hour);
-
-        var labels = ComplianceSeriesShaper.Labels(slots, ComplianceBucket.Hour, 12);
-
-        Assert.Equal(slots.Count, labels.Length);
-        Assert.InRange(labels.Count(l => l.Length > 0), 2, 12);
-        Assert.Equal("10:00", labels[0]);
-    }
-
-    [Fact]
-    public void Day_labels_show_the_date()
-    {
-        // From 10:00 on the 25th to 10:00 on the 28th touches four UTC days.
-        var slots = ComplianceSeriesShaper.Slots([], T0, T0.AddDays(3), ComplianceBucket.Day);
-        Assert.Equal(["11-25", "11-26", "11-27", "11-28"], ComplianceSeriesShaper.Labels(slots, ComplianceBucket.Day, 12));
-    }
-
     [Theory]
-    [InlineData(ComplianceRange.LastHour, ComplianceBucket.Minute)]
-    [InlineData(ComplianceRange.LastDay, ComplianceBucket.Hour)]
-    [InlineData(ComplianceRange.LastWeek, ComplianceBucket.Hour)]
-    [InlineData(ComplianceRange.LastMonth, ComplianceBucket.Day)]
-    public void Default_bucket_is_allowed_and_keeps_charts_small(ComplianceRange range, ComplianceBucket expected)
+    [InlineData(1, ComplianceBucket.Minute)]
+    [InlineData(6, ComplianceBucket.Minute)]
+    [InlineData(24, ComplianceBucket.Hour)]
+    [InlineData(24 * 7, ComplianceBucket.Hour)]
+    [InlineData(24 * 30, ComplianceBucket.Day)]
+    public void The_automatic_bucket_follows_the_span(int hours, ComplianceBucket expected) =>
+        Assert.Equal(expected, ComplianceRanges.AutoBucket(TimeSpan.FromHours(hours), TimeSpan.FromHours(6), TimeSpan.FromDays(14)));
+
+    [Fact]
+    public void A_series_whose_data_is_only_a_few_hours_old_starts_its_minute_chart_at_the_first_bucket()
     {
-        Assert.Equal(expected, range.DefaultBucket());
-        foreach (var bucket in range.AllowedBuckets())
-            Assert.InRange(range.Duration() / ComplianceSeriesShaper.Step(bucket), 1, 1500);
+        var to = T0.AddHours(3);
+        Assert.Equal(T0.AddHours(1), ComplianceRanges.YoungStart([Point(T0.AddHours(1), 1, 0), Point(T0.AddHours(2), 1, 0)], to, TimeSpan.FromHours(6)));
+        Assert.Null(ComplianceRanges.YoungStart([Point(T0.AddHours(-10), 1, 0)], to, TimeSpan.FromHours(6)));
+        Assert.Null(ComplianceRanges.YoungStart([], to, TimeSpan.FromHours(6)));
+        Assert.False(ComplianceRanges.Fits(TimeSpan.FromDays(30), ComplianceBucket.Minute, 2000));
+        Assert.True(ComplianceRanges.Fits(TimeSpan.FromDays(30), ComplianceBucket.Hour, 2000));
     }
 }

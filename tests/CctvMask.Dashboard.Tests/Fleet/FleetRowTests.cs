@@ -6,7 +6,7 @@ namespace CctvMask.Dashboard.Tests.Fleet;
 public sealed class FleetRowTests
 {
     private static FleetRow Row(string name, string state, bool enabled = true) =>
-        new(new FleetCameraDto(name.ToLowerInvariant(), name, "rtsp://h/x", enabled, state, 5, 3, 0.5, 0.75, null), [], null);
+        new(new FleetCameraDto(name.ToLowerInvariant(), name, "rtsp://h/x", enabled, state, 5, 3, 7, 0.5, 0.75, null), [], null);
 
     [Theory]
     [InlineData("Front door", "running", null, "all", true)]

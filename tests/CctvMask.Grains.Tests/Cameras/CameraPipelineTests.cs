@@ -1,4 +1,5 @@
 using CctvMask.Grains.Cameras;
+using CctvMask.Grains.Compliance;
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tests.Support;
 using CctvMask.Grains.Tracking;
@@ -59,8 +60,14 @@ public sealed class CameraPipelineTests
 
         Assert.Empty(sink.Deltas);
         pipeline.Finish();
-        var delta = Assert.Single(sink.Deltas);
+        var delta = Assert.Single(sink.Minutes);
         Assert.Equal((2, 1, 1, 0), (delta.People, delta.Masked, delta.Unmasked, delta.Unknown));
+        // The hour's and the day's unique counts leave beside the minute.
+        foreach (var period in new[] { CountPeriod.Hour, CountPeriod.Day })
+        {
+            var unique = Assert.Single(sink.Of(period));
+            Assert.Equal((2, 1, 1, 0), (unique.People, unique.Masked, unique.Unmasked, unique.Unknown));
+        }
     }
 
     [Fact]
@@ -92,7 +99,7 @@ public sealed class CameraPipelineTests
             Step(pipeline, pool, T0.AddMilliseconds(200 * f), Faces.At(20, 60), Faces.At(250, 60));
         Assert.Equal(5, pipeline.FacesDetected);
         pipeline.Finish();
-        Assert.Equal(1, Assert.Single(sink.Deltas).People);
+        Assert.Equal(1, Assert.Single(sink.Minutes).People);
     }
 
     [Fact]
@@ -109,7 +116,7 @@ public sealed class CameraPipelineTests
         Assert.Equal(0, pool.Outstanding);
         Assert.Equal(1, pipeline.PeopleInView);       // three sightings of a still face: confirmed
         pipeline.Finish();
-        Assert.Equal(1, Assert.Single(sink.Deltas).People);
+        Assert.Equal(1, Assert.Single(sink.Minutes).People);
     }
 
     [Fact]
@@ -122,7 +129,7 @@ public sealed class CameraPipelineTests
         pipeline.Tick(T0.AddSeconds(10));
         Assert.Empty(sink.Deltas);
         pipeline.Tick(T0.AddSeconds(31));
-        var delta = Assert.Single(sink.Deltas);
+        var delta = Assert.Single(sink.Minutes);
         Assert.Equal(1, delta.People);
     }
 }

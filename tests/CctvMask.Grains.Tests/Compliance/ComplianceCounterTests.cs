@@ -148,4 +148,35 @@ public sealed class ComplianceCounterTests
         Assert.Equal(early.EventId, final.EventId);
         Assert.NotEqual(final.EventId, counter.Provisional()!.EventId); // the next minute is a new event
     }
+
+    [Fact]
+    public void Hours_and_days_count_each_person_once_and_follow_their_verdict()
+    {
+        var tracker = new FaceTracker(new TrackerOptions { ConfirmHits = 1, MinJudgedVotes = 2, MaxMissedFrames = 1000 });
+        var counter = new ComplianceCounter("cam-1");
+        var periods = new List<ComplianceDelta>();
+        void Frame(DateTimeOffset at, params DetectedFace[] faces)
+        {
+            if (counter.Advance(at) is not null) periods.AddRange(counter.PeriodDeltas);
+            tracker.UpdateJudged(faces);
+            foreach (var track in tracker.Assignments)
+                if (track is not null) counter.Observe(track, at);
+        }
+        // One person for three minutes: not assessable in the first (one vote), masked from the second on.
+        for (int s = 0; s < 120; s += 30)
+            Frame(T0.AddMinutes(57).AddSeconds(30 + s), Faces.At(100, 100, label: FaceLabel.WithMask));
+        // The next hour: the same person once more.
+        Frame(T0.AddMinutes(61), Faces.At(100, 100, label: FaceLabel.WithMask));
+        if (counter.Flush() is not null) periods.AddRange(counter.PeriodDeltas);
+
+        var hours = periods.Where(p => p.Period == CountPeriod.Hour).GroupBy(p => p.BucketStart).ToDictionary(
+            g => g.Key, g => (g.Sum(p => p.People), g.Sum(p => p.Masked), g.Sum(p => p.Unmasked), g.Sum(p => p.Unknown)));
+        Assert.Equal((1, 1, 0, 0), hours[T0]);                // one person in the hour, not three minutes' worth
+        Assert.Equal((1, 1, 0, 0), hours[T0.AddHours(1)]);   // and once in the next hour
+        Assert.Contains(periods, p => p.Period == CountPeriod.Hour && p.Unknown < 0); // the verdict moved on: a correction
+        var day = periods.Where(p => p.Period == CountPeriod.Day).ToArray();
+        Assert.Equal((1, 1), (day.Sum(p => p.People), day.Sum(p => p.Masked)));
+        Assert.All(day, p => Assert.Equal(T0.Date, p.BucketStart.UtcDateTime.Date));
+        Assert.Equal(periods.Count, periods.Select(p => p.EventId).Distinct().Count());
+    }
 }

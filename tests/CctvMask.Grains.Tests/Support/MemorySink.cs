@@ -11,6 +11,12 @@ public sealed class MemorySink : IComplianceSink, IViolationSink
 
     public ConcurrentQueue<ViolationEvent> Violations { get; } = new();
 
+    /// <summary>The minute deltas (the hour and day ones left out).</summary>
+    public ComplianceDelta[] Minutes => [.. Deltas.Where(d => d.Period == CountPeriod.Minute)];
+
+    /// <summary>The deltas of one period.</summary>
+    public ComplianceDelta[] Of(CountPeriod period) => [.. Deltas.Where(d => d.Period == period)];
+
     public bool TryWrite(ComplianceDelta delta)
     {
         Deltas.Enqueue(delta);

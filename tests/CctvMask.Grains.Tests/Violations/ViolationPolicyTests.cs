@@ -64,15 +64,69 @@ public sealed class ViolationPolicyTests
     }
 
     [Fact]
-    public void Forget_drops_the_track()
+    public void An_ended_track_is_kept_for_the_re_identification_gap_then_dropped()
     {
-        var policy = new ViolationPolicy(new ViolationOptions());
+        var policy = new ViolationPolicy(new ViolationOptions { ReidentifySeconds = 10 });
         var tracker = Tracker();
         tracker.UpdateJudged([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
         tracker.UpdateJudged([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
         Assert.True(policy.ShouldRaise(tracker.Assignments[0]!, T0));
+        policy.Forget(tracker.Assignments[0]!.Id, T0.AddSeconds(1));
         Assert.Equal(1, policy.RememberedTracks);
-        policy.Forget(tracker.Assignments[0]!.Id);
+        policy.Forget(-1, T0.AddSeconds(11));
         Assert.Equal(0, policy.RememberedTracks);
+    }
+
+    [Fact]
+    public void A_person_lost_by_the_tracker_and_found_again_nearby_continues_their_cooldown()
+    {
+        var policy = new ViolationPolicy(new ViolationOptions { CooldownSeconds = 300, ReidentifySeconds = 10 });
+        var tracker = new FaceTracker(new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2, MaxMissedFrames = 2 });
+        var raisedBy = new List<long>();
+        void Frame(double s, params Vision.Detection.DetectedFace[] faces)
+        {
+            tracker.UpdateJudged(faces);
+            foreach (var ended in tracker.EndedTracks) policy.Forget(ended.Id, T0.AddSeconds(s));
+            foreach (var track in tracker.Assignments)
+                if (policy.ShouldRaise(track!, T0.AddSeconds(s))) raisedBy.Add(track!.Id);
+        }
+        for (int f = 0; f < 5; f++) Frame(f, Faces.At(100, 100, label: FaceLabel.WithoutMask));
+        for (int f = 5; f < 9; f++) Frame(f);                                                   // lost: the track ends
+        for (int f = 9; f < 14; f++) Frame(f, Faces.At(110, 104, label: FaceLabel.WithoutMask)); // found again: a new track
+        Assert.Single(raisedBy);
+        Assert.Equal(1, policy.Reidentified);
+    }
+
+    [Fact]
+    public void A_new_track_far_away_after_the_gap_or_beside_a_person_in_view_raises_its_own()
+    {
+        var options = new ViolationOptions { CooldownSeconds = 300, ReidentifySeconds = 10 };
+        var tracker = new FaceTracker(new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2, MaxMissedFrames = 2 });
+        var policy = new ViolationPolicy(options);
+        int raised = 0;
+        void Frame(double s, params Vision.Detection.DetectedFace[] faces)
+        {
+            tracker.UpdateJudged(faces);
+            foreach (var ended in tracker.EndedTracks) policy.Forget(ended.Id, T0.AddSeconds(s));
+            foreach (var track in tracker.Assignments)
+                if (policy.ShouldRaise(track!, T0.AddSeconds(s))) raised++;
+        }
+        for (int f = 0; f < 5; f++) Frame(f, Faces.At(100, 100, label: FaceLabel.WithoutMask));
+        for (int f = 5; f < 9; f++) Frame(f);
+        for (int f = 9; f < 14; f++) Frame(f, Faces.At(400, 100, label: FaceLabel.WithoutMask));   // far away
+        for (int f = 14; f < 30; f++) Frame(f);
+        for (int f = 30; f < 35; f++) Frame(f, Faces.At(100, 100, label: FaceLabel.WithoutMask));  // same place, after the gap
+        // Beside someone in view: both present at once are two people.
+        for (int f = 35; f < 40; f++) Frame(f, Faces.At(100, 100, label: FaceLabel.WithoutMask), Faces.At(130, 100, label: FaceLabel.WithoutMask));
+        Assert.Equal(4, raised);
+        Assert.Equal(0, policy.Reidentified);
+    }
+
+    [Fact]
+    public void Distance_is_in_box_sizes_and_refuses_a_much_larger_or_smaller_face()
+    {
+        var a = new Vision.Geometry.BoxF(0, 0, 20, 20);
+        Assert.Equal(1f, ViolationPolicy.Distance(a, new Vision.Geometry.BoxF(20, 0, 20, 20)), 3);
+        Assert.Equal(float.PositiveInfinity, ViolationPolicy.Distance(a, new Vision.Geometry.BoxF(0, 0, 50, 50)));
     }
 }

@@ -22,7 +22,8 @@ public sealed class DatabaseCounts(string dataDir)
         await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         await using var sums = connection.CreateCommand();
-        sums.CommandText = "SELECT COALESCE(SUM(people),0), COALESCE(SUM(masked),0), COALESCE(SUM(unmasked),0), COALESCE(SUM(unknown),0) FROM compliance_buckets WHERE camera_id = $id";
+        // The minute rows (granularity 0); hour and day rows hold the same people counted once per period.
+        sums.CommandText = "SELECT COALESCE(SUM(people),0), COALESCE(SUM(masked),0), COALESCE(SUM(unmasked),0), COALESCE(SUM(unknown),0) FROM compliance_buckets WHERE camera_id = $id AND granularity = 0";
         sums.Parameters.AddWithValue("$id", cameraId);
         await using var reader = await sums.ExecuteReaderAsync();
         await reader.ReadAsync();

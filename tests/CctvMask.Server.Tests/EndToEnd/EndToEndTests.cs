@@ -100,16 +100,19 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             //   uniformly, so the share survives overload; ±0.15 covers classifier error on tiny faces;
             // - people ≤ 1.3 × shown (track fragmentation, minute boundaries) — per-frame counting would be ~10×;
             // - people ≥ 0.4 × shown × analysed share (YuNet misses many < 16 px faces; a dropped frame shows nobody);
-            // - one violation per unmasked person: violations within [0.5, 1.5] × unmasked counted (+2).
+            // - violations: at least one when unmasked people were counted, at most 1.5 × unmasked counted (+2).
+            //   No lower ratio: re-identification (ViolationPolicy) gives a person whose track fragments one
+            //   violation per cooldown while the minute rows still count each fragment in each minute; the
+            //   per-person figure is measured on the clips by Grains' ViolationsPerPersonTests.
             var analysedShare = Math.Min(1.0, (double)(long)status["framesAnalyzed"]! / Math.Max(1, analysed));
             Assert.InRange(counts.People, (long)(0.4 * truth.People * analysedShare), (long)Math.Ceiling(1.3 * truth.People));
             Assert.NotNull(counts.Compliance);
             Assert.InRange(counts.Compliance!.Value, truth.Compliance - 0.15, truth.Compliance + 0.15);
-            Assert.InRange(counts.Violations, (long)(0.5 * counts.Unmasked), (long)Math.Ceiling(1.5 * counts.Unmasked) + 2);
+            Assert.InRange(counts.Violations, counts.Unmasked > 0 ? 1 : 0, (long)Math.Ceiling(1.5 * counts.Unmasked) + 2);
             Assert.True(counts.Violations <= 1.5 * truth.Unmasked, $"{counts.Violations} violations for {truth.Unmasked} unmasked people shown");
         }
 
-        await AssertSnapshotHasRedBoxAsync(admin, "e2e-crowd360");
+        await AssertSnapshotHighlightsTheViolatorAsync(admin, "e2e-crowd360");
 
         var metrics = await admin.GetStringAsync("/metrics");
         Assert.Contains("cctvmask_", metrics);
@@ -180,7 +183,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         return previous;
     }
 
-    private async Task AssertSnapshotHasRedBoxAsync(HttpClient admin, string cameraId)
+    private async Task AssertSnapshotHighlightsTheViolatorAsync(HttpClient admin, string cameraId)
     {
         var page = await (await admin.GetAsync($"/api/violations?cameraId={cameraId}&pageSize=20")).ReadNodeAsync();
         var withSnapshot = page["items"]!.AsArray().Where(v => v!["snapshotUrl"] is not null).Take(5).ToArray();
@@ -194,16 +197,16 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             var jpeg = await response.Content.ReadAsByteArrayAsync();
             Assert.True(jpeg.Length > 2 && jpeg[0] == 0xFF && jpeg[1] == 0xD8, "snapshot is not a JPEG");
             var box = v["box"]!;
-            var red = SnapshotPixels.RedPixelsAroundBox(jpeg, (int)box["x"]!, (int)box["y"]!, (int)box["width"]!, (int)box["height"]!, margin: 4);
+            var highlight = SnapshotPixels.ViolatorPixelsAroundBox(jpeg, (int)box["x"]!, (int)box["y"]!, (int)box["width"]!, (int)box["height"]!, margin: 4);
             var (found, others) = faces.Count(jpeg, new BoxF((float)box["x"]!, (float)box["y"]!, (float)box["width"]!, (float)box["height"]!));
-            output.WriteLine($"snapshot {v["id"]}: {jpeg.Length} bytes, {red} red pixels around box {box.ToJsonString()}, {found} faces found again, {others} of them not the violator's");
-            best = Math.Max(best, red);
+            output.WriteLine($"snapshot {v["id"]}: {jpeg.Length} bytes, {highlight} violator-colour pixels around box {box.ToJsonString()}, {found} faces found again, {others} of them not the violator's");
+            best = Math.Max(best, highlight);
             // Evidence mode: the crowd's other faces were pixelated in the stored JPEG, so the detector that found them
             // on the live frame no longer does (one tolerated: a face half out of the pixelated box).
             Assert.True(others <= 1, $"{others} other faces are still detectable in the stored snapshot of {v["id"]}");
         }
         // Under overload a violation can be raised a segment later than its best face (the snapshot then
-        // shows another photo), so one of the newest few must carry the red box at the recorded place.
-        Assert.True(best >= 10, $"no red box drawn around any violating face (best {best} red pixels)");
+        // shows another photo), so one of the newest few must carry the violator's highlight at the recorded place.
+        Assert.True(best >= 10, $"no highlight box drawn around any violating face (best {best} violator-colour pixels)");
     }
 }

@@ -2,11 +2,11 @@ using CctvMask.Vision.Imaging;
 
 namespace CctvMask.Server.Tests.EndToEnd;
 
-/// <summary>Looks for the red (without_mask) box the annotator draws around a face.</summary>
+/// <summary>Looks for the violator's highlight box (<see cref="FrameAnnotator.ViolatorColor"/>, magenta) the evidence snapshot draws around the face.</summary>
 public static class SnapshotPixels
 {
-    /// <summary>Red-ish pixels (R high, G and B low) within <paramref name="margin"/> px of the box outline.</summary>
-    public static int RedPixelsAroundBox(byte[] jpeg, int x, int y, int width, int height, int margin)
+    /// <summary>Magenta pixels (R and B high, G low, after JPEG) within <paramref name="margin"/> px of the box outline.</summary>
+    public static int ViolatorPixelsAroundBox(byte[] jpeg, int x, int y, int width, int height, int margin)
     {
         using var image = ImageCodec.Decode(jpeg);
         var pixels = image.Pixels;
@@ -20,7 +20,7 @@ public static class SnapshotPixels
                 if (!nearEdge) continue;
                 var i = row * image.Stride + col * 3;
                 byte b = pixels[i], g = pixels[i + 1], r = pixels[i + 2];
-                if (r > 170 && g < 90 && b < 90) count++;
+                if (r > 170 && g < 90 && b > 120) count++;
             }
         }
         return count;

@@ -30,12 +30,12 @@ public sealed class ComplianceRepositoryTests(DatabaseFixture fixture) : IClassF
     [InlineData(StorageProvider.Postgres, BucketSize.Minute)]
     [InlineData(StorageProvider.Postgres, BucketSize.Hour)]
     [InlineData(StorageProvider.Postgres, BucketSize.Day)]
-    public async Task Series_sums_minute_buckets_per_bucket_size(StorageProvider provider, BucketSize bucket)
+    public async Task Series_returns_the_stored_buckets_of_each_size(StorageProvider provider, BucketSize bucket)
     {
         var repo = (await fixture.GetAsync(provider)).Compliance();
         var camera = Samples.CameraId();
         var t0 = Samples.BaseTime();
-        var deltas = SpreadDeltas(camera, t0);
+        var deltas = SpreadDeltas(camera, t0).Select(d => d with { Granularity = bucket }).ToList();
         Assert.Equal(deltas.Count, await repo.ApplyAsync(deltas));
         var width = bucket switch { BucketSize.Minute => TimeSpan.FromMinutes(1), BucketSize.Hour => TimeSpan.FromHours(1), _ => TimeSpan.FromDays(1) };
 
@@ -82,8 +82,8 @@ public sealed class ComplianceRepositoryTests(DatabaseFixture fixture) : IClassF
         var fresh = Samples.Delta(camera, t0, 1, 0, 0);
         Assert.Equal(1, await repo.ApplyAsync([deltas[0], fresh, fresh]));
 
-        var series = await repo.GetSeriesAsync(camera, t0, t0.AddDays(2), BucketSize.Day);
-        Assert.Equal(Expected([.. deltas, fresh], TimeSpan.FromDays(1)), series);
+        var series = await repo.GetSeriesAsync(camera, t0, t0.AddDays(2), BucketSize.Minute);
+        Assert.Equal(Expected([.. deltas, fresh], TimeSpan.FromMinutes(1)), series);
     }
 
     [Theory]
@@ -137,18 +137,49 @@ public sealed class ComplianceRepositoryTests(DatabaseFixture fixture) : IClassF
             Samples.Delta(busy, now.AddMinutes(5), 50, 0, 0), // future bucket, ignored
         };
         await repo.ApplyAsync(deltas);
+        // The pipeline's unique counts of the current hour and day (not sums of the minutes above).
+        await repo.ApplyAsync([
+            Samples.Delta(busy, now, 5, 1, 1) with { Granularity = BucketSize.Hour },
+            Samples.Delta(busy, now.AddHours(-1), 40, 0, 0) with { Granularity = BucketSize.Hour },
+            Samples.Delta(busy, now, 7, 1, 1) with { Granularity = BucketSize.Day },
+        ]);
 
         var summary = await repo.GetFleetSummaryAsync(now);
 
         var b = Assert.Single(summary, s => s.CameraId == busy);
         Assert.Equal("Busy", b.Name);
-        Assert.Equal(deltas[0].People + deltas[1].People + deltas[2].People, b.PeopleLastHour);
+        Assert.Equal(7, b.PeopleThisHour);
+        Assert.Equal(9, b.PeopleToday);
         Assert.Equal((4.0 + 2) / (4 + 1 + 2 + 2), b.ComplianceNow);
         Assert.Equal((4.0 + 2 + 1) / (4 + 1 + 2 + 2 + 1 + 3 + 6), b.Compliance24h);
         Assert.Equal(new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero), b.LastBucketAt);
         var i = Assert.Single(summary, s => s.CameraId == idle);
         Assert.False(i.Enabled);
-        Assert.Equal((0L, (double?)null, (double?)null, (DateTimeOffset?)null), (i.PeopleLastHour, i.ComplianceNow, i.Compliance24h, i.LastBucketAt));
+        Assert.Equal((0L, 0L, (double?)null, (double?)null, (DateTimeOffset?)null), (i.PeopleThisHour, i.PeopleToday, i.ComplianceNow, i.Compliance24h, i.LastBucketAt));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Hour_rows_are_counted_not_summed_from_minutes_and_add_up_changes_of_the_unique_count(StorageProvider provider)
+    {
+        var repo = (await fixture.GetAsync(provider)).Compliance();
+        var camera = Samples.CameraId();
+        var t0 = Samples.BaseTime();
+        // One person seen in three minutes: three minute rows of 1, one hour row of 1 whose verdict moved
+        // from not assessable (first minute) to masked (second minute).
+        await repo.ApplyAsync([
+            Samples.Delta(camera, t0, 0, 0, 1), Samples.Delta(camera, t0.AddMinutes(1), 1, 0, 0), Samples.Delta(camera, t0.AddMinutes(2), 1, 0, 0),
+            Samples.Delta(camera, t0, 0, 0, 1) with { Granularity = BucketSize.Hour },
+            new ComplianceDelta(Guid.NewGuid(), camera, t0.AddMinutes(1), 0, 1, 0, -1, BucketSize.Hour),
+        ]);
+
+        Assert.Equal(3, (await repo.GetSeriesAsync(camera, t0, t0.AddHours(1), BucketSize.Minute)).Sum(p => p.People));
+        var hour = Assert.Single(await repo.GetSeriesAsync(camera, t0, t0.AddHours(1), BucketSize.Hour));
+        Assert.Equal((1L, 1L, 0L, 0L), (hour.People, hour.Masked, hour.Unmasked, hour.Unknown));
+        Assert.Empty(await repo.GetSeriesAsync(camera, t0, t0.AddDays(1), BucketSize.Day));
+        Assert.Throws<ArgumentException>(() => ComplianceRepository.Validate(
+            new ComplianceDelta(Guid.NewGuid(), camera, t0, 0, 1, 0, -1, BucketSize.Minute)));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CctvMask.Dashboard.Api.Contracts;
 
-/// <summary>One violation: an unmasked person seen by a camera, with an evidence snapshot when stored.</summary>
+/// <summary>One violation: an unmasked person seen by a camera, with their face crop and an evidence snapshot when stored.</summary>
 public sealed record ViolationDto(
     Guid Id,
     string CameraId,
@@ -10,7 +10,8 @@ public sealed record ViolationDto(
     long TrackId,
     float Confidence,
     BoxDto? Box,
-    string? SnapshotUrl)
+    string? SnapshotUrl,
+    Guid? IncidentId = null)
 {
     [JsonIgnore]
     public bool HasSnapshot => SnapshotUrl is not null;

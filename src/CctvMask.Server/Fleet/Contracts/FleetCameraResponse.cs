@@ -3,8 +3,9 @@ using CctvMask.Server.Cameras.Contracts;
 namespace CctvMask.Server.Fleet.Contracts;
 
 /// <summary>
-/// One camera of GET /api/fleet. Compliance values are fractions 0..1 (null = nobody assessable);
-/// people are per-minute unique counts summed over the last hour.
+/// One camera of GET /api/fleet. Compliance values are fractions 0..1 (null = nobody assessable, or the
+/// camera is not streaming: no stale "now"); people are unique people of the current UTC hour and day,
+/// each person counted once (not sums of minutes).
 /// </summary>
 public sealed record FleetCameraResponse(
     string CameraId,
@@ -13,7 +14,8 @@ public sealed record FleetCameraResponse(
     bool Enabled,
     string State,
     double Fps,
-    long PeopleLastHour,
+    long PeopleThisHour,
+    long PeopleToday,
     double? ComplianceNow,
     double? Compliance24h,
     DateTimeOffset? LastBucketAt,

@@ -10,10 +10,13 @@ public sealed record ViolationResponse(
     long TrackId,
     float Confidence,
     BoxResponse Box,
-    string? SnapshotUrl)
+    string? SnapshotUrl,
+    string FaceUrl,
+    Guid? IncidentId)
 {
     public static ViolationResponse From(ViolationSummary v) => new(
         v.Id, v.CameraId, v.OccurredAt, v.TrackId, v.Confidence,
         new BoxResponse(v.Face.X, v.Face.Y, v.Face.Width, v.Face.Height),
-        v.HasSnapshot ? $"/api/violations/{v.Id}/snapshot" : null);
+        v.HasSnapshot ? $"/api/violations/{v.Id}/snapshot" : null,
+        $"/api/violations/{v.Id}/face", v.IncidentId);
 }

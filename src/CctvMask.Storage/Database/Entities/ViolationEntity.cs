@@ -19,5 +19,6 @@ internal sealed class ViolationEntity
     public bool HasSnapshot { get; set; }
     /// <summary>The privacy mode the evidence was made under (a snapshot from <c>evidence</c> shows the violator's face).</summary>
     public string PrivacyMode { get; set; } = Abstractions.Privacy.PrivacyModes.Name(Abstractions.Privacy.PrivacyModes.Default);
+    public Guid? IncidentId { get; set; }
     public ViolationSnapshotEntity? Snapshot { get; set; }
 }

@@ -469,6 +469,10 @@ namespace CctvMask.Storage.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("camera_id");
 
+                    b.Property<int>("Granularity")
+                        .HasColumnType("integer")
+                        .HasColumnName("granularity");
+
                     b.Property<DateTime>("BucketStart")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("bucket_start");
@@ -489,11 +493,66 @@ namespace CctvMask.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("unmasked");
 
-                    b.HasKey("CameraId", "BucketStart");
+                    b.HasKey("CameraId", "Granularity", "BucketStart");
 
                     b.HasIndex("BucketStart");
 
                     b.ToTable("compliance_buckets", (string)null);
+                });
+
+            modelBuilder.Entity("CctvMask.Storage.Database.Entities.IncidentEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CameraId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("camera_id");
+
+                    b.Property<Guid>("FirstViolationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_violation_id");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("ViolationCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("violation_count");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastAt");
+
+                    b.HasIndex("CameraId", "LastAt");
+
+                    b.ToTable("incidents", (string)null);
                 });
 
             modelBuilder.Entity("CctvMask.Storage.Database.Entities.ViolationEntity", b =>
@@ -537,6 +596,10 @@ namespace CctvMask.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("has_snapshot");
 
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
@@ -554,6 +617,8 @@ namespace CctvMask.Storage.Migrations.Postgres
                         .HasColumnName("track_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "OccurredAt");
 
                     b.HasIndex("OccurredAt", "Id")
                         .IsDescending();

@@ -462,6 +462,10 @@ namespace CctvMask.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("camera_id");
 
+                    b.Property<int>("Granularity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("granularity");
+
                     b.Property<DateTime>("BucketStart")
                         .HasColumnType("TEXT")
                         .HasColumnName("bucket_start");
@@ -482,11 +486,66 @@ namespace CctvMask.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("unmasked");
 
-                    b.HasKey("CameraId", "BucketStart");
+                    b.HasKey("CameraId", "Granularity", "BucketStart");
 
                     b.HasIndex("BucketStart");
 
                     b.ToTable("compliance_buckets", (string)null);
+                });
+
+            modelBuilder.Entity("CctvMask.Storage.Database.Entities.IncidentEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CameraId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("camera_id");
+
+                    b.Property<Guid>("FirstViolationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_violation_id");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_at");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("ViolationCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("violation_count");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastAt");
+
+                    b.HasIndex("CameraId", "LastAt");
+
+                    b.ToTable("incidents", (string)null);
                 });
 
             modelBuilder.Entity("CctvMask.Storage.Database.Entities.ViolationEntity", b =>
@@ -530,6 +589,10 @@ namespace CctvMask.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("has_snapshot");
 
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_id");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_at");
@@ -547,6 +610,8 @@ namespace CctvMask.Storage.Migrations.Sqlite
                         .HasColumnName("track_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "OccurredAt");
 
                     b.HasIndex("OccurredAt", "Id")
                         .IsDescending();
