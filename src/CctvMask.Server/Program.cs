@@ -1,4 +1,5 @@
 using CctvMask.Dashboard.Hosting;
+using CctvMask.Server.ApiDocs;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Cameras;
 using CctvMask.Server.Compliance;

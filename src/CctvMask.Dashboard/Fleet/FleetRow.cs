@@ -5,7 +5,7 @@ namespace CctvMask.Dashboard.Fleet;
 /// <summary>A fleet table row: the API's summary plus the camera's 24 h compliance sparkline.</summary>
 public sealed record FleetRow(FleetCameraDto Camera, double?[] Sparkline, double? AssessableShare)
 {
-    /// <summary>The operator word for the camera's state (streaming, stalled, error, …).</summary>
+    /// <summary>The camera's state in the API's words (running, reconnecting, failed, …; disabled).</summary>
     public string DisplayState => Cameras.CameraStates.Display(Camera.State, Camera.Enabled);
 
     /// <summary>Share of seen people whose face could be judged (masked or unmasked), from a range total.</summary>

@@ -47,6 +47,7 @@ public static class CctvGrainsExtensions
         services.TryAddSingleton<InferenceMetrics>();
         services.TryAddSingleton<InferenceLoop>();
         services.TryAddSingleton<CameraWorkerRegistry>();
+        services.TryAddSingleton<CameraMetrics>();
         services.TryAddSingleton<CameraWorkerFactory>();
         services.TryAddSingleton<ICameraFrameSourceFactory, VideoFrameSourceFactory>();
         services.TryAddSingleton(CreateDetector);

@@ -13,13 +13,13 @@ public static class CamerasApi
     public static IEndpointRouteBuilder MapCamerasApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cameras").WithTags("Cameras").RequireAuthorization(ApiPolicies.Viewer);
-        group.MapGet("/", ListCameras);
-        group.MapGet("/{id}", GetCamera);
-        group.MapPost("/", CreateCamera).RequireAuthorization(ApiPolicies.Admin);
-        group.MapPut("/{id}", UpdateCamera).RequireAuthorization(ApiPolicies.Admin);
-        group.MapDelete("/{id}", DeleteCamera).RequireAuthorization(ApiPolicies.Admin);
-        group.MapGet("/{id}/status", GetStatus);
-        group.MapGet("/{id}/frame", GetFrame).Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        group.MapGet("/", ListCameras).WithSummary("List cameras (URLs with credentials masked)");
+        group.MapGet("/{id}", GetCamera).WithSummary("Get one camera");
+        group.MapPost("/", CreateCamera).RequireAuthorization(ApiPolicies.Admin).WithSummary("Register a camera (admin)");
+        group.MapPut("/{id}", UpdateCamera).RequireAuthorization(ApiPolicies.Admin).WithSummary("Change a camera's settings (admin)");
+        group.MapDelete("/{id}", DeleteCamera).RequireAuthorization(ApiPolicies.Admin).WithSummary("Delete a camera and stop its analysis (admin)");
+        group.MapGet("/{id}/status", GetStatus).WithSummary("Live status of a camera: state, fps, counters, last error");
+        group.MapGet("/{id}/frame", GetFrame).WithSummary("Latest analysed frame as an annotated JPEG").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
         return app;
     }
 

@@ -14,8 +14,8 @@ public static class ViolationsApi
     public static IEndpointRouteBuilder MapViolationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/violations").WithTags("Violations").RequireAuthorization(ApiPolicies.Viewer);
-        group.MapGet("/", ListViolations);
-        group.MapGet("/{id:guid}/snapshot", GetSnapshot).Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        group.MapGet("/", ListViolations).WithSummary("Violations, newest first, paged and filtered by camera and time");
+        group.MapGet("/{id:guid}/snapshot", GetSnapshot).WithSummary("Evidence snapshot of a violation (JPEG)").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
         return app;
     }
 
