@@ -11,7 +11,9 @@ public static class ApiDocsExtensions
 {
     public static WebApplicationBuilder AddCctvApiDocs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer<ApiKeySecurityTransformer>());
+        builder.Services.AddOpenApi(o => o
+            .AddOperationTransformer<ApiKeySecurityTransformer>()
+            .AddDocumentTransformer<ApiKeySecurityTransformer>());
         return builder;
     }
 

@@ -10,7 +10,7 @@ namespace CctvMask.Server.ApiDocs;
 /// every operation that needs a key applies them and documents 401 (no or wrong key), 403 (a viewer key on an
 /// admin operation) and 429 (too many wrong keys from one address).
 /// </summary>
-internal sealed class ApiKeySecurityTransformer : IOpenApiOperationTransformer
+internal sealed class ApiKeySecurityTransformer : IOpenApiOperationTransformer, IOpenApiDocumentTransformer
 {
     public const string ApiKeyScheme = "ApiKey";
     public const string BearerScheme = "Bearer";
@@ -23,16 +23,22 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiOperationTransformer
         if (policies.Count == 0) return Task.CompletedTask;
 
         var document = context.Document ?? throw new InvalidOperationException("The operation transformer runs without its document.");
-        DeclareSchemes(document);
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] });
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
 
-        operation.Responses ??= [];
+        operation.Responses ??= new OpenApiResponses();
         operation.Responses.TryAdd("401", Problem("No API key, or a wrong one."));
         if (policies.Contains(ApiPolicies.Admin))
             operation.Responses.TryAdd("403", Problem("The key is a viewer key; this operation needs the admin key."));
         operation.Responses.TryAdd("429", Problem("Too many wrong keys from this address (or, on /api/detect, too many requests queued); see Retry-After."));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Declares the schemes the operations refer to (once the document's components are final).</summary>
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        DeclareSchemes(document);
         return Task.CompletedTask;
     }
 
