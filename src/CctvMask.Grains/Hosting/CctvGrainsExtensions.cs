@@ -40,7 +40,9 @@ public static class CctvGrainsExtensions
         services.AddOptions<CameraOptions>().BindConfiguration(CameraOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReconcilerOptions>().BindConfiguration(ReconcilerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TwoPhaseDetectorOptions>().BindConfiguration(DetectorSectionName);
+        // The silo's defaults for the detector, before configuration binds over them: the camera pipelines vote on
+        // labels only, so a probability for faces too small to label would cost a crop per tiny face for nothing.
+        services.AddOptions<TwoPhaseDetectorOptions>().Configure(o => o.ScoreTinyFaces = false).BindConfiguration(DetectorSectionName);
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
@@ -50,26 +52,12 @@ public static class CctvGrainsExtensions
         services.TryAddSingleton<CameraMetrics>();
         services.TryAddSingleton<CameraWorkerFactory>();
         services.TryAddSingleton<ICameraFrameSourceFactory, VideoFrameSourceFactory>();
-        services.TryAddSingleton(CreateDetector);
-        services.TryAddSingleton<IFaceModels>(sp => new TwoPhaseFaceModels(sp.GetRequiredService<TwoPhaseDetector>()));
+        services.TryAddSingleton<DetectorLoader>();
+        services.TryAddSingleton<IFaceModels>(sp => new TwoPhaseFaceModels(sp.GetRequiredService<DetectorLoader>().Detector));
         services.AddHostedService<CameraReconciler>();
         return services;
     }
 
     /// <summary>Configuration section of the two-phase detector options.</summary>
     public const string DetectorSectionName = "Vision:Detector";
-
-    private static TwoPhaseDetector CreateDetector(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<TwoPhaseDetectorOptions>>().Value;
-        // Model paths default to the resolved model folder (--models / CCTVMASK_MODELS / ./models).
-        if (string.IsNullOrEmpty(options.Detector.ModelPath) || string.IsNullOrEmpty(options.Classifier.ModelPath))
-        {
-            var defaults = TwoPhaseDetectorOptions.ForModelFolder(Vision.Models.ModelLocator.ResolveFolder());
-            if (string.IsNullOrEmpty(options.Detector.ModelPath)) options.Detector.ModelPath = defaults.Detector.ModelPath;
-            if (string.IsNullOrEmpty(options.Classifier.ModelPath)) options.Classifier.ModelPath = defaults.Classifier.ModelPath;
-        }
-        options.Validate();
-        return new TwoPhaseDetector(options, services.GetRequiredService<ILogger<TwoPhaseDetector>>());
-    }
 }

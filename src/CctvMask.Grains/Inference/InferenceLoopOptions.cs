@@ -8,6 +8,9 @@ public sealed class InferenceLoopOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Cctv:Inference";
 
+    /// <summary>Folder of the model files (empty = <c>CCTVMASK_MODELS</c>, else <c>./models</c>); explicit paths under <c>Vision:Detector</c> win.</summary>
+    public string? ModelsDir { get; set; }
+
     /// <summary>Frames (one per camera) taken into one round at most; must not exceed the detector's frames per call.</summary>
     [Range(1, 1024)]
     public int MaxBatchSize { get; set; } = 16;

@@ -1,4 +1,4 @@
-using CctvMask.Grains.Hosting;
+using CctvMask.Grains.Inference;
 using CctvMask.Server.Detect;
 using CctvMask.Server.Detect.Contracts;
 using CctvMask.Server.Health;
@@ -11,60 +11,12 @@ using Microsoft.Extensions.Options;
 namespace CctvMask.Server.Inference;
 
 /// <summary>
-/// The process's one two-phase detector, loaded on first use so a missing model makes the server
-/// "not ready" (503 on /readyz) instead of failing to start. A failed load is retried on the next use.
+/// What the API needs of the silo's detector (<see cref="DetectorLoader"/>, the one place it is built):
+/// readiness reports its load error, <c>POST /api/detect</c> runs one uploaded image through it.
 /// </summary>
-public sealed partial class ServerModels(
-    IOptions<InferenceOptions> options, IOptions<DetectOptions> detectOptions, IConfiguration configuration, ILoggerFactory loggers)
-    : IModelProbe, IImageFaceDetector, IDisposable
+public sealed class ServerModels(DetectorLoader loader, IOptions<DetectOptions> detectOptions) : IModelProbe, IImageFaceDetector
 {
-    private readonly Lock _gate = new();
-    private TwoPhaseDetector? _detector;
-    private string? _error;
-
-    /// <summary>The loaded detector; throws <see cref="ModelLoadException"/> (or a validation error) when it cannot load.</summary>
-    public TwoPhaseDetector Detector
-    {
-        get
-        {
-            if (_detector is { } ready) return ready;
-            lock (_gate)
-            {
-                if (_detector is not null) return _detector;
-                var folder = ModelLocator.ResolveFolder(options.Value.ModelsDir);
-                var detectorOptions = TwoPhaseDetectorOptions.ForModelFolder(folder);
-                // The camera pipeline votes on labels only; a probability for faces too small to label would
-                // cost a classifier crop per tiny face per frame for nothing (configuration may turn it on).
-                detectorOptions.ScoreTinyFaces = false;
-                configuration.GetSection(CctvGrainsExtensions.DetectorSectionName).Bind(detectorOptions);
-                try
-                {
-                    _detector = new TwoPhaseDetector(detectorOptions, loggers.CreateLogger<TwoPhaseDetector>());
-                    _error = null;
-                    LogLoaded(loggers.CreateLogger<ServerModels>(), folder);
-                    return _detector;
-                }
-                catch (Exception ex) when (ex is ModelLoadException or System.ComponentModel.DataAnnotations.ValidationException or FileNotFoundException)
-                {
-                    _error = ex.Message;
-                    throw;
-                }
-            }
-        }
-    }
-
-    public string? LoadError()
-    {
-        try
-        {
-            _ = Detector;
-            return null;
-        }
-        catch (Exception) when (_error is not null)
-        {
-            return _error;
-        }
-    }
+    public string? LoadError() => loader.LoadError();
 
     public DetectResponse Detect(ReadOnlySpan<byte> encodedImage)
     {
@@ -74,7 +26,7 @@ public sealed partial class ServerModels(
         var decoded = BoundedDecoder.Decode(encodedImage, limits.MaxSourcePixels, limits.MaxAnalysisPixels);
         using var image = decoded.Image;
         var k = decoded.Factor;
-        var detector = Detector;
+        var detector = loader.Detector;
         var faces = detector.DetectOne(image.AsFrame());
         var result = new DetectedFaceResponse[faces.Count];
         for (var i = 0; i < faces.Count; i++)
@@ -86,9 +38,4 @@ public sealed partial class ServerModels(
         }
         return new DetectResponse(decoded.OriginalWidth, decoded.OriginalHeight, result);
     }
-
-    public void Dispose() => _detector?.Dispose();
-
-    [LoggerMessage(EventId = 5300, Level = LogLevel.Information, Message = "Models loaded from {ModelsDir}")]
-    private static partial void LogLoaded(ILogger logger, string modelsDir);
 }

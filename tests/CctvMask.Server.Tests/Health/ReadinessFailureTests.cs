@@ -8,7 +8,7 @@ public sealed class ReadinessFailureTests
     [Fact]
     public async Task Readyz_is_503_when_the_models_are_missing()
     {
-        using var factory = new ServerFactory().With("Inference:ModelsDir", "/nonexistent/models");
+        using var factory = new ServerFactory().With("Cctv:Inference:ModelsDir", "/nonexistent/models");
         using var client = factory.CreateClient(apiKey: null);
         var response = await client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

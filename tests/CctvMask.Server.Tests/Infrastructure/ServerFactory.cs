@@ -24,7 +24,7 @@ public class ServerFactory : WebApplicationFactory<Program>
             ["Storage:DataDirectory"] = DataDir,
             ["Orleans:SiloPort"] = FreePort.Next().ToString(),
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
-            ["Inference:ModelsDir"] = TestEnvironment.ModelsDir,
+            ["Cctv:Inference:ModelsDir"] = TestEnvironment.ModelsDir,
             ["Logging:Json"] = "false",
             // file:// cameras of the tests live in /tmp and ../shared/videos (issue 8: only under media roots).
             ["CameraSources:MediaRoots:0"] = Path.GetTempPath(),

@@ -1,0 +1,83 @@
+using CctvMask.Grains.Hosting;
+using CctvMask.Grains.Inference;
+using CctvMask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CctvMask.Grains.Tests.Inference;
+
+/// <summary>
+/// The silo's one detector is built by <see cref="DetectorLoader"/> as <see cref="CctvGrainsExtensions.AddCctvGrains(IServiceCollection)"/>
+/// registers it: the silo's defaults first, configuration (<c>Vision:Detector</c>) over them.
+/// </summary>
+public sealed class DetectorLoaderTests
+{
+    private static ServiceProvider Services(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))
+                .Append(new("Cctv:Inference:ModelsDir", TestEnvironment.ModelsDir)))
+            .Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddCctvGrains();
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void SmallFacePassAndTinyFaceScoringAreOffUnlessConfigured()
+    {
+        using var services = Services();
+        var options = services.GetRequiredService<DetectorLoader>().Detector.Options;
+        Assert.Equal(0, options.Detector.ZoomLongSide);
+        Assert.False(options.ScoreTinyFaces);
+        Assert.StartsWith(TestEnvironment.ModelsDir, options.Detector.ModelPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NestedDetectorSettingsBindFromConfigurationOverTheDefaults()
+    {
+        using var services = Services(
+            ("Vision:Detector:Detector:ZoomLongSide", "960"),
+            ("Vision:Detector:Detector:ZoomMaxFaceSize", "28"),
+            ("Vision:Detector:MinFaceSize", "10"),
+            ("Vision:Detector:ScoreTinyFaces", "true"));
+        var options = services.GetRequiredService<DetectorLoader>().Detector.Options;
+        Assert.Equal(960, options.Detector.ZoomLongSide);
+        Assert.Equal(28f, options.Detector.ZoomMaxFaceSize);
+        Assert.Equal(10f, options.MinFaceSize);
+        Assert.True(options.ScoreTinyFaces);
+    }
+
+    [Fact]
+    public void TheLoopsModelsAreTheLoadersDetector()
+    {
+        using var services = Services();
+        var loader = services.GetRequiredService<DetectorLoader>();
+        var models = services.GetRequiredService<IFaceModels>();
+        Assert.Equal(loader.Detector.Options.MaxFramesPerBatch, models.MaxFrames);
+        Assert.Equal(loader.Detector.Classifier.Metadata.InputSize, models.CropSize);
+    }
+
+    [Fact]
+    public void OutOfRangeSettingIsALoadErrorNotACrashLater()
+    {
+        using var services = Services(("Vision:Detector:Detector:ZoomLongSide", "99999"));
+        var loader = services.GetRequiredService<DetectorLoader>();
+        var ex = Assert.ThrowsAny<Exception>(() => loader.Detector);
+        Assert.Contains("ZoomLongSide", ex.Message);
+        Assert.Contains("ZoomLongSide", loader.LoadError());
+    }
+
+    [Fact]
+    public void MissingModelFolderIsReportedAsTheLoadError()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Cctv:Inference:ModelsDir", "/nonexistent/models")]).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddCctvGrains();
+        using var provider = services.BuildServiceProvider();
+        var error = provider.GetRequiredService<DetectorLoader>().LoadError();
+        Assert.NotNull(error);
+        Assert.Contains("/nonexistent/models", error);
+    }
+}
