@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CctvMask.Server.Tests.Infrastructure;
 using CctvMask.Testing;
+using Xunit.Abstractions;
 using YamlDotNet.RepresentationModel;
 
 namespace CctvMask.Server.Tests.Telemetry;
@@ -11,7 +12,7 @@ namespace CctvMask.Server.Tests.Telemetry;
 /// own series are there with the right types and labels, no camera URL leaks into a label, the Blazor component
 /// metrics are gone, and every metric the Grafana dashboard and the alert rules in infra/grafana use exists.
 /// </summary>
-public sealed partial class MetricsScrapeTests
+public sealed partial class MetricsScrapeTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan ScrapeDeadline = TimeSpan.FromMinutes(4);
 
@@ -44,6 +45,8 @@ public sealed partial class MetricsScrapeTests
             await Task.Delay(TimeSpan.FromSeconds(5));
         }
 
+        // Reported, not asserted: the scrape's size with two cameras (compare with the README's before/after).
+        output.WriteLine($"/metrics: {System.Text.Encoding.UTF8.GetByteCount(scrape)} bytes, {scrape.Split('\n').Length} lines");
         var missing = wanted.Where(name => !HasSeries(scrape, name)).ToList();
         Assert.True(missing.Count == 0, "Metrics used by infra/grafana but not in /metrics: " + string.Join(", ", missing));
         Assert.Contains("# TYPE cctvmask_people_total counter", scrape);
