@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using CctvMask.Cli.Clips;
 using CctvMask.Cli.Common;
 using CctvMask.Cli.Detect;
 using CctvMask.Vision.Detection;
@@ -14,7 +15,8 @@ namespace CctvMask.Cli.Bench;
 
 /// <summary>
 /// <c>cctvmask bench</c>: median throughput of phase 1 (face detector model only), phase 2 (classifier
-/// at batch 1/8/16/32) and the whole two-phase detector, on real images.
+/// at batch 1/8/16/32) and the whole two-phase detector, on real images; with <c>--video FILE</c>, phase 1
+/// alone against the production camera path end to end on a clip's frames (<see cref="VideoBench"/>).
 /// </summary>
 public static class BenchCommand
 {
@@ -36,15 +38,41 @@ public static class BenchCommand
                 r.AddError("--seconds must be positive");
         });
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
+        var video = new Option<string?>("--video") { Description = "Clip: phase 1 alone vs the production camera path end to end on its frames (instead of --images)." };
+        var limit = new Option<int?>("--limit") { Description = "With --video: only the first N sampled frames." };
         var settings = new DetectorSettings();
+        var sampling = new ClipSampling();
         var command = new Command("bench", "Measure throughput: phase 1, phase 2 at batch 1/8/16/32, and the whole detector.");
         command.Options.Add(images);
         command.Options.Add(count);
         command.Options.Add(seconds);
         command.Options.Add(json);
-        settings.AddTo(command);
-        command.SetAction((parse, ct) =>
+        command.Options.Add(video);
+        command.Options.Add(limit);
+        command.Validators.Add(r =>
         {
+            if (r.GetValue(video) is not null && r.GetValue(images) is not null)
+                r.AddError("--video and --images do not go together");
+            else if (r.GetValue(video) is null && r.GetValue(limit) is not null)
+                r.AddError("--limit goes with --video");
+            else if (r.GetValue(limit) is < 1)
+                r.AddError("--limit must be at least 1");
+        });
+        settings.AddTo(command);
+        sampling.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(video) is { } clip)
+            {
+                var frames = await ClipFrames.DecodeAsync(clip, sampling.Fps(parse), sampling.Size(parse), parse.GetValue(limit), ct).ConfigureAwait(false);
+                using var clipDetector = new TwoPhaseDetector(settings.Build(parse, parse.GetValue(context.Globals.Models)), context.DetectorLogger);
+                var clipReport = VideoBench.Run(clipDetector, frames, TimeSpan.FromSeconds(parse.GetValue(seconds)), ct);
+                VideoBench.WriteTable(context, clipReport);
+                if (parse.GetValue(json) is { } clipJson)
+                    File.WriteAllText(clipJson, JsonSerializer.Serialize(clipReport, new JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine);
+                return ExitCodes.Ok;
+            }
+
             var folder = parse.GetValue(images) ?? DefaultImages();
             var files = InputClassifier.ImagesIn(folder).Take(Math.Max(1, parse.GetValue(count))).ToList();
             if (files.Count == 0)
@@ -67,7 +95,7 @@ public static class BenchCommand
             {
                 loaded.ForEach(i => i.Dispose());
             }
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         });
         return command;
     }

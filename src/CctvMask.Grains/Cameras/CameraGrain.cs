@@ -26,6 +26,7 @@ public sealed class CameraGrain(
     private IGrainTimer? _timer;
     private CameraStatus? _status;
     private DateTimeOffset? _failedAt;
+    private string? _startError;
 
     private string CameraId => this.GetPrimaryKeyString();
 
@@ -38,11 +39,24 @@ public sealed class CameraGrain(
     /// <inheritdoc />
     public async Task EnsureRunningAsync(CameraConfig config)
     {
-        Validate(config);
+        CheckIsMine(config);
+        try
+        {
+            // Same rules as ingest, checked here so a bad configuration fails the call, not the worker.
+            VideoFrameSourceFactory.ToSource(config).Validate();
+        }
+        catch (ArgumentException ex) when (config.Enabled)
+        {
+            // An enabled camera that cannot start (e.g. its file is gone) says why in its status: "failed" with
+            // the error, not "stopped" with nothing. The reconciler re-applies it, so it starts once fixed.
+            _startError = Video.Security.UrlScrubber.Scrub(ex.Message);
+            throw;
+        }
         if (!config.Enabled)
         {
             await StopWorkerAsync().ConfigureAwait(true);
             _config = config;
+            _startError = null;
             return;
         }
         if (_worker is { IsRunning: true } && config == _config) return;
@@ -59,6 +73,7 @@ public sealed class CameraGrain(
     public async Task StopAsync()
     {
         await StopWorkerAsync().ConfigureAwait(true);
+        _startError = null;
         if (_config is not null) _config = _config with { Enabled = false };
     }
 
@@ -78,13 +93,11 @@ public sealed class CameraGrain(
         await base.OnDeactivateAsync(reason, cancellationToken).ConfigureAwait(true);
     }
 
-    private void Validate(CameraConfig config)
+    private void CheckIsMine(CameraConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (!string.Equals(config.CameraId, CameraId, StringComparison.Ordinal))
             throw new ArgumentException($"Configuration is for camera '{config.CameraId}' but this grain is '{CameraId}'.", nameof(config));
-        // Same rules as ingest, checked here so a bad configuration fails the call, not the worker.
-        VideoFrameSourceFactory.ToSource(config).Validate();
     }
 
     private void StartWorker(CameraConfig config)
@@ -100,8 +113,11 @@ public sealed class CameraGrain(
         catch (Exception ex) when (ex is not ArgumentException)
         {
             CameraLog.WorkerFailed(logger, CameraId, ex);
-            throw CameraStartException.From(CameraId, ex);
+            var failure = CameraStartException.From(CameraId, ex);
+            _startError = failure.Message;
+            throw failure;
         }
+        _startError = null;
         _worker = worker;
         _failedAt = null;
         registry.Register(worker);
@@ -154,6 +170,11 @@ public sealed class CameraGrain(
         var now = time.GetUtcNow();
         if (_worker is { } worker)
             return worker.GetStatus() with { Silo = silo.SiloAddress.ToString() };
+        if (_startError is { } error)
+            return (_status ?? CameraStatus.Stopped(CameraId, now)) with
+            {
+                State = CameraState.Failed, LastError = error, UpdatedAt = now, Silo = silo.SiloAddress.ToString(),
+            };
         return _status is { } last
             ? last with { State = CameraState.Stopped, UpdatedAt = now, Silo = null }
             : CameraStatus.Stopped(CameraId, now);

@@ -10,7 +10,7 @@ namespace CctvMask.Grains.Cameras;
 /// <summary>Builds camera workers from the silo's shared services (singleton).</summary>
 public sealed class CameraWorkerFactory(
     ICameraFrameSourceFactory sources,
-    InferenceLoop loop,
+    InferenceLanes lanes,
     IComplianceSink complianceSink,
     IViolationSink violationSink,
     IOptions<TrackerOptions> trackerOptions,
@@ -27,6 +27,6 @@ public sealed class CameraWorkerFactory(
         var logger = loggerFactory.CreateLogger<CameraWorker>();
         var pipeline = new CameraPipeline(config.CameraId, config.Zones, trackerOptions.Value, violationOptions.Value, cameraOptions.Value,
             complianceSink, violationSink, logger, metrics);
-        return new CameraWorker(config, sources, loop, pipeline, cameraOptions.Value, time, logger);
+        return new CameraWorker(config, sources, lanes.Assign(), pipeline, cameraOptions.Value, time, logger);
     }
 }

@@ -47,13 +47,13 @@ public static class CctvGrainsExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InferenceMetrics>();
-        services.TryAddSingleton<InferenceLoop>();
+        services.TryAddSingleton<InferenceLanes>();
         services.TryAddSingleton<CameraWorkerRegistry>();
         services.TryAddSingleton<CameraMetrics>();
         services.TryAddSingleton<CameraWorkerFactory>();
         services.TryAddSingleton<ICameraFrameSourceFactory, VideoFrameSourceFactory>();
         services.TryAddSingleton<DetectorLoader>();
-        services.TryAddSingleton<IFaceModels>(sp => new TwoPhaseFaceModels(sp.GetRequiredService<DetectorLoader>().Detector));
+        services.TryAddSingleton<IFaceModelsFactory, TwoPhaseFaceModelsFactory>();
         services.AddHostedService<CameraReconciler>();
         return services;
     }

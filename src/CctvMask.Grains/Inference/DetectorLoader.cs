@@ -20,6 +20,7 @@ public sealed partial class DetectorLoader(
     private readonly Lock _gate = new();
     private TwoPhaseDetector? _detector;
     private string? _error;
+    private readonly List<TwoPhaseDetector> _extra = [];
 
     /// <summary>The loaded detector; throws <see cref="ModelLoadException"/>, <see cref="ValidationException"/> or <see cref="FileNotFoundException"/> when it cannot load.</summary>
     public TwoPhaseDetector Detector
@@ -49,6 +50,21 @@ public sealed partial class DetectorLoader(
         }
     }
 
+    /// <summary>
+    /// Another detector with the same options and its own sessions (an inference lane's); owned by this loader,
+    /// disposed with it. Throws like <see cref="Detector"/> when the models cannot load.
+    /// </summary>
+    public TwoPhaseDetector CreateDetector()
+    {
+        var options = Detector.Options;
+        lock (_gate)
+        {
+            var detector = new TwoPhaseDetector(options, loggers.CreateLogger<TwoPhaseDetector>());
+            _extra.Add(detector);
+            return detector;
+        }
+    }
+
     /// <summary>Null when the detector is (or can now be) loaded, else why not.</summary>
     public string? LoadError()
     {
@@ -74,7 +90,15 @@ public sealed partial class DetectorLoader(
     }
 
     /// <inheritdoc />
-    public void Dispose() => _detector?.Dispose();
+    public void Dispose()
+    {
+        _detector?.Dispose();
+        lock (_gate)
+        {
+            foreach (var detector in _extra) detector.Dispose();
+            _extra.Clear();
+        }
+    }
 
     [LoggerMessage(EventId = 3104, Level = LogLevel.Information, EventName = "ModelsLoaded", Message = "Models loaded from {ModelsDir}")]
     private static partial void Loaded(ILogger logger, string modelsDir);

@@ -47,7 +47,7 @@ public sealed class InferenceLoop : IAsyncDisposable
 
     /// <summary>Creates the loop and starts its thread.</summary>
     public InferenceLoop(IFaceModels models, IOptions<InferenceLoopOptions> options, InferenceMetrics metrics, TimeProvider time,
-        ILogger<InferenceLoop> logger)
+        ILogger<InferenceLoop> logger, int lane = 0)
     {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(options);
@@ -69,7 +69,7 @@ public sealed class InferenceLoop : IAsyncDisposable
         _cropFaces = new RawFace[crops];
         _judged = new DetectedFace[crops];
         _onFrame = Signal;
-        InferenceLog.Started(_logger, frames, crops);
+        InferenceLog.Started(_logger, lane, frames, crops);
         _run = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 

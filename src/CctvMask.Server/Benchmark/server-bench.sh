@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # server-bench.sh N [MAX_BATCH] [SECONDS]: starts the built server on embedded defaults, registers N
-# copies of $CCTVMASK_TEST_RTSP/crowd360 (640x360, 5 detect-fps), lets them run, and prints per-camera
+# copies of $RTSP/$CLIP (640x360, 5 detect-fps), lets them run, and prints per-camera
 # analysed/dropped frames over the measuring window plus p50/p95 of cctvmask.pipeline.latency
 # (frame decoded -> results recorded), the mean batch size, frames skipped by the motion gate and phase-2
 # crops per processed frame, from /metrics and the status API.
-# SMALLFACE=960 turns the per-camera small-face pass on; MOTION=false turns motion gating off.
+# SMALLFACE=960 turns the per-camera small-face pass on; MOTION=false turns motion gating off;
+# CLIP=name picks another path of the RTSP server (RTSP=rtsp://host:port overrides $CCTVMASK_TEST_RTSP);
+# WARMUP=s changes the 10 s warm-up. CPU over the window is read from /proc: the server process, its ffmpeg
+# decoders (per camera) and the RTSP simulator, in % of one core.
 # Needs: `. infra/scripts/setup.sh` (RTSP simulator, models) and `dotnet build src/CctvMask.Server -c Release`.
 set -euo pipefail
-N="${1:?cameras}"; BATCH="${2:-8}"; SECS="${3:-30}"; WARMUP=10
+N="${1:?cameras}"; BATCH="${2:-8}"; SECS="${3:-30}"; WARMUP="${WARMUP:-10}"
+RTSP="${RTSP:-$CCTVMASK_TEST_RTSP}"; CLIP="${CLIP:-crowd360}"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 DLL="$REPO/src/CctvMask.Server/bin/Release/net10.0/linux-x64/CctvMask.Server.dll"
 [ -f "$DLL" ] || DLL="$REPO/src/CctvMask.Server/bin/Debug/net10.0/linux-x64/CctvMask.Server.dll"
@@ -22,14 +26,31 @@ for _ in $(seq 1 120); do curl -sf "$URL/readyz" >/dev/null && break; sleep 0.5;
 H="X-Api-Key: $KEY"
 for i in $(seq 1 "$N"); do
   curl -sf -H "$H" -H 'Content-Type: application/json' -o /dev/null \
-    -d "{\"id\":\"bench$i\",\"name\":\"bench$i\",\"url\":\"$CCTVMASK_TEST_RTSP/crowd360\",\"detectFps\":5,\"analysisWidth\":640,\"analysisHeight\":360,\"motionGating\":${MOTION:-true},\"smallFacePass\":$([ -n "${SMALLFACE:-}" ] && echo true || echo false),\"smallFaceLongSide\":${SMALLFACE:-960}}" "$URL/api/cameras"
+    -d "{\"id\":\"bench$i\",\"name\":\"bench$i\",\"url\":\"$RTSP/$CLIP\",\"detectFps\":5,\"analysisWidth\":640,\"analysisHeight\":360,\"motionGating\":${MOTION:-true},\"smallFacePass\":$([ -n "${SMALLFACE:-}" ] && echo true || echo false),\"smallFaceLongSide\":${SMALLFACE:-960}}" "$URL/api/cameras"
 done
 snapshot() { for i in $(seq 1 "$N"); do curl -sf -H "$H" "$URL/api/cameras/bench$i/status"; echo; done; }
-sleep "$WARMUP"; A="$(snapshot)"; curl -sf "$URL/metrics" > "$DATA/m0"
-sleep "$SECS"; B="$(snapshot)"; curl -sf "$URL/metrics" > "$DATA/m1"; grep -o "^cctvmask_[a-z_]*" "$DATA/m1" | sort -u | tr "\n" " " >&2; echo >&2
-python3 - "$N" "$BATCH" "$SECS" "$DATA/m0" "$DATA/m1" <<PY
+# CPU ticks (utime + stime) per pid: the server, its ffmpeg children, the RTSP simulator.
+ticks() { for p in "$@"; do [ -r "/proc/$p/stat" ] && echo "$p $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')"; done; true; }
+cpu_sample() {
+  echo "server $(ticks $PID)"
+  for p in $(pgrep -P $PID -x ffmpeg); do echo "ffmpeg $(ticks "$p")"; done
+  for p in $(pgrep -f rtsp_simulator.py); do echo "simulator $(ticks "$p")"; done
+}
+sleep "$WARMUP"; A="$(snapshot)"; cpu_sample > "$DATA/c0"; curl -sf "$URL/metrics" > "$DATA/m0"
+sleep "$SECS"; B="$(snapshot)"; cpu_sample > "$DATA/c1"; curl -sf "$URL/metrics" > "$DATA/m1"; grep -o "^cctvmask_[a-z_]*" "$DATA/m1" | sort -u | tr "\n" " " >&2; echo >&2
+python3 - "$N" "$BATCH" "$SECS" "$DATA/m0" "$DATA/m1" "$DATA/c0" "$DATA/c1" "$(getconf CLK_TCK)" <<PY
 import json, sys, re
 n, batch, secs = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+def cpu(path):
+    d = {}
+    for line in open(path):
+        kind, *rest = line.split()
+        if len(rest) == 2: d[(kind, rest[0])] = float(rest[1])
+    return d
+c0, c1, hz = cpu(sys.argv[6]), cpu(sys.argv[7]), float(sys.argv[8])
+def share(kind):  # % of one core over the window, over the processes alive at both ends
+    keys = [k for k in c1 if k[0] == kind and k in c0]
+    return 100 * sum(c1[k] - c0[k] for k in keys) / hz / secs, len(keys)
 a = [json.loads(l) for l in """$A""".splitlines() if l.strip()]
 b = [json.loads(l) for l in """$B""".splitlines() if l.strip()]
 an = sum(y["framesAnalyzed"] - x["framesAnalyzed"] for x, y in zip(a, b))
@@ -57,4 +78,6 @@ done = an + sk
 print(f"cameras={n} max_batch={batch} window={secs:.0f}s processed={done} ({done/secs:.1f} frames/s, wanted {5*n}; phase 1 on {an}, motion-skipped {sk})"
       f" dropped={dr} ({100*dr/max(1,done+dr):.1f}%) faces/analysed={fd/max(1,an):.1f} crops/analysed={fj/max(1,an):.2f}"
       f" mean_batch={bsum/max(1,bcount):.2f} latency_p50<={pct(lat, lc, .5)}s p95<={pct(lat, lc, .95)}s mean={ls/max(1,lc):.3f}s")
+srv, _ = share("server"); ff, nff = share("ffmpeg"); sim, _ = share("simulator")
+print(f"cpu (% of one core): server={srv:.1f} ffmpeg={ff:.1f} ({ff/max(1,nff):.1f} per decoder, {nff} decoders) rtsp_simulator={sim:.1f}")
 PY

@@ -105,10 +105,24 @@ public sealed partial class CameraIngest
             DateTimeOffset? lastFrame;
             lock (_gate) lastFrame = _sessionLastFrameAt;
             var snapshot = new WatchdogSnapshot(startedAt, lastFrame, exited, exited ? source.Process.ExitCode : null,
-                _source.IsFinite, RestartTimes());
+                _source.IsFinite, RestartTimes(), ExpectedFrameInterval());
             var action = _policy.Evaluate(snapshot, _time.GetUtcNow());
-            if (action.Kind != WatchdogActionKind.None) return action;
+            if (action.Kind == WatchdogActionKind.Late) MarkLate(action.Detail);
+            else if (action.Kind != WatchdogActionKind.None) return action;
         }
+    }
+
+    private TimeSpan ExpectedFrameInterval() =>
+        _source.DetectFps is { } fps ? TimeSpan.FromSeconds(1 / fps) : TimeSpan.Zero;
+
+    /// <summary>A streaming session whose frames are overdue shows as stalled; the next frame makes it streaming again.</summary>
+    private void MarkLate(string detail)
+    {
+        bool streaming;
+        lock (_gate) streaming = _state == CameraState.Streaming;
+        if (!streaming) return;
+        IngestLog.FramesOverdue(_logger, CameraId, detail);
+        SetState(CameraState.Stalled, detail);
     }
 
     /// <summary>Reads frames from ffmpeg into the channel; never blocks on the consumer.</summary>

@@ -44,4 +44,8 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 1109, EventName = "IngestStateHandlerFailed", Level = LogLevel.Warning,
         Message = "Camera {CameraId}: a StateChanged handler threw")]
     public static partial void HandlerFailed(ILogger logger, string cameraId, Exception exception);
+
+    [LoggerMessage(EventId = 1110, EventName = "IngestFramesOverdue", Level = LogLevel.Warning,
+        Message = "Camera {CameraId}: {Detail}")]
+    public static partial void FramesOverdue(ILogger logger, string cameraId, string detail);
 }

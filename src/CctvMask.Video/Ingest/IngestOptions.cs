@@ -42,6 +42,17 @@ public sealed class IngestOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.5", "01:00:00")]
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// No frame for this long while streaming → the status says stalled at once (the restart still waits for
+    /// <see cref="StallTimeout"/>). At or above StallTimeout there is no early "stalled", only the restart.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
+    public TimeSpan LateAfter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>…or this many expected frame intervals (1 / detect fps), whichever is longer, so a 1-fps camera is not flagged between frames.</summary>
+    [Range(1, 1000)]
+    public int LateFrameIntervals { get; set; } = 3;
+
     /// <summary>Longest wait for the first frame after ffmpeg starts (connect + first keyframe).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FirstFrameTimeout { get; set; } = TimeSpan.FromSeconds(30);

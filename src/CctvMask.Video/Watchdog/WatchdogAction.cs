@@ -11,6 +11,9 @@ public readonly record struct WatchdogAction(WatchdogActionKind Kind, RestartRea
     public static WatchdogAction Restart(RestartReason reason, string detail, bool budgetExhausted) =>
         new(WatchdogActionKind.Restart, reason, detail, budgetExhausted);
 
+    public static WatchdogAction Late(string detail) =>
+        new(WatchdogActionKind.Late, RestartReason.None, detail, false);
+
     public static WatchdogAction Complete(string detail) =>
         new(WatchdogActionKind.Complete, RestartReason.None, detail, false);
 }

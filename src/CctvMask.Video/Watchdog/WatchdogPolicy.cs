@@ -9,6 +9,8 @@ namespace CctvMask.Video.Watchdog;
 /// <item>ffmpeg exited → Complete if a finite file ended cleanly, else Restart(ProcessExited);</item>
 /// <item>no first frame within FirstFrameTimeout of the start → Restart(NoFirstFrame);</item>
 /// <item>no frame for StallTimeout after frames flowed → Restart(Stalled);</item>
+/// <item>no frame for LateAfter (or LateFrameIntervals expected frame intervals, whichever is longer) after
+/// frames flowed → Late: shown as stalled at once, restarted only at StallTimeout;</item>
 /// <item>otherwise None.</item>
 /// </list>
 /// A restart with RestartBudget or more immediate restarts already in the last RestartBudgetWindow is
@@ -18,6 +20,8 @@ public sealed class WatchdogPolicy
 {
     private readonly TimeSpan _stallTimeout;
     private readonly TimeSpan _firstFrameTimeout;
+    private readonly TimeSpan _lateAfter;
+    private readonly int _lateFrameIntervals;
     private readonly int _restartBudget;
     private readonly TimeSpan _budgetWindow;
 
@@ -26,6 +30,8 @@ public sealed class WatchdogPolicy
         ArgumentNullException.ThrowIfNull(options);
         _stallTimeout = options.StallTimeout;
         _firstFrameTimeout = options.FirstFrameTimeout;
+        _lateAfter = options.LateAfter;
+        _lateFrameIntervals = options.LateFrameIntervals;
         _restartBudget = options.RestartBudget;
         _budgetWindow = options.RestartBudgetWindow;
     }
@@ -51,6 +57,10 @@ public sealed class WatchdogPolicy
             var silent = now - last;
             if (silent >= _stallTimeout)
                 return Restart(RestartReason.Stalled, $"no frame for {Seconds(silent)} s (stall timeout {Seconds(_stallTimeout)} s)", snapshot, now);
+            var late = LateThreshold(snapshot.FrameInterval);
+            if (silent >= late)
+                // Stable text (no running seconds): the state is set once, not re-announced every tick.
+                return WatchdogAction.Late($"frames overdue: none for more than {Seconds(late)} s (restart after {Seconds(_stallTimeout)} s)");
         }
         else
         {
@@ -59,6 +69,13 @@ public sealed class WatchdogPolicy
                 return Restart(RestartReason.NoFirstFrame, $"no first frame after {Seconds(waited)} s", snapshot, now);
         }
         return WatchdogAction.None;
+    }
+
+    /// <summary>Silence after which frames count as overdue: LateAfter, longer for a slow detect fps.</summary>
+    public TimeSpan LateThreshold(TimeSpan frameInterval)
+    {
+        var byRate = frameInterval * _lateFrameIntervals;
+        return byRate > _lateAfter ? byRate : _lateAfter;
     }
 
     /// <summary>Restarts within the budget window before <paramref name="now"/>.</summary>

@@ -11,10 +11,12 @@ namespace CctvMask.Video.Watchdog;
 /// <param name="FiniteSource">A file played once: a clean exit means done, not failed.</param>
 /// <param name="RecentRestarts">When earlier immediate restarts happened, i.e. restarts after a session that streamed
 /// (failed connections are spaced by the reconnect backoff instead). Any order; old ones are ignored.</param>
+/// <param name="FrameInterval">Expected time between frames (1 / detect fps); zero when unknown (native rate).</param>
 public sealed record WatchdogSnapshot(
     DateTimeOffset SessionStartedAt,
     DateTimeOffset? LastFrameAt,
     bool ProcessExited,
     int? ExitCode,
     bool FiniteSource,
-    IReadOnlyList<DateTimeOffset> RecentRestarts);
+    IReadOnlyList<DateTimeOffset> RecentRestarts,
+    TimeSpan FrameInterval = default);

@@ -34,6 +34,9 @@ public sealed class VideoGroundTruth
     /// <summary>Frames in the clip.</summary>
     public int Frames { get; }
 
+    /// <summary>The segments in file order.</summary>
+    public IReadOnlyList<VideoSegment> Segments => Array.ConvertAll(_segments, s => new VideoSegment(s.First, s.Last, s.Faces));
+
     /// <summary>Faces of a frame (0-based); empty outside every segment.</summary>
     public IReadOnlyList<GroundTruthFace> FacesAt(long frame)
     {

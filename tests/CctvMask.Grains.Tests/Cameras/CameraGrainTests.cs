@@ -72,7 +72,40 @@ public sealed class CameraGrainTests
         Assert.Contains("gopher", scheme.Message);
         var size = await Assert.ThrowsAsync<ArgumentException>(() => grain.StartAsync(new CameraConfig("cam-a", Videos.Crowd360, AnalysisWidth: 0, AnalysisHeight: 200)));
         Assert.Contains("0x200", size.Message);
+        // The camera is enabled but cannot start: its status says so, with the last reason.
+        var status = await grain.GetStatusAsync();
+        Assert.Equal(CameraState.Failed, status.State);
+        Assert.Contains("0x200", status.LastError);
+        await grain.StopAsync();
         Assert.Equal(CameraState.Stopped, (await grain.GetStatusAsync()).State);
+        Assert.Null((await grain.GetStatusAsync()).LastError);
+    }
+
+    [Fact]
+    public async Task A_camera_whose_file_is_missing_shows_failed_with_the_reason_and_starts_once_the_file_is_back()
+    {
+        await using var h = await ClusterHarness.StartAsync(_ => new FixedFaceDetector());
+        var folder = Directory.CreateTempSubdirectory("cctvmask-missing-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "clip.mp4");
+            var grain = h.Camera("gone");
+            var config = new CameraConfig("gone", path, DetectFps: 5);
+            await Assert.ThrowsAsync<ArgumentException>(() => grain.EnsureRunningAsync(config));
+            var failed = await grain.GetStatusAsync();
+            Assert.Equal(CameraState.Failed, failed.State);
+            Assert.Contains("not found", failed.LastError);
+
+            File.Copy(Videos.Crowd360, path);
+            await grain.EnsureRunningAsync(config);
+            var running = await h.WaitForStatusAsync("gone", s => s.State == CameraState.Running && s.FramesAnalyzed >= 1);
+            Assert.Null(running.LastError);
+            await grain.StopAsync();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -87,7 +120,9 @@ public sealed class CameraGrainTests
         var ex = await Assert.ThrowsAsync<CameraStartException>(() => grain.StartAsync(new CameraConfig("no-model", Videos.Crowd360)));
         Assert.Contains("/nonexistent/", ex.Message);
         Assert.Contains("no-model", ex.Message);
-        Assert.Equal(CameraState.Stopped, (await grain.GetStatusAsync()).State);
+        var status = await grain.GetStatusAsync();
+        Assert.Equal(CameraState.Failed, status.State);
+        Assert.Contains("/nonexistent/", status.LastError);
         await grain.StopAsync();
     }
 }

@@ -49,13 +49,16 @@ public sealed class DetectorLoaderTests
     }
 
     [Fact]
-    public void TheLoopsModelsAreTheLoadersDetector()
+    public void EveryLaneRunsADetectorBuiltByTheLoaderWithItsOptions()
     {
-        using var services = Services();
+        using var services = Services(("Vision:Detector:MaxFramesPerBatch", "12"));
         var loader = services.GetRequiredService<DetectorLoader>();
-        var models = services.GetRequiredService<IFaceModels>();
-        Assert.Equal(loader.Detector.Options.MaxFramesPerBatch, models.MaxFrames);
-        Assert.Equal(loader.Detector.Classifier.Metadata.InputSize, models.CropSize);
+        var factory = services.GetRequiredService<IFaceModelsFactory>();
+        using var lane0 = (TwoPhaseFaceModels)factory.Create(0);
+        using var lane1 = (TwoPhaseFaceModels)factory.Create(1);
+        Assert.Equal(12, lane0.MaxFrames);
+        Assert.Equal(12, lane1.MaxFrames);
+        Assert.Equal(loader.Detector.Classifier.Metadata.InputSize, lane1.CropSize);
     }
 
     [Fact]

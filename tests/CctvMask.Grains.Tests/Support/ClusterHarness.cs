@@ -45,7 +45,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
         {
             silo.AddCctvGrains();
             // Null: the production registration builds the two-phase detector from configuration.
-            if (detector is not null) silo.Services.AddSingleton<IFaceModels>(detector);
+            if (detector is not null) silo.Services.AddSingleton<IFaceModelsFactory>(sp => new DelegateFaceModelsFactory(sp, detector));
             silo.Services.AddSingleton<IComplianceSink>(_ => harness!.Sink);
             silo.Services.AddSingleton<IViolationSink>(_ => harness!.Sink);
             silo.Services.AddSingleton<ICameraCatalog>(_ => harness!.Catalog);

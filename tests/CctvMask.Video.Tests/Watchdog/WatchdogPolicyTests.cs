@@ -18,8 +18,10 @@ public sealed class WatchdogPolicyTests
     // Times are seconds after T0; lastFrame < 0 means "no frame yet"; exitCode < -1000 means "unknown".
     [Theory]
     //         started lastFrame now   exited exit finite  restarts(ago, s)      expected              reason                      budget
-    [InlineData(0, 5, 9, false, 0, false, "", WatchdogActionKind.None, RestartReason.None, false)]
-    [InlineData(0, 5, 14.9, false, 0, false, "", WatchdogActionKind.None, RestartReason.None, false)]
+    [InlineData(0, 5, 6.9, false, 0, false, "", WatchdogActionKind.None, RestartReason.None, false)]
+    [InlineData(0, 5, 7, false, 0, false, "", WatchdogActionKind.Late, RestartReason.None, false)]
+    [InlineData(0, 5, 9, false, 0, false, "", WatchdogActionKind.Late, RestartReason.None, false)]
+    [InlineData(0, 5, 14.9, false, 0, false, "", WatchdogActionKind.Late, RestartReason.None, false)]
     [InlineData(0, 5, 15, false, 0, false, "", WatchdogActionKind.Restart, RestartReason.Stalled, false)]
     [InlineData(0, -1, 29, false, 0, false, "", WatchdogActionKind.None, RestartReason.None, false)]
     [InlineData(0, -1, 30, false, 0, false, "", WatchdogActionKind.Restart, RestartReason.NoFirstFrame, false)]
@@ -48,6 +50,30 @@ public sealed class WatchdogPolicyTests
         Assert.Equal(reason, action.Reason);
         Assert.Equal(budgetExhausted, action.BudgetExhausted);
         if (kind != WatchdogActionKind.None) Assert.False(string.IsNullOrEmpty(action.Detail));
+    }
+
+    [Theory]
+    // A 1-fps camera (frame interval 1 s, 3 intervals = 3 s) is late after 3 s, a 5-fps one after LateAfter (2 s).
+    [InlineData(1.0, 2.5, WatchdogActionKind.None)]
+    [InlineData(1.0, 3.0, WatchdogActionKind.Late)]
+    [InlineData(0.2, 2.0, WatchdogActionKind.Late)]
+    [InlineData(0.0, 2.0, WatchdogActionKind.Late)]
+    public void Late_threshold_follows_the_frame_rate(double frameIntervalSeconds, double silentSeconds, WatchdogActionKind kind)
+    {
+        var policy = new WatchdogPolicy(Options);
+        var snapshot = new WatchdogSnapshot(T0, T0.AddSeconds(1), false, null, false, [], TimeSpan.FromSeconds(frameIntervalSeconds));
+        Assert.Equal(kind, policy.Evaluate(snapshot, T0.AddSeconds(1 + silentSeconds)).Kind);
+    }
+
+    [Fact]
+    public void Late_detail_is_stable_so_the_state_is_announced_once()
+    {
+        var policy = new WatchdogPolicy(Options);
+        var snapshot = new WatchdogSnapshot(T0, T0.AddSeconds(1), false, null, false, []);
+        var first = policy.Evaluate(snapshot, T0.AddSeconds(4));
+        var later = policy.Evaluate(snapshot, T0.AddSeconds(8));
+        Assert.Equal(first.Detail, later.Detail);
+        Assert.Contains("restart after 10 s", first.Detail);
     }
 
     [Fact]

@@ -1,0 +1,123 @@
+using CctvMask.Grains.Cameras;
+using CctvMask.Grains.Inference;
+using CctvMask.Grains.Tracking;
+using CctvMask.Grains.Violations;
+using CctvMask.Video.Frames;
+using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
+using CctvMask.Vision.Imaging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CctvMask.Cli.Clips;
+
+/// <summary>
+/// One camera's production path over a clip, frame after frame, as the inference loop runs a round for it:
+/// phase 1, <see cref="CameraPipeline.Track"/> (tracker + <see cref="JudgementPolicy"/>'s crop requests), one
+/// crop per request, phase 2 once over them, <see cref="CameraPipeline.RecordJudgement"/>, then
+/// <see cref="CameraPipeline.Complete"/> (minute counts, violations, live view). Without a silo: the clock is
+/// the clip's (frame n at n ÷ detect fps from a minute boundary) and the sinks only sum. Defaults everywhere
+/// (tracker, violations, cameras); no zones, no motion gate (the gate is the loop's: every frame is analysed).
+/// Steady state allocates only what the pipeline itself allocates (the frame handle, live-view JPEGs).
+/// </summary>
+internal sealed class ClipCamera
+{
+    /// <summary>A minute boundary, so a clip shorter than a minute is one bucket: people = unique people.</summary>
+    private static readonly DateTimeOffset ClockStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly IFaceModels _models;
+    private readonly CameraPipeline _pipeline;
+    private readonly ClipSinks _sinks = new();
+    private readonly FrameBufferPool _pool;
+    private readonly TimeSpan _frameInterval;
+    private readonly BgrFrame[] _view = new BgrFrame[1];
+    private readonly int[] _smallFace = new int[1];
+    private readonly int[] _count = new int[1];
+    private readonly RawFace[] _faces;
+    private readonly List<CropRequest> _requests;
+    private readonly int _cropBytes;
+    private readonly byte[] _crops;
+    private readonly RawFace[] _cropFaces;
+    private readonly DetectedFace[] _judged;
+    private long _frames;
+    private long _faceTotal;
+    private long _cropTotal;
+
+    /// <summary>A camera of the given frame size, analysing <paramref name="detectFps"/> frames per second.</summary>
+    public ClipCamera(IFaceModels models, JudgementMode mode, FrameSize size, double detectFps, int smallFaceLongSide)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        _models = models;
+        _pool = new FrameBufferPool(size);
+        _frameInterval = TimeSpan.FromSeconds(1 / detectFps);
+        _smallFace[0] = smallFaceLongSide;
+        var tracker = new TrackerOptions();
+        if (mode == JudgementMode.EveryFrame)
+        {
+            // Re-check every track at half the frame interval: JudgementPolicy then asks for every tracked face
+            // of every frame (except faces too small to classify, which v1 did not classify either).
+            tracker.RecheckSeconds = _frameInterval.TotalSeconds / 2;
+            tracker.ConfidentRecheckSeconds = _frameInterval.TotalSeconds / 2;
+        }
+        _pipeline = new CameraPipeline("clip", zones: null, tracker, new ViolationOptions(), new CameraOptions(), _sinks, _sinks,
+            NullLogger.Instance);
+        _faces = new RawFace[models.MaxFaces];
+        int crops = new InferenceLoopOptions().MaxCropsPerRound;
+        _requests = new List<CropRequest>(crops);
+        _cropBytes = models.CropSize * models.CropSize * 3;
+        _crops = new byte[crops * _cropBytes];
+        _cropFaces = new RawFace[crops];
+        _judged = new DetectedFace[crops];
+    }
+
+    /// <summary>Frames analysed so far.</summary>
+    public long Frames => _frames;
+
+    /// <summary>Phase-2 crops so far.</summary>
+    public long Crops => _cropTotal;
+
+    /// <summary>
+    /// Runs the next frame of the camera (its pixels are copied into a pooled frame, as ingest reads them from
+    /// ffmpeg, because the pipeline owns and disposes what it is handed). Returns the faces phase 1 found.
+    /// </summary>
+    public int Step(BgrFrame source)
+    {
+        var now = ClockStart + _frameInterval * _frames;
+        PooledFrame? frame = _pool.RentFrame(_frames, now);
+        try
+        {
+            source.Span[..frame.Span.Length].CopyTo(frame.Span);
+            var view = frame.AsBgrFrame();
+            _view[0] = view;
+            int found = _models.DetectFaces(_view, _smallFace, _faces, _count);
+            _requests.Clear();
+            _pipeline.Track(_faces.AsSpan(0, _count[0]), view.Width, view.Height, now, _models, 0, _requests);
+            int crops = Math.Min(_requests.Count, _cropFaces.Length);
+            for (int r = 0; r < crops; r++)
+            {
+                _cropFaces[r] = _requests[r].Face;
+                _models.Crop(view, _requests[r].Face, _crops.AsSpan(r * _cropBytes, _cropBytes));
+            }
+            _models.Classify(_crops, _cropFaces, crops, _judged);
+            for (int r = 0; r < crops; r++)
+                _pipeline.RecordJudgement(_requests[r].Track, _judged[r], _crops.AsSpan(r * _cropBytes, _cropBytes), _models.CropSize, now);
+            _view[0] = default;
+            _frames++;
+            _faceTotal += found;
+            _cropTotal += crops;
+            _pipeline.Complete(frame, now); // owns the frame from here (disposes it)
+            frame = null;
+            return found;
+        }
+        finally
+        {
+            frame?.Dispose();
+        }
+    }
+
+    /// <summary>Ends the run like a camera stopping (tracks end, the open minute is flushed) and returns the counts.</summary>
+    public ClipCounts Finish()
+    {
+        _pipeline.Finish();
+        return new ClipCounts(_sinks.People, _sinks.Masked, _sinks.Unmasked, _sinks.Unknown, _sinks.Violations, _frames, _faceTotal, _cropTotal);
+    }
+}
