@@ -58,15 +58,6 @@ public sealed class InferenceLanes : IAsyncDisposable
         }
     }
 
-    /// <summary>Rounds run so far, over all lanes.</summary>
-    public long Rounds
-    {
-        get
-        {
-            lock (_gate) return _lanes.Sum(l => l.Loop.Rounds);
-        }
-    }
-
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -43,7 +43,6 @@ public sealed class InferenceLoop : IAsyncDisposable
     private CameraFeed[] _feeds = [];
     private int _signalled;
     private int _next;
-    private long _rounds;
 
     /// <summary>Creates the loop and starts its thread.</summary>
     public InferenceLoop(IFaceModels models, IOptions<InferenceLoopOptions> options, InferenceMetrics metrics, TimeProvider time,
@@ -72,9 +71,6 @@ public sealed class InferenceLoop : IAsyncDisposable
         InferenceLog.Started(_logger, lane, frames, crops);
         _run = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
-
-    /// <summary>Rounds run so far.</summary>
-    public long Rounds => Interlocked.Read(ref _rounds);
 
     /// <summary>Cameras attached now.</summary>
     public int CameraCount => Volatile.Read(ref _feeds).Length;
@@ -237,7 +233,6 @@ public sealed class InferenceLoop : IAsyncDisposable
             long judged = Stopwatch.GetTimestamp();
             _metrics.RecordRound(n, total, crops, Stopwatch.GetElapsedTime(started, detected).TotalSeconds,
                 Stopwatch.GetElapsedTime(detected, judged).TotalSeconds);
-            Interlocked.Increment(ref _rounds);
             HandOver(n);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -20,11 +20,6 @@ namespace CctvMask.Storage.Journal;
 internal sealed class EventJournal
 {
     private const string SegmentPattern = "seg-*.jsonl";
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     private readonly string _directory;
     private readonly JournalSettings _settings;
@@ -122,17 +117,7 @@ internal sealed class EventJournal
         foreach (var line in File.ReadLines(path))
         {
             if (line.Length == 0) continue;
-            StorageEvent? e;
-            try
-            {
-                e = JsonSerializer.Deserialize<StorageEvent>(line, JsonOptions);
-                if (e is { Violation: null, Compliance: null }) e = null;
-            }
-            catch (JsonException)
-            {
-                e = null;
-            }
-            yield return e;
+            yield return StorageEvent.ParseLine(line);
         }
     }
 
@@ -187,8 +172,7 @@ internal sealed class EventJournal
                     break;
                 }
                 var before = stream.Position;
-                JsonSerializer.Serialize(stream, e, JsonOptions);
-                stream.Write(NewLine);
+                StorageEvent.WriteLine(stream, e);
                 _bytes += stream.Position - before;
                 written++;
             }

@@ -18,11 +18,6 @@ internal sealed class SpillFile
     private const string CurrentName = "current.jsonl";
     private const string ClosedPattern = "spill-*.jsonl";
     private const string DeadLetterName = "deadletter.jsonl";
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     private readonly string _directory;
     private readonly Channel<StorageEvent> _queue;
@@ -91,7 +86,7 @@ internal sealed class SpillFile
         {
             Volatile.Write(ref _mayHaveFiles, true);
             var stream = OpenCurrent();
-            foreach (var e in events) WriteLine(stream, e);
+            foreach (var e in events) StorageEvent.WriteLine(stream, e);
             stream.Flush(flushToDisk: true); // on disk before the journal lets these events go
         }
         _onSpilled(events);
@@ -106,7 +101,7 @@ internal sealed class SpillFile
             {
                 Directory.CreateDirectory(_directory);
                 using var stream = new FileStream(DeadLetterPath, FileMode.Append, FileAccess.Write, FileShare.Read);
-                WriteLine(stream, e);
+                StorageEvent.WriteLine(stream, e);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -141,17 +136,7 @@ internal sealed class SpillFile
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             if (line.Length == 0) continue;
-            StorageEvent? e;
-            try
-            {
-                e = JsonSerializer.Deserialize<StorageEvent>(line, JsonOptions);
-                if (e is { Violation: null, Compliance: null }) e = null;
-            }
-            catch (JsonException)
-            {
-                e = null;
-            }
-            yield return e;
+            yield return StorageEvent.ParseLine(line);
         }
     }
 
@@ -195,11 +180,5 @@ internal sealed class SpillFile
         _current = new FileStream(CurrentPath, FileMode.Append, FileAccess.Write, FileShare.Read);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(CurrentPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return _current;
-    }
-
-    private static void WriteLine(Stream stream, StorageEvent e)
-    {
-        JsonSerializer.Serialize(stream, e, JsonOptions);
-        stream.Write(NewLine);
     }
 }

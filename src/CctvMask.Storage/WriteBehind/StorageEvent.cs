@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using CctvMask.Storage.Compliance;
 using CctvMask.Storage.Violations;
@@ -17,4 +18,29 @@ internal sealed record StorageEvent(
 {
     /// <summary>Journal segment holding this event, or -1 (not journaled: replayed from a file, or past the journal bound).</summary>
     internal long Segment { get; set; } = -1;
+
+    private static readonly JsonSerializerOptions LineFormat = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Appends the event as one JSON line (the spill file's and the journal's format).</summary>
+    internal static void WriteLine(Stream stream, StorageEvent e)
+    {
+        JsonSerializer.Serialize(stream, e, LineFormat);
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>One line back into an event; null for a line that cannot be parsed (torn by a crash) or is empty of both members.</summary>
+    internal static StorageEvent? ParseLine(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<StorageEvent>(line, LineFormat) is { } e && (e.Violation is not null || e.Compliance is not null) ? e : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
