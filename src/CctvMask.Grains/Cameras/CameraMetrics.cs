@@ -39,7 +39,7 @@ public sealed class CameraMetrics
         _people = meter.CreateCounter<long>("cctvmask.people", "{person}",
             "People counted once each when their track ends, by final verdict (masked, unmasked, unknown).");
         _violations = meter.CreateCounter<long>("cctvmask.violations", "{violation}", "Violations raised (unmasked people, once per cooldown).");
-        meter.CreateObservableGauge("cctvmask.compliance", ObserveCompliance, "1",
+        meter.CreateObservableGauge("cctvmask.compliance.ratio", ObserveCompliance, "1",
             "Masked ÷ (masked + unmasked) people over the window (5m, 1h) of closed minute buckets; absent when nobody was assessable.");
         meter.CreateObservableGauge("cctvmask.camera.state", ObserveStates, null,
             "1 for the camera's current state (stopped, starting, running, reconnecting, failed), 0 for the others.");
@@ -76,10 +76,12 @@ public sealed class CameraMetrics
         var now = _time.GetUtcNow();
         foreach (var (cameraId, window) in _compliance)
         {
-            // A camera that no longer runs here has no "now": its series ends (another silo may take it over).
+            // A camera that does not run here has no "now": no series while it is stopped, restarting or on another
+            // silo. Its minutes are kept while the longest window still holds any, so a restart (a settings change,
+            // which flushes the open minute) keeps the hour's figure instead of starting it again.
             if (!_workers.TryGetStatus(cameraId, out _))
             {
-                _compliance.TryRemove(cameraId, out _);
+                if (window.IsEmpty(now)) _compliance.TryRemove(cameraId, out _);
                 continue;
             }
             foreach (var (tag, length) in ComplianceWindows)

@@ -38,7 +38,7 @@ public sealed class ComplianceWindow
         long masked = 0, assessable = 0;
         lock (_gate)
         {
-            while (_buckets.TryPeek(out var oldest) && oldest.BucketStart < minute - Span) _buckets.Dequeue();
+            DropOlderThanSpan(minute);
             foreach (var b in _buckets)
             {
                 if (b.BucketStart < from) continue;
@@ -47,5 +47,20 @@ public sealed class ComplianceWindow
             }
         }
         return assessable == 0 ? null : (double)masked / assessable;
+    }
+
+    /// <summary>True when no bucket is left within <see cref="Span"/> of <paramref name="now"/>'s minute (drops the older ones).</summary>
+    public bool IsEmpty(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            DropOlderThanSpan(ComplianceCounter.MinuteOf(now));
+            return _buckets.Count == 0;
+        }
+    }
+
+    private void DropOlderThanSpan(DateTimeOffset minute)
+    {
+        while (_buckets.TryPeek(out var oldest) && oldest.BucketStart < minute - Span) _buckets.Dequeue();
     }
 }
