@@ -18,16 +18,28 @@ public sealed partial class InteractionTests(DashboardFixture fixture)
 
         await p.Page.GetByTestId("add-camera").ClickAsync();
         await Expect(p.Page.GetByTestId("camera-editor")).ToBeVisibleAsync();
-        await p.Page.Keyboard.PressAsync("Escape");
-        await Expect(p.Page.GetByTestId("camera-editor")).ToHaveCountAsync(0);
+        await PressEscapeUntilClosedAsync(p.Page, "camera-editor");
 
         await p.Page.GotoAsync("/violations");
         await p.Page.GetByTestId("violations-table").GetByRole(AriaRole.Button, new() { Name = "Open the snapshot" }).First.ClickAsync();
         await Expect(p.Page.GetByTestId("snapshot-full")).ToBeVisibleAsync();
-        await p.Page.Keyboard.PressAsync("Escape");
-        await Expect(p.Page.GetByTestId("snapshot-full")).ToHaveCountAsync(0);
+        await PressEscapeUntilClosedAsync(p.Page, "snapshot-full");
         p.AssertNoConsoleErrors();
     }
+
+    // MudBlazor listens for Escape on the dialog element, attached (and focus moved into the dialog) by script
+    // after the dialog's first render; on a loaded machine the dialog is visible before that, and an Escape
+    // pressed then goes to the page behind it. So the key is pressed again until the dialog closes, within a
+    // bound: with CloseOnEscapeKey off it never closes and the test fails.
+    private static Task PressEscapeUntilClosedAsync(IPage page, string dialogTestId) =>
+        Eventually.TrueAsync(async () =>
+        {
+            await page.Keyboard.PressAsync("Escape");
+            await Task.Delay(EscapeSettle);
+            return await page.GetByTestId(dialogTestId).CountAsync() == 0;
+        }, TimeSpan.FromSeconds(20), $"Escape closes {dialogTestId}");
+
+    private static readonly TimeSpan EscapeSettle = TimeSpan.FromMilliseconds(500);
 
     [Fact]
     public async Task A_toast_does_not_cover_the_add_button()
