@@ -1,5 +1,6 @@
 using CctvMask.Dashboard.Hosting;
 using CctvMask.Server.Alerts;
+using CctvMask.Server.ApiDocs;
 using CctvMask.Server.Audit;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Cameras;

@@ -5,11 +5,11 @@ namespace CctvMask.Dashboard.Fleet;
 /// <summary>A fleet table row: the API's summary plus the camera's 24 h compliance sparkline.</summary>
 public sealed record FleetRow(FleetCameraDto Camera, double?[] Sparkline, double? AssessableShare)
 {
-    /// <summary>The operator word for the camera's state (streaming, stalled, error, …).</summary>
+    /// <summary>The camera's state in the API's words (running, reconnecting, failed, …; disabled).</summary>
     public string DisplayState => Cameras.CameraStates.Display(Camera.State, Camera.Enabled);
 
-    /// <summary>Only a streaming camera has "now" values (fps, compliance now); any other shows "—", never a stale number.</summary>
-    public bool IsStreaming => DisplayState == Cameras.CameraStates.Streaming;
+    /// <summary>Only a running camera has "now" values (fps, compliance now); any other shows "—", never a stale number.</summary>
+    public bool IsStreaming => DisplayState == Cameras.CameraStates.Running;
 
     /// <summary>Share of seen people whose face could be judged (masked or unmasked), from a range total.</summary>
     public static double? Assessable(CompliancePointDto? total)

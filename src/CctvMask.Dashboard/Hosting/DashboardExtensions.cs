@@ -28,7 +28,8 @@ public static class DashboardExtensions
         if (configure is not null) options.Configure(configure);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Toasts at the bottom: at the top right they covered the page header's buttons (Add camera).
+        services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddDataProtection();
         services.AddScoped<DashboardSession>();
         services.AddSingleton<SessionCookie>();

@@ -3,12 +3,17 @@ using System.Globalization;
 namespace CctvMask.Dashboard.Violations;
 
 /// <summary>
-/// The value of an &lt;input type="datetime-local"&gt; (yyyy-MM-ddTHH:mm[:ss]), read as a UTC time:
-/// the server knows no browser time zone, so the labels say UTC.
+/// A UTC time typed as "yyyy-MM-dd HH:mm" (24-hour; a "T" instead of the space and seconds are accepted). A
+/// plain text field, not &lt;input type="datetime-local"&gt;, which shows the browser's local 12- or 24-hour format
+/// while the value is UTC: the labels say UTC and the text is UTC.
 /// </summary>
 public static class UtcInput
 {
-    private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.fff"];
+    /// <summary>How the fields show a time (and the placeholder says).</summary>
+    public const string DisplayFormat = "yyyy-MM-dd HH:mm";
+
+    private static readonly string[] Formats =
+        [DisplayFormat, "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.fff"];
 
     public static DateTimeOffset? Parse(string? value) =>
         DateTime.TryParseExact(value?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var utc)
@@ -16,5 +21,5 @@ public static class UtcInput
             : null;
 
     public static string Format(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        value.UtcDateTime.ToString(DisplayFormat, CultureInfo.InvariantCulture);
 }

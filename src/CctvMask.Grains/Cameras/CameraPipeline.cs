@@ -44,6 +44,7 @@ internal sealed class CameraPipeline
     private readonly ZoneSet _zones;
     private readonly IReadOnlyList<float[]>? _zoneOutlines;
     private readonly ILogger _logger;
+    private readonly CameraMetrics? _metrics;
     private readonly List<FaceTrack> _toRaise = [];
     private RawFace[] _faces = new RawFace[16];
     private DetectedFace[] _display = new DetectedFace[16];
@@ -58,8 +59,10 @@ internal sealed class CameraPipeline
     private LiveFrame? _latest;
 
     public CameraPipeline(string cameraId, ZoneSet? zones, PrivacyMode privacy, TrackerOptions tracker, ViolationOptions violations, CameraOptions camera,
-        IComplianceSink complianceSink, IViolationSink violationSink, ILogger logger)
+        IComplianceSink complianceSink, IViolationSink violationSink, ILogger logger, CameraMetrics? metrics = null)
     {
+        _metrics = metrics;
+        _metrics?.CameraStarted(cameraId);
         _cameraId = cameraId;
         _privacy = privacy;
         _zones = zones ?? ZoneSet.Empty;
@@ -149,7 +152,7 @@ internal sealed class CameraPipeline
                     _compliance.Observe(track, now);
                     if (_policy.ShouldRaise(track, now)) _toRaise.Add(track);
                 }
-                foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id, now);
+                EndTracks(now);
 
                 int inView = 0;
                 foreach (var track in _tracker.Tracks) if (track.IsConfirmed && track.MissedFrames == 0) inView++;
@@ -204,9 +207,18 @@ internal sealed class CameraPipeline
         lock (_gate)
         {
             _tracker.EndAll();
-            foreach (var ended in _tracker.EndedTracks) _policy.Forget(ended.Id, DateTimeOffset.MaxValue);
+            EndTracks(DateTimeOffset.MaxValue);
             PeopleInView = 0;
             if (_compliance.Flush() is { } delta) Emit(delta);
+        }
+    }
+
+    private void EndTracks(DateTimeOffset now)
+    {
+        foreach (var ended in _tracker.EndedTracks)
+        {
+            _policy.Forget(ended.Id, now);
+            _metrics?.TrackEnded(_cameraId, ended);
         }
     }
 
@@ -232,6 +244,7 @@ internal sealed class CameraPipeline
     private void Emit(ComplianceDelta delta)
     {
         LastClosedBucket = delta;
+        _metrics?.BucketClosed(delta);
         CameraLog.BucketClosed(_logger, _cameraId, delta.BucketStart, delta.People, delta.Masked, delta.Unmasked, delta.Unknown);
         if (!_complianceSink.TryWrite(delta)) CameraLog.SinkRefused(_logger, _cameraId, "compliance delta");
         foreach (var period in _compliance.PeriodDeltas)
@@ -278,6 +291,7 @@ internal sealed class CameraPipeline
             var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, track.Id, now, track.UnmaskedConfidence,
                 track.Box, faceJpeg, snapshot, frame.Width, frame.Height, _privacy);
             Violations++;
+            _metrics?.ViolationRaised(_cameraId);
             CameraLog.Violation(_logger, _cameraId, track.Id, track.UnmaskedConfidence);
             if (!_violationSink.TryWrite(violation)) CameraLog.SinkRefused(_logger, _cameraId, "violation");
         }

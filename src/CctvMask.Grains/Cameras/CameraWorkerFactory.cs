@@ -17,7 +17,8 @@ public sealed class CameraWorkerFactory(
     IOptions<ViolationOptions> violationOptions,
     IOptions<CameraOptions> cameraOptions,
     TimeProvider time,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    CameraMetrics metrics)
 {
     /// <summary>A new, not yet started worker for the configuration.</summary>
     public CameraWorker Create(CameraConfig config)
@@ -25,7 +26,7 @@ public sealed class CameraWorkerFactory(
         ArgumentNullException.ThrowIfNull(config);
         var logger = loggerFactory.CreateLogger<CameraWorker>();
         var pipeline = new CameraPipeline(config.CameraId, config.Zones, config.Privacy, trackerOptions.Value, violationOptions.Value, cameraOptions.Value,
-            complianceSink, violationSink, logger);
+            complianceSink, violationSink, logger, metrics);
         return new CameraWorker(config, sources, lanes.Assign(), pipeline, cameraOptions.Value, time, logger);
     }
 }

@@ -8,8 +8,11 @@ using IngestState = CctvMask.Video.Ingest.CameraState;
 
 namespace CctvMask.Grains.Cameras;
 
-/// <summary>Opens cameras with Video's supervised ffmpeg ingest (<see cref="CameraIngest"/>).</summary>
-public sealed class VideoFrameSourceFactory(IOptions<IngestOptions> options, ILoggerFactory loggerFactory, TimeProvider time)
+/// <summary>
+/// Opens cameras with Video's supervised ffmpeg ingest (<see cref="CameraIngest"/>), which counts frames decoded,
+/// frames dropped and restarts per camera on the silo's <see cref="IngestMetrics"/>.
+/// </summary>
+public sealed class VideoFrameSourceFactory(IOptions<IngestOptions> options, ILoggerFactory loggerFactory, TimeProvider time, IngestMetrics metrics)
     : ICameraFrameSourceFactory
 {
     /// <summary>The ingest source description of a camera configuration.</summary>
@@ -27,7 +30,7 @@ public sealed class VideoFrameSourceFactory(IOptions<IngestOptions> options, ILo
     /// <inheritdoc />
     public ICameraFrameSource Open(CameraConfig config)
     {
-        var ingest = new CameraIngest(ToSource(config), options.Value, loggerFactory.CreateLogger<CameraIngest>(), time);
+        var ingest = new CameraIngest(ToSource(config), options.Value, loggerFactory.CreateLogger<CameraIngest>(), time, metrics);
         ingest.Start();
         return new IngestFrameSource(ingest);
     }

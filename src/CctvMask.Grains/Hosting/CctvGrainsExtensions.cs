@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Reconciliation;
@@ -47,8 +48,10 @@ public static class CctvGrainsExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InferenceMetrics>();
+        services.TryAddSingleton(sp => new IngestMetrics(sp.GetRequiredService<IMeterFactory>()));
         services.TryAddSingleton<InferenceLanes>();
         services.TryAddSingleton<CameraWorkerRegistry>();
+        services.TryAddSingleton<CameraMetrics>();
         services.TryAddSingleton<CameraWorkerFactory>();
         services.TryAddSingleton<ICameraFrameSourceFactory, VideoFrameSourceFactory>();
         services.TryAddSingleton<DetectorLoader>();

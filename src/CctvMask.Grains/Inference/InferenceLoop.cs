@@ -298,7 +298,7 @@ public sealed class InferenceLoop : IAsyncDisposable
             }
             var done = _time.GetUtcNow();
             feed.CountAnalysed(done);
-            _metrics.RecordPipelineLatency(done - decodedAt, feed.CameraId);
+            _metrics.RecordAnalysed(done - decodedAt, feed.CameraId);
         }
     }
 

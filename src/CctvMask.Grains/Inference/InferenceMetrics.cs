@@ -18,6 +18,7 @@ public sealed class InferenceMetrics
     private readonly Counter<long> _judged;
     private readonly Counter<long> _skipped;
     private readonly Histogram<double> _pipelineLatency;
+    private readonly Counter<long> _analysed;
 
     /// <summary>Creates the instruments on a meter from the factory.</summary>
     public InferenceMetrics(IMeterFactory meterFactory)
@@ -30,6 +31,7 @@ public sealed class InferenceMetrics
         _faces = meter.CreateCounter<long>("cctvmask.inference.faces", "{face}", "Faces found by phase 1.");
         _judged = meter.CreateCounter<long>("cctvmask.inference.faces.judged", "{face}", "Faces classified by phase 2 (the trackers asked for them).");
         _skipped = meter.CreateCounter<long>("cctvmask.inference.frames.skipped", "{frame}", "Frames the motion gate kept from phase 1 (nothing moved).");
+        _analysed = meter.CreateCounter<long>("cctvmask.camera.frames.analyzed", "{frame}", "Frames phase 1 ran on, per camera (motion-gated frames are counted as skipped).");
         _pipelineLatency = meter.CreateHistogram<double>("cctvmask.pipeline.latency", "s", "From frame decoded to its results recorded (tracker, counters, violations).");
     }
 
@@ -46,7 +48,11 @@ public sealed class InferenceMetrics
     internal void RecordSkipped(string cameraId) =>
         _skipped.Add(1, new KeyValuePair<string, object?>("camera.id", cameraId));
 
-    /// <summary>Records the decoded→recorded latency of one frame.</summary>
-    public void RecordPipelineLatency(TimeSpan latency, string cameraId) =>
-        _pipelineLatency.Record(Math.Max(0, latency.TotalSeconds), new KeyValuePair<string, object?>("camera.id", cameraId));
+    /// <summary>Counts one analysed frame and records its decoded→recorded latency.</summary>
+    public void RecordAnalysed(TimeSpan latency, string cameraId)
+    {
+        var camera = new KeyValuePair<string, object?>("camera.id", cameraId);
+        _analysed.Add(1, camera);
+        _pipelineLatency.Record(Math.Max(0, latency.TotalSeconds), camera);
+    }
 }

@@ -16,15 +16,15 @@ public static class AlertsApi
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(ApiPolicies.Viewer);
         var rules = alerts.MapGroup("/rules").RequireAuthorization(ApiPolicies.Admin);
-        rules.MapGet("/", ListRules);
-        rules.MapGet("/{id:guid}", GetRule);
-        rules.MapPost("/", CreateRule).Audited("alert_rule.create");
-        rules.MapPut("/{id:guid}", UpdateRule).Audited("alert_rule.update");
-        rules.MapDelete("/{id:guid}", DeleteRule).Audited("alert_rule.delete");
-        rules.MapPost("/{id:guid}/test", TestRule).Audited("alert_rule.test");
-        alerts.MapGet("/events", ListEvents);
-        alerts.MapGet("/deliveries", ListDeliveries);
-        alerts.MapGet("/deliveries/{id:guid}/attempts", ListAttempts);
+        rules.MapGet("/", ListRules).WithSummary("List alert rules (admin; webhook secrets never shown)");
+        rules.MapGet("/{id:guid}", GetRule).WithSummary("Get one alert rule (admin)");
+        rules.MapPost("/", CreateRule).WithSummary("Create an alert rule (admin)").Audited("alert_rule.create");
+        rules.MapPut("/{id:guid}", UpdateRule).WithSummary("Change an alert rule (admin; without a secret the stored one is kept)").Audited("alert_rule.update");
+        rules.MapDelete("/{id:guid}", DeleteRule).WithSummary("Delete an alert rule (admin)").Audited("alert_rule.delete");
+        rules.MapPost("/{id:guid}/test", TestRule).WithSummary("Queue a test event on the rule's channels (admin)").Audited("alert_rule.test");
+        alerts.MapGet("/events", ListEvents).WithSummary("Recent alert events, newest first, with their payload");
+        alerts.MapGet("/deliveries", ListDeliveries).WithSummary("Recent deliveries of alert events (per channel)");
+        alerts.MapGet("/deliveries/{id:guid}/attempts", ListAttempts).WithSummary("Every attempt of one delivery");
         return app;
     }
 

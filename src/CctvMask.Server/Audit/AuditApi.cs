@@ -15,8 +15,8 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(ApiPolicies.Admin);
-        group.MapGet("/", ListAudit);
-        group.MapGet("/export.csv", ExportAudit).Produces(StatusCodes.Status200OK, contentType: "text/csv").Audited("audit.export");
+        group.MapGet("/", ListAudit).WithSummary("The audit log, newest first, filtered and paged (admin)");
+        group.MapGet("/export.csv", ExportAudit).WithSummary("The audit log as CSV, same filters (admin; itself audited)").Produces(StatusCodes.Status200OK, contentType: "text/csv").Audited("audit.export");
         return app;
     }
 

@@ -15,13 +15,13 @@ public static class CamerasApi
     public static IEndpointRouteBuilder MapCamerasApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cameras").WithTags("Cameras").RequireAuthorization(ApiPolicies.Viewer);
-        group.MapGet("/", ListCameras);
-        group.MapGet("/{id}", GetCamera);
-        group.MapPost("/", CreateCamera).RequireAuthorization(ApiPolicies.Admin).Audited("camera.create");
-        group.MapPut("/{id}", UpdateCamera).RequireAuthorization(ApiPolicies.Admin).Audited("camera.update");
-        group.MapDelete("/{id}", DeleteCamera).RequireAuthorization(ApiPolicies.Admin).Audited("camera.delete");
-        group.MapGet("/{id}/status", GetStatus);
-        group.MapGet("/{id}/frame", GetFrame).Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Audited("camera.frame", polled: true);
+        group.MapGet("/", ListCameras).WithSummary("List cameras (URLs with credentials masked)");
+        group.MapGet("/{id}", GetCamera).WithSummary("Get one camera");
+        group.MapPost("/", CreateCamera).RequireAuthorization(ApiPolicies.Admin).WithSummary("Register a camera (admin)").Audited("camera.create");
+        group.MapPut("/{id}", UpdateCamera).RequireAuthorization(ApiPolicies.Admin).WithSummary("Change a camera's settings (admin)").Audited("camera.update");
+        group.MapDelete("/{id}", DeleteCamera).RequireAuthorization(ApiPolicies.Admin).WithSummary("Delete a camera and stop its analysis (admin)").Audited("camera.delete");
+        group.MapGet("/{id}/status", GetStatus).WithSummary("Live status of a camera: state, fps, counters, last error");
+        group.MapGet("/{id}/frame", GetFrame).WithSummary("Latest analysed frame as an annotated JPEG").Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Audited("camera.frame", polled: true);
         return app;
     }
 

@@ -17,7 +17,7 @@ public static class ComplianceApi
     {
         app.MapGroup("/api/cameras/{id}/compliance").WithTags("Compliance")
             .RequireAuthorization(ApiPolicies.Viewer)
-            .MapGet("/", GetCompliance);
+            .MapGet("/", GetCompliance).WithSummary("Compliance series of a camera over a range, by minute, hour or day");
         return app;
     }
 

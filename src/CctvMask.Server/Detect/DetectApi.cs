@@ -16,7 +16,7 @@ public static class DetectApi
     public static IEndpointRouteBuilder MapDetectApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/detect").WithTags("Detect").RequireAuthorization(ApiPolicies.Viewer)
-            .MapPost("/", Detect)
+            .MapPost("/", Detect).WithSummary("Detect faces and mask labels in one uploaded image")
             .RequireRateLimiting(DetectLimiter.PolicyName)
             .Accepts<IFormFile>("multipart/form-data", "image/*", "application/octet-stream");
         return app;

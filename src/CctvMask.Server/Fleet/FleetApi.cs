@@ -16,8 +16,8 @@ public static class FleetApi
     public static IEndpointRouteBuilder MapFleetApi(this IEndpointRouteBuilder app)
     {
         var fleet = app.MapGroup("/api/fleet").WithTags("Fleet").RequireAuthorization(ApiPolicies.Viewer);
-        fleet.MapGet("/", GetFleet);
-        fleet.MapGet("/silos", GetSilos);
+        fleet.MapGet("/", GetFleet).WithSummary("Every camera with its state, people and compliance now and over 24 h");
+        fleet.MapGet("/silos", GetSilos).WithSummary("The silos of the cluster and the cameras each runs");
         return app;
     }
 

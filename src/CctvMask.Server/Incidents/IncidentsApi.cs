@@ -20,16 +20,16 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(ApiPolicies.Viewer);
-        group.MapGet("/", ListIncidents);
-        group.MapGet("/{id:guid}", GetIncident);
+        group.MapGet("/", ListIncidents).WithSummary("Incidents (violations of one camera close in time), newest first, paged and filtered");
+        group.MapGet("/{id:guid}", GetIncident).WithSummary("One incident with its review");
         group.MapPost("/{id:guid}/acknowledge", (Guid id, IncidentReviewRequest? body, ClaimsPrincipal user, IncidentRepository incidents,
                 TimeProvider clock, ILoggerFactory logs, CancellationToken ct) =>
                 ReviewAsync(id, IncidentState.Acknowledged, body, user, incidents, clock, logs, ct))
-            .RequireAuthorization(ApiPolicies.Admin).Audited("incident.acknowledge");
+            .RequireAuthorization(ApiPolicies.Admin).WithSummary("Acknowledge an incident (admin; recorded)").Audited("incident.acknowledge");
         group.MapPost("/{id:guid}/dismiss", (Guid id, IncidentReviewRequest? body, ClaimsPrincipal user, IncidentRepository incidents,
                 TimeProvider clock, ILoggerFactory logs, CancellationToken ct) =>
                 ReviewAsync(id, IncidentState.Dismissed, body, user, incidents, clock, logs, ct))
-            .RequireAuthorization(ApiPolicies.Admin).Audited("incident.dismiss");
+            .RequireAuthorization(ApiPolicies.Admin).WithSummary("Dismiss an incident (admin; recorded)").Audited("incident.dismiss");
         return app;
     }
 

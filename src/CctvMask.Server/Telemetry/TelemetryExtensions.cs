@@ -1,19 +1,24 @@
 using System.Diagnostics.Metrics;
+using CctvMask.Grains.Cameras;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
 namespace CctvMask.Server.Telemetry;
 
-/// <summary>OpenTelemetry metrics with a Prometheus scrape endpoint, covering every "CctvMask.*" meter.</summary>
+/// <summary>
+/// OpenTelemetry metrics with a Prometheus scrape endpoint, covering every "CctvMask.*" meter, ASP.NET Core and the
+/// runtime. Blazor's component meters are dropped unless Metrics:IncludeDashboardComponents is set.
+/// </summary>
 public static class TelemetryExtensions
 {
     private static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
     private static readonly double[] CountBuckets = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64];
+    private const string ComponentMeterPrefix = "Microsoft.AspNetCore.Components";
 
     public static WebApplicationBuilder AddCctvTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ServerMetrics>();
-        builder.Services.AddSingleton<CameraFleetMetrics>();
+        var options = builder.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("cctvmask-server"))
             .WithMetrics(m =>
@@ -26,7 +31,7 @@ public static class TelemetryExtensions
                 ((IDeferredMeterProviderBuilder)m).Configure((services, metrics) =>
                 {
                     var own = services.GetRequiredService<IMeterFactory>();
-                    metrics.AddView(instrument => View(instrument, own));
+                    metrics.AddView(instrument => View(instrument, own, options));
                 });
             });
         return builder;
@@ -36,13 +41,15 @@ public static class TelemetryExtensions
     {
         // Eagerly create the server meter so /metrics lists it from the first scrape.
         app.Services.GetRequiredService<ServerMetrics>();
-        app.Services.GetRequiredService<CameraFleetMetrics>();
+        app.Services.GetRequiredService<CameraMetrics>();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 
-    private static MetricStreamConfiguration? View(Instrument instrument, IMeterFactory own)
+    private static MetricStreamConfiguration? View(Instrument instrument, IMeterFactory own, MetricsOptions options)
     {
+        if (!options.IncludeDashboardComponents && instrument.Meter.Name.StartsWith(ComponentMeterPrefix, StringComparison.Ordinal))
+            return MetricStreamConfiguration.Drop;
         // OpenTelemetry listens to every meter in the process by name. Another host's meter (in-process test
         // servers) would share this host's metric stream, and take it away when that host disposes its meters.
         if (instrument.Meter.Scope is IMeterFactory owner && !ReferenceEquals(owner, own))

@@ -21,9 +21,9 @@ public static class ViolationsApi
     public static IEndpointRouteBuilder MapViolationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/violations").WithTags("Violations").RequireAuthorization(ApiPolicies.Viewer);
-        group.MapGet("/", ListViolations);
-        group.MapGet("/{id:guid}/snapshot", GetSnapshot).Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Audited("violation.snapshot");
-        group.MapGet("/{id:guid}/face", GetFace).Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Audited("violation.face");
+        group.MapGet("/", ListViolations).WithSummary("Violations, newest first, paged and filtered by camera and time");
+        group.MapGet("/{id:guid}/snapshot", GetSnapshot).WithSummary("Evidence snapshot of a violation (JPEG)").Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Audited("violation.snapshot");
+        group.MapGet("/{id:guid}/face", GetFace).WithSummary("The violator's face crop (JPEG), as the camera's privacy mode allows").Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Audited("violation.face");
         return app;
     }
 

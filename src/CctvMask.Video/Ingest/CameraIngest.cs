@@ -72,6 +72,7 @@ public sealed partial class CameraIngest : IAsyncDisposable, IDisposable
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _metrics = metrics;
+        _metrics?.CameraStarted(source.CameraId);
         _policy = new WatchdogPolicy(options);
         _fps = new FpsMeter(options.FpsWindow);
         _stderr = new Ffmpeg.FfmpegStderrLog(source.CameraId, options.StderrTailLines, options.StderrLinesPerMinute, _logger, _time);

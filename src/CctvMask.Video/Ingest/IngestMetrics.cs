@@ -23,6 +23,15 @@ public sealed class IngestMetrics
         _restarts = meter.CreateCounter<long>("cctvmask.camera.restarts", "{restart}", "ffmpeg restarts and reconnect attempts.");
     }
 
+    // Each camera's series start at 0, so rate() and increase() see the first frame, drop or restart too.
+    internal void CameraStarted(string cameraId)
+    {
+        var tag = Tag(cameraId);
+        _frames.Add(0, tag);
+        _dropped.Add(0, tag);
+        _restarts.Add(0, tag);
+    }
+
     internal void FrameDecoded(string cameraId) => _frames.Add(1, Tag(cameraId));
 
     internal void FrameDropped(string cameraId) => _dropped.Add(1, Tag(cameraId));

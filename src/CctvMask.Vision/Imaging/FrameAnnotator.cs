@@ -7,8 +7,9 @@ using SkiaSharp;
 namespace CctvMask.Vision.Imaging;
 
 /// <summary>
-/// Draws detections onto an image: boxes green (with_mask), red (without_mask) or grey (unknown),
-/// each with its label and p(with_mask) on a filled tag above the box; or, for evidence, one violator
+/// Draws detections onto an image: boxes green (with_mask), red (without_mask) or grey (unknown: not judged
+/// with enough confidence yet), each with its label and probability on a filled tag above the box (or the
+/// nearest free spot, so tags of neighbouring faces never cover each other); or, for evidence, one violator
 /// thick in <see cref="ViolatorColor"/> and the rest thin and muted (<see cref="DrawEvidence"/>).
 /// </summary>
 public static class FrameAnnotator
@@ -22,10 +23,14 @@ public static class FrameAnnotator
     /// <summary>Colour of unknown boxes.</summary>
     public static readonly SKColor UnknownColor = new(160, 160, 160);
 
-    // Line width and text size follow the image size so annotations stay legible on any resolution.
-    private const float LineWidthFraction = 1f / 320;
-    private const float TextSizeFraction = 1f / 36;
-    private const float MinTextSize = 10f;
+    // Line width and text size follow the image size so annotations stay legible on any resolution: at least
+    // 2 px lines and 14 px text (a 640×360 live frame shown at half size still reads as ≥ 7 px, at full size 15 px).
+    private const float LineWidthFraction = 1f / 180;
+    private const float MinLineWidth = 2f;
+    private const float TextSizeFraction = 1f / 24;
+    private const float MinTextSize = 14f;
+    private const float TagPadding = 3f;
+    private const int TagPlacementTries = 6;
 
     /// <summary>Colour of zone outlines.</summary>
     public static readonly SKColor ZoneColor = new(255, 200, 0);
@@ -98,7 +103,7 @@ public static class FrameAnnotator
         {
             Color = ZoneColor,
             Style = SKPaintStyle.Stroke,
-            StrokeWidth = MathF.Max(1f, MathF.Max(w, h) * LineWidthFraction),
+            StrokeWidth = MathF.Max(MinLineWidth, Math.Min(w, h) * LineWidthFraction),
             IsAntialias = true,
             PathEffect = SKPathEffect.CreateDash([8f, 6f], 0),
         };
@@ -141,25 +146,57 @@ public static class FrameAnnotator
     private static void DrawFaces(SKCanvas canvas, ReadOnlySpan<DetectedFace> faces, int w, int h)
     {
         float shorter = Math.Min(w, h);
-        using var stroke = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = MathF.Max(1f, shorter * LineWidthFraction), IsAntialias = false };
+        using var stroke = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = MathF.Max(MinLineWidth, shorter * LineWidthFraction), IsAntialias = false };
         using var fill = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = false };
-        using var text = new SKPaint { Color = SKColors.White, IsAntialias = true };
+        using var text = new SKPaint { IsAntialias = true };
         using var font = new SKFont(SKTypeface.Default, MathF.Max(MinTextSize, shorter * TextSizeFraction));
+        var placed = new List<SKRect>(faces.Length);
         foreach (var face in faces)
         {
             var color = ColorOf(face.Label);
             stroke.Color = color;
-            fill.Color = color;
             var box = face.Box;
             canvas.DrawRect(box.X, box.Y, box.Width, box.Height, stroke);
-
-            var label = LabelText(face);
-            float textWidth = font.MeasureText(label);
-            float tagHeight = font.Size * 1.25f;
-            float top = box.Y - tagHeight >= 0 ? box.Y - tagHeight : box.Bottom;
-            canvas.DrawRect(box.X, top, textWidth + 4, tagHeight, fill);
-            canvas.DrawText(label, box.X + 2, top + font.Size, SKTextAlign.Left, font, text);
         }
+        // Tags after every box, each where it overlaps no earlier tag, so none hides another's label.
+        foreach (var face in faces)
+        {
+            var label = LabelText(face);
+            var box = face.Box;
+            var tag = PlaceTag(new SKRect(box.X, box.Y, box.Right, box.Bottom), font.MeasureText(label) + 2 * TagPadding,
+                font.Size * 1.3f, w, h, placed);
+            placed.Add(tag);
+            fill.Color = ColorOf(face.Label);
+            // Dark text on the light green and grey, white on the red: readable contrast on each.
+            text.Color = face.Label == FaceLabel.WithoutMask ? SKColors.White : SKColors.Black;
+            canvas.DrawRect(tag, fill);
+            canvas.DrawText(label, tag.Left + TagPadding, tag.Top + font.Size, SKTextAlign.Left, font, text);
+        }
+    }
+
+    /// <summary>
+    /// Where a face's label tag goes: above the box, else below it, else further above or below, the first spot
+    /// inside the image that overlaps none of the <paramref name="placed"/> tags (above the box when none is free).
+    /// </summary>
+    internal static SKRect PlaceTag(SKRect box, float width, float height, int imageWidth, int imageHeight, IReadOnlyList<SKRect> placed)
+    {
+        float left = Math.Clamp(box.Left, 0, Math.Max(0, imageWidth - width));
+        SKRect At(float top) => new(left, top, left + width, top + height);
+        var fallback = At(box.Top - height >= 0 ? box.Top - height : box.Bottom);
+        for (int i = 0; i < TagPlacementTries; i++)
+        {
+            // 0: above, 1: below, 2: two rows above, 3: two rows below, …
+            int row = i / 2;
+            var candidate = At(i % 2 == 0 ? box.Top - height * (row + 1) : box.Bottom + height * row);
+            if (candidate.Top < 0 || candidate.Bottom > imageHeight) continue;
+            bool free = true;
+            foreach (var other in placed)
+            {
+                if (other.IntersectsWith(candidate)) { free = false; break; }
+            }
+            if (free) return candidate;
+        }
+        return fallback;
     }
 
     private static void DrawEvidenceFaces(SKCanvas canvas, ReadOnlySpan<DetectedFace> faces, int violator, int w, int h)

@@ -32,7 +32,7 @@ public sealed class CameraRegistrationTests(DashboardFixture fixture)
 
         await row.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
         await Expect(p.Page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
-        await Expect(p.Page.GetByTestId("camera-status").GetByTestId("status")).ToHaveTextAsync("streaming", new() { Timeout = 90_000 });
+        await Expect(p.Page.GetByTestId("camera-status").GetByTestId("status")).ToHaveTextAsync("running", new() { Timeout = 90_000 });
 
         // The live view shows a real analysed JPEG (not the placeholder) once frames flow.
         var cameraId = p.Page.Url.Split('/').Last();

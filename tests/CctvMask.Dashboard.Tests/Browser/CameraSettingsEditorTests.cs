@@ -24,6 +24,9 @@ public sealed class CameraSettingsEditorTests(DashboardFixture fixture)
         {
             await using var p = await DashboardPage.OpenAsync(fixture);
             await p.LoginAsync(DashboardFixture.AdminKey, "/cameras/" + id);
+            // The settings are folded away beside the live view until asked for.
+            await Expect(p.Page.GetByTestId("camera-editor")).ToBeHiddenAsync();
+            await p.OpenSettingsAsync();
             var editor = p.Page.GetByTestId("camera-editor");
             await Expect(editor).ToBeVisibleAsync();
             var size = editor.Locator(SizeInput);

@@ -10,6 +10,8 @@ public sealed class DashboardPage : IAsyncDisposable
     public const int LaptopHeight = 800;
     public const int TabletWidth = 768;
     public const int TabletHeight = 1024;
+    public const int PhoneWidth = 390;
+    public const int PhoneHeight = 844;
 
     private readonly List<string> _consoleErrors = [];
 
@@ -28,13 +30,15 @@ public sealed class DashboardPage : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture, int width = LaptopWidth, int height = LaptopHeight)
+    public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture, int width = LaptopWidth, int height = LaptopHeight,
+        ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseAddress.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
+            ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
@@ -62,7 +66,19 @@ public sealed class DashboardPage : IAsyncDisposable
 
     /// <summary>True when nothing is wider than the viewport (no sideways scrolling of the whole page).</summary>
     public Task<bool> FitsViewportAsync() =>
-        Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+        Page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth");
+
+    /// <summary>The page's scroll width and the viewport width, for a failure message.</summary>
+    public Task<string> WidthsAsync() =>
+        Page.EvaluateAsync<string>("() => `scrollWidth ${document.scrollingElement.scrollWidth} > innerWidth ${window.innerWidth}`");
+
+    /// <summary>Opens the camera page's collapsed settings panel (the editor, or the read-only list for a viewer).</summary>
+    public async Task OpenSettingsAsync()
+    {
+        var panel = Page.GetByTestId("settings-panel");
+        await panel.Locator(".mud-expand-panel-header").First.ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-testid='camera-editor'], [data-testid='settings-readonly']").First).ToBeVisibleAsync();
+    }
 
     /// <summary>
     /// Waits until the chart inside <paramref name="container"/> draws a series: an SVG path that

@@ -52,6 +52,9 @@ public sealed class SeededPagesTests(DashboardFixture fixture)
         var body = await p.Page.InnerTextAsync("body");
         Assert.DoesNotContain(Seeder.CameraSecret, body);
         Assert.DoesNotContain(Seeder.CameraSecret, await p.Page.ContentAsync());
+        await Expect(p.Page.GetByTestId("camera-id")).ToHaveTextAsync("id: " + Seeder.CameraId);
+        await p.OpenSettingsAsync();
+        Assert.DoesNotContain(Seeder.CameraSecret, await p.Page.ContentAsync());
         Assert.Equal("rtsp://operator:***@", (await p.Page.Locator("input[id$='-url']").InputValueAsync())[..20]);
 
         // Incidents first: the seeded violations in their incidents; one opens its violations, one its evidence.

@@ -22,6 +22,7 @@ public sealed class ViewerTests(DashboardFixture fixture)
         await p.ScreenshotAsync("05-viewer-cameras");
 
         await p.Page.GetByRole(AriaRole.Link, new() { Name = Seeder.CameraName, Exact = true }).ClickAsync();
+        await p.OpenSettingsAsync();
         await Expect(p.Page.GetByTestId("settings-readonly")).ToBeVisibleAsync();
         await Expect(p.Page.GetByTestId("save-camera")).ToHaveCountAsync(0);
         await Expect(p.Page.GetByTestId("camera-editor")).ToHaveCountAsync(0);

@@ -6,14 +6,14 @@ namespace CctvMask.Dashboard.Tests.Cameras;
 public sealed class CameraStatesTests
 {
     [Theory]
-    [InlineData("running", true, "streaming")]
-    [InlineData("Reconnecting", true, "stalled")]
-    [InlineData("failed", true, "error")]
+    [InlineData("running", true, "running")]
+    [InlineData("Reconnecting", true, "reconnecting")]
+    [InlineData("failed", true, "failed")]
     [InlineData("starting", true, "starting")]
     [InlineData("stopped", true, "stopped")]
     [InlineData("running", false, "disabled")]
     [InlineData(null, true, "unknown")]
-    public void Maps_grain_states_to_operator_words(string? state, bool enabled, string expected) =>
+    public void Shows_the_api_states_as_they_are_and_disabled_cameras_as_disabled(string? state, bool enabled, string expected) =>
         Assert.Equal(expected, CameraStates.Display(state, enabled));
 
     [Fact]

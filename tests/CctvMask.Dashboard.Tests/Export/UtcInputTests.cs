@@ -7,7 +7,9 @@ public sealed class UtcInputTests
     [Theory]
     [InlineData("2026-11-26T23:57", 2026, 11, 26, 23, 57, 0)]
     [InlineData("2026-01-02T03:04:05", 2026, 1, 2, 3, 4, 5)]
-    public void Reads_datetime_local_values_as_utc(string input, int y, int mo, int d, int h, int mi, int s) =>
+    [InlineData("2026-11-26 23:57", 2026, 11, 26, 23, 57, 0)]
+    [InlineData(" 2026-11-26 13:05:09 ", 2026, 11, 26, 13, 5, 9)]
+    public void Reads_typed_24_hour_times_as_utc(string input, int y, int mo, int d, int h, int mi, int s) =>
         Assert.Equal(new DateTimeOffset(y, mo, d, h, mi, s, TimeSpan.Zero), UtcInput.Parse(input));
 
     [Theory]
@@ -21,7 +23,7 @@ public sealed class UtcInputTests
     public void Format_round_trips_to_the_minute()
     {
         var t = new DateTimeOffset(2026, 11, 25, 10, 30, 45, TimeSpan.FromHours(2));
-        Assert.Equal("2026-11-25T08:30", UtcInput.Format(t));
+        Assert.Equal("2026-11-25 08:30", UtcInput.Format(t));
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 8, 30, 0, TimeSpan.Zero), UtcInput.Parse(UtcInput.Format(t)));
     }
 }

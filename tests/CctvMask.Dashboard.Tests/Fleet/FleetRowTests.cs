@@ -10,13 +10,13 @@ public sealed class FleetRowTests
 
     [Theory]
     [InlineData("Front door", "running", null, "all", true)]
-    [InlineData("Front door", "running", "front", "streaming", true)]
+    [InlineData("Front door", "running", "front", "running", true)]
     [InlineData("Front door", "running", "FRONT", null, true)]
     [InlineData("Front door", "running", "back", "all", false)]
-    [InlineData("Front door", "reconnecting", null, "stalled", true)]
-    [InlineData("Front door", "failed", null, "error", true)]
-    [InlineData("Front door", "running", null, "error", false)]
-    public void Filter_matches_name_and_operator_state(string name, string state, string? text, string? filter, bool expected) =>
+    [InlineData("Front door", "reconnecting", null, "reconnecting", true)]
+    [InlineData("Front door", "failed", null, "failed", true)]
+    [InlineData("Front door", "running", null, "failed", false)]
+    public void Filter_matches_name_and_api_state(string name, string state, string? text, string? filter, bool expected) =>
         Assert.Equal(expected, Row(name, state).Matches(text, filter));
 
     [Fact]

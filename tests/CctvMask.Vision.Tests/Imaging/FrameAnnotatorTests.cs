@@ -45,4 +45,39 @@ public sealed class FrameAnnotatorTests
         Assert.Equal("unknown", FrameAnnotator.LabelText(new DetectedFace(default, 1, default, FaceLabel.Unknown, 0.55f)));
         Assert.Equal("unknown", FrameAnnotator.LabelText(new DetectedFace(default, 1, default, FaceLabel.Unknown, float.NaN)));
     }
+
+    [Fact]
+    public void Lines_are_at_least_two_pixels_wide_on_a_small_frame()
+    {
+        using var image = BgrImage.Create(320, 180);
+        FrameAnnotator.Draw(image, [new DetectedFace(new BoxF(100, 60, 60, 60), 0.9f, default, FaceLabel.WithoutMask, 0.05f)]);
+        int Red(int x, int y) => image.Pixels[(y * image.Width + x) * 3 + 2];
+        // The stroke is centred on the box edge (x = 100), so it covers the pixels either side of it; count the
+        // red pixels across the edge rather than assuming which side they fall on.
+        int redAcrossEdge = Enumerable.Range(90, 21).Count(x => Red(x, 100) > 150);
+        Assert.True(redAcrossEdge >= 2, $"the left edge is {redAcrossEdge} pixel(s) wide");
+    }
+
+    [Fact]
+    public void Tags_of_neighbouring_faces_do_not_overlap()
+    {
+        var placed = new List<SkiaSharp.SKRect>();
+        SkiaSharp.SKRect[] boxes = [new(100, 100, 130, 130), new(120, 102, 150, 132), new(110, 98, 140, 128)];
+        foreach (var box in boxes)
+        {
+            var tag = FrameAnnotator.PlaceTag(box, 110, 19, 640, 360, placed);
+            Assert.All(placed, other => Assert.False(other.IntersectsWith(tag), $"{tag} overlaps {other}"));
+            Assert.True(tag.Left >= 0 && tag.Right <= 640 && tag.Top >= 0 && tag.Bottom <= 360);
+            placed.Add(tag);
+        }
+        // The first tag sits right above its box.
+        Assert.Equal(100 - 19, placed[0].Top);
+    }
+
+    [Fact]
+    public void A_tag_near_the_right_edge_stays_inside_the_image()
+    {
+        var tag = FrameAnnotator.PlaceTag(new SkiaSharp.SKRect(600, 100, 630, 130), 110, 19, 640, 360, []);
+        Assert.Equal(640 - 110, tag.Left);
+    }
 }

@@ -27,7 +27,7 @@ public sealed record CameraStatusResponse(
     long FacesJudged)
 {
     public static CameraStatusResponse From(string id, CameraStatus s) => new(
-        id, s.State.ToString().ToLowerInvariant(), s.UpdatedAt, s.StartedAt, s.LastFrameAt, s.AnalysisFps,
+        id, CameraStateName.Of(s.State), s.UpdatedAt, s.StartedAt, s.LastFrameAt, s.AnalysisFps,
         s.FramesReceived, s.FramesAnalyzed, s.FramesDropped, s.FacesDetected, s.PeopleInView, s.PeopleThisMinute,
         s.LastMinutePeople, s.LastMinuteCompliance, s.Violations, s.IngestRestarts,
         s.LastError is null ? null : CameraUrl.RedactText(s.LastError), s.Silo,
