@@ -10,6 +10,9 @@ set -uo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
 . infra/scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+# setup.sh runs under `set -e`; here a failing step must be counted, not end the script before the
+# count line.
+set +e
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 WORK="${CCTVMASK_WORK:-/tmp/cctvmask-ci}"
 LOG="$WORK/test-output.log"
