@@ -1,3 +1,5 @@
+using CctvMask.Vision.Detection;
+using CctvMask.Vision.Imaging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -57,6 +59,14 @@ public sealed class InferenceLanes : IAsyncDisposable
             return _lanes[best].Loop;
         }
     }
+
+    /// <summary>
+    /// Detects and judges every face of one uploaded image on the lane with the fewest cameras, in a round beside
+    /// the cameras' frames: the API uses the cameras' sessions, not a detector of its own. The caller keeps the
+    /// pixels alive until this completes. Throws <c>ModelLoadException</c> when the models cannot be loaded.
+    /// </summary>
+    public Task<DetectedFace[]> DetectAsync(BgrFrame frame, int smallFaceLongSide, CancellationToken cancellationToken) =>
+        Assign().DetectAsync(frame, smallFaceLongSide, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -15,7 +15,9 @@ namespace CctvMask.Grains.Inference;
 /// cameras where nothing moved, runs phase 1 once over the batch, hands each camera's faces to its
 /// pipeline (zones, tracker), crops only the faces the trackers ask for, runs phase 2 once over those
 /// crops, and hands each camera its frame with ownership. Frames move one way: ingest → loop → pipeline;
-/// the loop disposes a frame only when a step fails before the hand-over. Runs on its own thread.
+/// the loop disposes a frame only when a step fails before the hand-over. Uploaded images
+/// (<see cref="DetectAsync"/>) ride in the same rounds, ahead of the cameras, with every face judged.
+/// Runs on its own thread.
 /// </summary>
 public sealed class InferenceLoop : IAsyncDisposable
 {
@@ -30,6 +32,7 @@ public sealed class InferenceLoop : IAsyncDisposable
     private readonly Action _onFrame;
     private readonly CameraFeed?[] _roundFeeds;
     private readonly PooledFrame?[] _roundFrames;
+    private readonly StillImageRound _stills;
     private readonly BgrFrame[] _views;
     private readonly int[] _smallFace;
     private readonly int[] _counts;
@@ -58,6 +61,7 @@ public sealed class InferenceLoop : IAsyncDisposable
         int frames = Math.Min(_options.MaxBatchSize, models.MaxFrames), crops = _options.MaxCropsPerRound;
         _roundFeeds = new CameraFeed?[frames];
         _roundFrames = new PooledFrame?[frames];
+        _stills = new StillImageRound(frames);
         _views = new BgrFrame[frames];
         _smallFace = new int[frames];
         _counts = new int[frames];
@@ -100,6 +104,22 @@ public sealed class InferenceLoop : IAsyncDisposable
         return feed.Detached.Task;
     }
 
+    /// <summary>
+    /// Detects and judges every face of one image in the next round (the API's path: same sessions, same
+    /// batches as the cameras). The caller keeps <paramref name="frame"/>'s pixels alive until this completes.
+    /// Throws <see cref="ObjectDisposedException"/> once the loop stops.
+    /// </summary>
+    public async Task<DetectedFace[]> DetectAsync(BgrFrame frame, int smallFaceLongSide, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
+        var still = new StillImage(frame, smallFaceLongSide);
+        _stills.Enqueue(still);
+        Signal();
+        if (_run.IsCompleted) _stills.FailWaiting();
+        using (cancellationToken.Register(() => { if (still.TryWithdraw()) still.Done.TrySetCanceled(cancellationToken); }))
+            return await still.Done.Task.ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -111,6 +131,7 @@ public sealed class InferenceLoop : IAsyncDisposable
             feed.Source.FrameArrived -= _onFrame;
             Remove(feed);
         }
+        _stills.FailWaiting();
         // The semaphore is not disposed: a source thread may still signal a moment after this.
         InferenceLog.Stopped(_logger);
     }
@@ -157,10 +178,16 @@ public sealed class InferenceLoop : IAsyncDisposable
     private int RunRound()
     {
         var feeds = Volatile.Read(ref _feeds);
-        if (feeds.Length == 0) return 0;
         var now = _time.GetUtcNow();
         int taken = 0, n = 0;
-        int start = _next++ % feeds.Length;
+        while (n < _roundFeeds.Length && _stills.TryTake(n, out var still))
+        {
+            taken++;
+            _views[n] = still.Frame;
+            _smallFace[n] = still.SmallFaceLongSide;
+            n++;
+        }
+        int start = feeds.Length == 0 ? 0 : _next++ % feeds.Length;
         for (int k = 0; k < feeds.Length && n < _roundFeeds.Length; k++)
         {
             var feed = feeds[(start + k) % feeds.Length];
@@ -214,8 +241,12 @@ public sealed class InferenceLoop : IAsyncDisposable
             int total = _models.DetectFaces(_views.AsSpan(0, n), _smallFace.AsSpan(0, n), _faces, _counts.AsSpan(0, n));
             long detected = Stopwatch.GetTimestamp();
             _requests.Clear();
+            _stills.BeginRound();
             for (int i = 0, offset = 0; i < n; offset += _counts[i], i++)
-                _roundFeeds[i]!.Pipeline.Track(_faces.AsSpan(offset, _counts[i]), _views[i].Width, _views[i].Height, now, _models, i, _requests);
+            {
+                if (_stills.Holds(i)) _stills.Stage(i, _faces.AsSpan(offset, _counts[i]), _models);
+                else _roundFeeds[i]!.Pipeline.Track(_faces.AsSpan(offset, _counts[i]), _views[i].Width, _views[i].Height, now, _models, i, _requests);
+            }
 
             int crops = Math.Min(_requests.Count, _cropFaces.Length);
             for (int r = 0; r < crops; r++)
@@ -230,6 +261,7 @@ public sealed class InferenceLoop : IAsyncDisposable
                 _roundFeeds[request.Frame]!.Pipeline.RecordJudgement(request.Track, _judged[r], _crops.AsSpan(r * _cropBytes, _cropBytes),
                     _models.CropSize, now);
             }
+            crops += _stills.Judge(_models, _views.AsSpan(0, n), _crops, _cropFaces, _judged);
             long judged = Stopwatch.GetTimestamp();
             _metrics.RecordRound(n, total, crops, Stopwatch.GetElapsedTime(started, detected).TotalSeconds,
                 Stopwatch.GetElapsedTime(detected, judged).TotalSeconds);
@@ -239,13 +271,17 @@ public sealed class InferenceLoop : IAsyncDisposable
         {
             InferenceLog.RoundFailed(_logger, ex, n);
             for (int i = 0; i < n; i++)
+            {
                 if (_roundFeeds[i] is { } feed) feed.CountFailed(ex);
+                _stills.Fail(i, ex);
+            }
         }
         finally
         {
-            // Whatever was not handed over is released here, exactly once.
+            // Whatever was not handed over is released here, exactly once; uploaded pixels stay their caller's.
             for (int i = 0; i < n; i++)
             {
+                _stills.Clear(i);
                 _roundFrames[i]?.Dispose();
                 _roundFrames[i] = null;
                 _roundFeeds[i] = null;
@@ -258,6 +294,11 @@ public sealed class InferenceLoop : IAsyncDisposable
     {
         for (int i = 0; i < n; i++)
         {
+            if (_stills.Holds(i))
+            {
+                _stills.Complete(i);
+                continue;
+            }
             var feed = _roundFeeds[i]!;
             var frame = _roundFrames[i]!;
             _roundFrames[i] = null;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Detect.Contracts;
@@ -49,7 +50,7 @@ public static class DetectApi
                 title: "No image.", detail: "Send the image as the request body or as a multipart file part.");
         try
         {
-            var result = detector.Detect(bytes);
+            var result = await detector.DetectAsync(bytes, ct);
             metrics.DetectDone("ok", Stopwatch.GetElapsedTime(started));
             return TypedResults.Ok(result);
         }
@@ -59,10 +60,16 @@ public static class DetectApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
                 title: "The image could not be decoded.", detail: ex.Message);
         }
-        catch (ModelLoadException ex)
+        catch (Exception ex) when (ex is ModelLoadException or ValidationException or FileNotFoundException)
+        {
+            // The loader's three ways to fail; /readyz reports the same error.
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The models are not loaded.", detail: ex is ModelLoadException ? ex.Message : "See /readyz and the server log.");
+        }
+        catch (ObjectDisposedException)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The models are not loaded.", detail: ex.Message);
+                title: "The server is stopping.", detail: "Inference has stopped on this server; retry on another.");
         }
     }
 

@@ -12,13 +12,15 @@ namespace CctvMask.Server.Inference;
 
 /// <summary>
 /// What the API needs of the silo's detector (<see cref="DetectorLoader"/>, the one place it is built):
-/// readiness reports its load error, <c>POST /api/detect</c> runs one uploaded image through it.
+/// readiness reports its load error; <c>POST /api/detect</c> decodes one uploaded image here and has the
+/// silo's inference loop judge it in a round beside the cameras' frames (<see cref="InferenceLanes.DetectAsync"/>).
 /// </summary>
-public sealed class ServerModels(DetectorLoader loader, IOptions<DetectOptions> detectOptions) : IModelProbe, IImageFaceDetector
+public sealed class ServerModels(DetectorLoader loader, InferenceLanes lanes, IOptions<DetectOptions> detectOptions)
+    : IModelProbe, IImageFaceDetector
 {
     public string? LoadError() => loader.LoadError();
 
-    public DetectResponse Detect(ReadOnlySpan<byte> encodedImage)
+    public async Task<DetectResponse> DetectAsync(byte[] encodedImage, CancellationToken cancellationToken)
     {
         // Decode first: a bad upload is the client's error even when the models are not loaded.
         // Never more than analysis needs: a huge image is reduced while it is decoded, row by row.
@@ -26,10 +28,11 @@ public sealed class ServerModels(DetectorLoader loader, IOptions<DetectOptions> 
         var decoded = BoundedDecoder.Decode(encodedImage, limits.MaxSourcePixels, limits.MaxAnalysisPixels);
         using var image = decoded.Image;
         var k = decoded.Factor;
-        var detector = loader.Detector;
-        var faces = detector.DetectOne(image.AsFrame());
-        var result = new DetectedFaceResponse[faces.Count];
-        for (var i = 0; i < faces.Count; i++)
+        // The API analyses with the detector's own small-face pass setting (off on a silo unless configured).
+        var smallFace = loader.Detector.Options.Detector.ZoomLongSide;
+        var faces = await lanes.DetectAsync(image.AsFrame(), smallFace, cancellationToken);
+        var result = new DetectedFaceResponse[faces.Length];
+        for (var i = 0; i < faces.Length; i++)
         {
             var f = faces[i];
             result[i] = new DetectedFaceResponse(

@@ -6,7 +6,10 @@ using CctvMask.Vision.Imaging;
 
 namespace CctvMask.Grains.Tests.Support;
 
-/// <summary>Model-free phases: one face at a fixed place in every frame, judged unmasked. Counts frames and crops.</summary>
+/// <summary>
+/// Model-free phases: <see cref="FacesPerFrame"/> faces (48 px) and <see cref="TinyFaces"/> 8 px faces at fixed places in
+/// every frame, judged unmasked. Counts frames and crops; <see cref="Gate"/> holds phase 1 until set.
+/// </summary>
 internal sealed class FixedFaceDetector : IFaceModels
 {
     private long _frames;
@@ -19,6 +22,15 @@ internal sealed class FixedFaceDetector : IFaceModels
     /// <summary>The next DetectFaces call throws this.</summary>
     public Exception? ThrowOnce { get; set; }
 
+    public int FacesPerFrame { get; set; } = 1;
+
+    public int TinyFaces { get; set; }
+
+    /// <summary>When set, phase 1 signals <see cref="Entered"/> and waits for the gate.</summary>
+    public ManualResetEventSlim? Gate { get; set; }
+
+    public SemaphoreSlim Entered { get; } = new(0);
+
     public int CropSize => 8;
 
     public int MaxFrames => 32;
@@ -29,14 +41,23 @@ internal sealed class FixedFaceDetector : IFaceModels
 
     public int DetectFaces(ReadOnlySpan<BgrFrame> frames, ReadOnlySpan<int> smallFaceLongSides, Span<RawFace> faces, Span<int> counts)
     {
+        if (Gate is { } gate)
+        {
+            Entered.Release();
+            gate.Wait(TimeSpan.FromSeconds(30));
+        }
         if (ThrowOnce is { } ex) { ThrowOnce = null; throw ex; }
         Interlocked.Add(ref _frames, frames.Length);
+        int n = 0;
         for (int i = 0; i < frames.Length; i++)
         {
-            faces[i] = new RawFace(new BoxF(100, 80, 48, 48), 0.9f, default);
-            counts[i] = 1;
+            for (int j = 0; j < FacesPerFrame; j++)
+                faces[n++] = new RawFace(new BoxF(100 + 50 * j, 80, 48, 48), 0.9f, default);
+            for (int j = 0; j < TinyFaces; j++)
+                faces[n++] = new RawFace(new BoxF(10 + 10 * j, 10, 8, 8), 0.6f, default);
+            counts[i] = FacesPerFrame + TinyFaces;
         }
-        return frames.Length;
+        return n;
     }
 
     public void Crop(BgrFrame frame, in RawFace face, Span<byte> cropBgr) => cropBgr[..(CropSize * CropSize * 3)].Fill(7);

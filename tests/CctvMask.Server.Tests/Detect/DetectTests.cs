@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Xml.Linq;
 using CctvMask.Server.Tests.Infrastructure;
 using CctvMask.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CctvMask.Server.Tests.Detect;
 
@@ -13,8 +15,19 @@ public sealed class DetectTests(SqliteServerFixture fixture)
     private readonly ServerFactory _factory = fixture.Factory;
 
     [Fact]
-    public async Task Multipart_upload_of_a_real_photo_finds_its_faces()
+    public async Task Multipart_upload_of_a_real_photo_finds_its_faces_through_the_silos_inference_loop()
     {
+        // The loop is the only code that records round sizes; this host's meters are scoped to its factory.
+        var meters = _factory.Services.GetRequiredService<IMeterFactory>();
+        int rounds = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "cctvmask.inference.batch.size" && ReferenceEquals(instrument.Meter.Scope, meters))
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((_, _, _, _) => Interlocked.Increment(ref rounds));
+        listener.Start();
         var path = TestEnvironment.Shared("datasets", "face-mask-dev", "images", Image + ".jpg");
         using var client = _factory.CreateClient(TestKeys.Viewer);
         using var form = new MultipartFormDataContent();
@@ -25,6 +38,7 @@ public sealed class DetectTests(SqliteServerFixture fixture)
         var response = await client.PostAsync("/api/detect", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await AssertFindsGroundTruthAsync(await response.ReadNodeAsync());
+        Assert.True(Volatile.Read(ref rounds) >= 1, "the upload did not go through an inference round");
     }
 
     [Fact]

@@ -90,10 +90,10 @@ public sealed class DetectLimitTests
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public DetectResponse Detect(ReadOnlySpan<byte> encodedImage)
+        public async Task<DetectResponse> DetectAsync(byte[] encodedImage, CancellationToken cancellationToken)
         {
             Entered.TrySetResult();
-            Release.Task.Wait(TimeSpan.FromSeconds(60));
+            await Release.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
             return new DetectResponse(1, 1, []);
         }
     }
