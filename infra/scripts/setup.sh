@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts what CctvMask's tests and demo need on a fresh Debian 12 machine:
-# apt packages, PostgreSQL, Redis, the RTSP camera simulator, and the assembled model folder.
+# apt packages, PostgreSQL, Redis, mosquitto (MQTT), the RTSP camera simulator, and the assembled model folder.
 # podman, runc, debootstrap and podman-compose are for the container part of the tests (infra/chaos/run.sh).
 # Idempotent; source it (". infra/scripts/setup.sh") to get the CCTVMASK_* variables exported.
 set -euo pipefail
@@ -18,7 +18,7 @@ PKGS=(ffmpeg redis-server postgresql libtcmalloc-minimal4 python3-gi gir1.2-gst-
       gstreamer1.0-rtsp gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly
       gstreamer1.0-libav chromium fonts-dejavu-core
       golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v3-dev golang-github-xeipuuv-gojsonschema-dev
-      docker-compose
+      docker-compose mosquitto
       podman runc debootstrap podman-compose netavark aardvark-dns iptables uidmap catatonit)
 missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
@@ -45,6 +45,19 @@ if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
   for i in $(seq 1 20); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 0.5; done
 fi
 export CCTVMASK_TEST_REDIS="127.0.0.1:6379"
+
+# 3b. MQTT broker (Debian's mosquitto) on loopback, for the alert tests. Where systemd runs, the package
+# already started it (loopback-only by default); in a container it is started here. /usr/sbin may not be on
+# a non-root PATH, hence the full path.
+mqtt_up() { (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null; }
+if ! mqtt_up; then
+  log "starting mosquitto"
+  printf 'listener 1883 127.0.0.1\nallow_anonymous true\npersistence false\n' > "$WORK/mosquitto.conf"
+  /usr/sbin/mosquitto -c "$WORK/mosquitto.conf" -d
+  for i in $(seq 1 20); do mqtt_up && break; sleep 0.5; done
+  mqtt_up || { log "mosquitto did not start"; exit 1; }
+fi
+export CCTVMASK_TEST_MQTT="127.0.0.1:1883"
 
 # 4. RTSP camera simulator serving ../shared/videos.
 RTSP_PORT="${CCTVMASK_RTSP_PORT:-8554}"

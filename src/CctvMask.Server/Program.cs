@@ -1,4 +1,5 @@
 using CctvMask.Dashboard.Hosting;
+using CctvMask.Server.Alerts;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Cameras;
 using CctvMask.Server.Compliance;
@@ -28,6 +29,7 @@ builder.AddCctvFleet();
 builder.AddCctvViolations();
 builder.AddCctvCompliance();
 builder.AddCctvDetect();
+builder.AddCctvAlerts();
 builder.Services.AddCctvDashboard();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ app.MapFleetApi();
 app.MapViolationsApi();
 app.MapComplianceApi();
 app.MapDetectApi();
+app.MapAlertsApi();
 app.MapHealth();
 app.MapMetrics();
 app.MapApiDocs();

@@ -59,6 +59,9 @@ public static class TestEnvironment
     /// <summary>Base URL of the RTSP camera simulator (CCTVMASK_TEST_RTSP), e.g. rtsp://127.0.0.1:8554.</summary>
     public static string? RtspBase => Environment.GetEnvironmentVariable("CCTVMASK_TEST_RTSP") is { Length: > 0 } s ? s : null;
 
+    /// <summary>host:port of the MQTT broker CI starts (Debian's mosquitto; CCTVMASK_TEST_MQTT), e.g. 127.0.0.1:1883.</summary>
+    public static string? Mqtt => Environment.GetEnvironmentVariable("CCTVMASK_TEST_MQTT") is { Length: > 0 } s ? s : null;
+
     /// <summary>
     /// Returns the value, or throws when it is missing: tests that need a real service never
     /// pass silently without it.

@@ -13,7 +13,7 @@ namespace CctvMask.Cli.Clips;
 /// <summary>
 /// One camera's production path over a clip, frame after frame, as the inference loop runs a round for it:
 /// phase 1, <see cref="CameraPipeline.Track"/> (tracker + <see cref="JudgementPolicy"/>'s crop requests), one
-/// crop per request, phase 2 once over them, <see cref="CameraPipeline.RecordJudgement"/>, then
+/// crop per request and phase 2 once over them (<see cref="PhaseTwoBatch.JudgeRequests"/>, the loop's own step), then
 /// <see cref="CameraPipeline.Complete"/> (minute counts, violations, live view). Without a silo: the clock is
 /// the clip's (frame n at n ÷ detect fps from a minute boundary) and the sinks only sum. Defaults everywhere
 /// (tracker, violations, cameras); no zones, no motion gate (the gate is the loop's: every frame is analysed).
@@ -34,10 +34,8 @@ internal sealed class ClipCamera
     private readonly int[] _count = new int[1];
     private readonly RawFace[] _faces;
     private readonly List<CropRequest> _requests;
-    private readonly int _cropBytes;
-    private readonly byte[] _crops;
-    private readonly RawFace[] _cropFaces;
-    private readonly DetectedFace[] _judged;
+    private readonly PhaseTwoBatch _phaseTwo;
+    private readonly Func<int, CameraPipeline> _pipelineOf;
     private long _frames;
     private long _faceTotal;
     private long _cropTotal;
@@ -63,10 +61,8 @@ internal sealed class ClipCamera
         _faces = new RawFace[models.MaxFaces];
         int crops = new InferenceLoopOptions().MaxCropsPerRound;
         _requests = new List<CropRequest>(crops);
-        _cropBytes = models.CropSize * models.CropSize * 3;
-        _crops = new byte[crops * _cropBytes];
-        _cropFaces = new RawFace[crops];
-        _judged = new DetectedFace[crops];
+        _phaseTwo = new PhaseTwoBatch(models, crops);
+        _pipelineOf = _ => _pipeline;
     }
 
     /// <summary>Frames analysed so far.</summary>
@@ -91,15 +87,7 @@ internal sealed class ClipCamera
             int found = _models.DetectFaces(_view, _smallFace, _faces, _count);
             _requests.Clear();
             _pipeline.Track(_faces.AsSpan(0, _count[0]), view.Width, view.Height, now, _models, 0, _requests);
-            int crops = Math.Min(_requests.Count, _cropFaces.Length);
-            for (int r = 0; r < crops; r++)
-            {
-                _cropFaces[r] = _requests[r].Face;
-                _models.Crop(view, _requests[r].Face, _crops.AsSpan(r * _cropBytes, _cropBytes));
-            }
-            _models.Classify(_crops, _cropFaces, crops, _judged);
-            for (int r = 0; r < crops; r++)
-                _pipeline.RecordJudgement(_requests[r].Track, _judged[r], _crops.AsSpan(r * _cropBytes, _cropBytes), _models.CropSize, now);
+            int crops = _phaseTwo.JudgeRequests(_view, _requests, _pipelineOf, now);
             _view[0] = default;
             _frames++;
             _faceTotal += found;

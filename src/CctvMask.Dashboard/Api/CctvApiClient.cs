@@ -69,6 +69,31 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
     public Task<IReadOnlyList<FleetCameraDto>> GetFleetAsync(CancellationToken ct = default) =>
         GetJsonAsync<IReadOnlyList<FleetCameraDto>>("api/fleet", ct);
 
+    public Task<IReadOnlyList<AlertRuleDto>> ListAlertRulesAsync(CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<AlertRuleDto>>("api/alerts/rules", ct);
+
+    public Task<AlertRuleDto> CreateAlertRuleAsync(AlertRuleRequestDto request, CancellationToken ct = default) =>
+        SendJsonAsync<AlertRuleDto>(HttpMethod.Post, "api/alerts/rules", request, ct);
+
+    public async Task DeleteAlertRuleAsync(Guid id, CancellationToken ct = default)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/alerts/rules/{id}"), ct);
+        await EnsureSuccessAsync(response, ct);
+    }
+
+    public async Task<AlertTestDto> TestAlertRuleAsync(Guid id, CancellationToken ct = default)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/alerts/rules/{id}/test"), ct);
+        await EnsureSuccessAsync(response, ct);
+        return await ReadJsonAsync<AlertTestDto>(response, ct);
+    }
+
+    public Task<IReadOnlyList<AlertEventDto>> ListAlertEventsAsync(int limit, CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<AlertEventDto>>($"api/alerts/events?limit={limit.ToString(CultureInfo.InvariantCulture)}", ct);
+
+    public Task<IReadOnlyList<AlertDeliveryDto>> ListAlertDeliveriesAsync(int limit, CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<AlertDeliveryDto>>($"api/alerts/deliveries?limit={limit.ToString(CultureInfo.InvariantCulture)}", ct);
+
     /// <summary>
     /// The role a key grants, or null when the API rejects it. Deleting a camera id that cannot
     /// exist (upper case is never a valid slug) is authorised for admin only and changes nothing:

@@ -38,10 +38,8 @@ public sealed class InferenceLoop : IAsyncDisposable
     private readonly int[] _counts;
     private readonly RawFace[] _faces;
     private readonly List<CropRequest> _requests;
-    private readonly byte[] _crops;
-    private readonly RawFace[] _cropFaces;
-    private readonly DetectedFace[] _judged;
-    private readonly int _cropBytes;
+    private readonly PhaseTwoBatch _phaseTwo;
+    private readonly Func<int, CameraPipeline> _pipelineOf;
     private readonly Task _run;
     private CameraFeed[] _feeds = [];
     private int _signalled;
@@ -67,10 +65,8 @@ public sealed class InferenceLoop : IAsyncDisposable
         _counts = new int[frames];
         _faces = new RawFace[models.MaxFaces];
         _requests = new List<CropRequest>(crops);
-        _cropBytes = models.CropSize * models.CropSize * 3;
-        _crops = new byte[crops * _cropBytes];
-        _cropFaces = new RawFace[crops];
-        _judged = new DetectedFace[crops];
+        _phaseTwo = new PhaseTwoBatch(models, crops);
+        _pipelineOf = slot => _roundFeeds[slot]!.Pipeline;
         _onFrame = Signal;
         InferenceLog.Started(_logger, lane, frames, crops);
         _run = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -248,20 +244,8 @@ public sealed class InferenceLoop : IAsyncDisposable
                 else _roundFeeds[i]!.Pipeline.Track(_faces.AsSpan(offset, _counts[i]), _views[i].Width, _views[i].Height, now, _models, i, _requests);
             }
 
-            int crops = Math.Min(_requests.Count, _cropFaces.Length);
-            for (int r = 0; r < crops; r++)
-            {
-                _cropFaces[r] = _requests[r].Face;
-                _models.Crop(_views[_requests[r].Frame], _requests[r].Face, _crops.AsSpan(r * _cropBytes, _cropBytes));
-            }
-            _models.Classify(_crops, _cropFaces, crops, _judged);
-            for (int r = 0; r < crops; r++)
-            {
-                var request = _requests[r];
-                _roundFeeds[request.Frame]!.Pipeline.RecordJudgement(request.Track, _judged[r], _crops.AsSpan(r * _cropBytes, _cropBytes),
-                    _models.CropSize, now);
-            }
-            crops += _stills.Judge(_models, _views.AsSpan(0, n), _crops, _cropFaces, _judged);
+            int crops = _phaseTwo.JudgeRequests(_views.AsSpan(0, n), _requests, _pipelineOf, now);
+            crops += _stills.Judge(_views.AsSpan(0, n), _phaseTwo);
             long judged = Stopwatch.GetTimestamp();
             _metrics.RecordRound(n, total, crops, Stopwatch.GetElapsedTime(started, detected).TotalSeconds,
                 Stopwatch.GetElapsedTime(detected, judged).TotalSeconds);

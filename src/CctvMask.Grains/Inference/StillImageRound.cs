@@ -56,26 +56,20 @@ internal sealed class StillImageRound(int slots)
     }
 
     /// <summary>
-    /// Phase 2 over the staged faces, in chunks as large as the loop's crop buffers (an image may hold more faces
-    /// than a round's camera crops); returns the faces judged.
+    /// Phase 2 over the staged faces, in batches as large as the round's (an image may hold more faces than a
+    /// round's camera crops); returns the faces judged.
     /// </summary>
-    public int Judge(IFaceModels models, ReadOnlySpan<BgrFrame> views, Span<byte> crops, Span<RawFace> cropFaces, Span<DetectedFace> judged)
+    public int Judge(ReadOnlySpan<BgrFrame> views, PhaseTwoBatch batch)
     {
-        int cropBytes = models.CropSize * models.CropSize * 3;
-        for (int start = 0; start < _crops.Count; start += cropFaces.Length)
+        for (int start = 0; start < _crops.Count; start += batch.Capacity)
         {
-            int count = Math.Min(cropFaces.Length, _crops.Count - start);
-            for (int r = 0; r < count; r++)
-            {
-                var (slot, _, raw) = _crops[start + r];
-                cropFaces[r] = raw;
-                models.Crop(views[slot], raw, crops.Slice(r * cropBytes, cropBytes));
-            }
-            models.Classify(crops, cropFaces, count, judged);
-            for (int r = 0; r < count; r++)
+            batch.Clear();
+            for (int r = start; r < _crops.Count && batch.Add(views[_crops[r].Slot], _crops[r].Raw); r++) { }
+            batch.Classify();
+            for (int r = 0; r < batch.Count; r++)
             {
                 var (slot, face, _) = _crops[start + r];
-                _faces[slot]![face] = judged[r];
+                _faces[slot]![face] = batch.Judged(r);
             }
         }
         return _crops.Count;

@@ -62,9 +62,9 @@ public static class DetectApi
         }
         catch (Exception ex) when (ex is ModelLoadException or ValidationException or FileNotFoundException)
         {
-            // The loader's three ways to fail; /readyz reports the same error.
+            // The loader's three ways to fail; /readyz and the log say which (its text names server paths).
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The models are not loaded.", detail: ex is ModelLoadException ? ex.Message : "See /readyz and the server log.");
+                title: "The models are not loaded.", detail: "See /readyz and the server log.");
         }
         catch (ObjectDisposedException)
         {

@@ -78,6 +78,8 @@ internal abstract class CctvDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(a => a.AppliedAt);
         });
 
+        Alerts.Entities.AlertsModel.Configure(modelBuilder);
+
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())
                 if (property.GetColumnName() == property.Name)

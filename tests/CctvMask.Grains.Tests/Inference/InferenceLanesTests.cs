@@ -1,7 +1,6 @@
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tests.Support;
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ namespace CctvMask.Grains.Tests.Inference;
 /// <summary>Lanes: each has its own models; new cameras spread over them, a burst too.</summary>
 public sealed class InferenceLanesTests
 {
-    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+    private static readonly IMeterFactory Meters = Loops.Meters;
 
     private sealed class CountingFactory : IFaceModelsFactory
     {

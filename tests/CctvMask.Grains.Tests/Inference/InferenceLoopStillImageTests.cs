@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tests.Support;
@@ -6,32 +5,18 @@ using CctvMask.Grains.Tracking;
 using CctvMask.Grains.Violations;
 using CctvMask.Vision.Detection;
 using CctvMask.Vision.Imaging;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CctvMask.Grains.Tests.Inference;
 
 /// <summary>Uploaded images (<c>POST /api/detect</c>) go through the cameras' inference loop.</summary>
 public sealed class InferenceLoopStillImageTests
 {
-    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-
-    private static InferenceLoop Loop(IFaceModels models, InferenceLoopOptions? options = null) =>
-        new(models, Options.Create(options ?? new InferenceLoopOptions()), new InferenceMetrics(Meters),
-            TimeProvider.System, NullLogger<InferenceLoop>.Instance);
+    private static InferenceLoop Loop(IFaceModels models, InferenceLoopOptions? options = null) => Loops.Create(models, options);
 
     private static BgrFrame Image() => new(new byte[320 * 240 * 3], 320, 240);
 
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition never held");
-            await Task.Delay(10);
-        }
-    }
+    private static Task Until(Func<bool> condition) => Loops.Until(condition);
 
     [Fact]
     public async Task Every_face_of_an_upload_is_judged_beside_a_streaming_camera_even_past_the_rounds_crop_budget()

@@ -1,35 +1,20 @@
-using System.Diagnostics.Metrics;
 using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Inference;
 using CctvMask.Grains.Tests.Support;
 using CctvMask.Grains.Tracking;
 using CctvMask.Grains.Violations;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CctvMask.Grains.Tests.Inference;
 
 public sealed class InferenceLoopTests
 {
-    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-
-    private static InferenceLoop Loop(IFaceModels models, InferenceLoopOptions? options = null) =>
-        new(models, Options.Create(options ?? new InferenceLoopOptions()), new InferenceMetrics(Meters),
-            TimeProvider.System, NullLogger<InferenceLoop>.Instance);
+    private static InferenceLoop Loop(IFaceModels models, InferenceLoopOptions? options = null) => Loops.Create(models, options);
 
     private static CameraPipeline Pipeline(string id, MemorySink sink) =>
         new(id, null, new TrackerOptions(), new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance);
 
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition never held");
-            await Task.Delay(10);
-        }
-    }
+    private static Task Until(Func<bool> condition) => Loops.Until(condition);
 
     [Fact]
     public async Task Every_frame_is_disposed_exactly_once_whether_analysed_dropped_or_left_at_detach()

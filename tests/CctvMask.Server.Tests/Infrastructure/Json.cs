@@ -10,6 +10,13 @@ public static class Json
     public static async Task<JsonNode> ReadNodeAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("empty JSON body");
 
+    public static async Task<JsonNode> GetFromJsonNodeAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return await response.ReadNodeAsync();
+    }
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body, JsonSerializerOptions.Web);
 

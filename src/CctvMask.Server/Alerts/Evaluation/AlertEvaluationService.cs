@@ -1,0 +1,121 @@
+using CctvMask.Grains.Cameras;
+using CctvMask.Server.Alerts.Mqtt;
+using CctvMask.Server.Cameras;
+using CctvMask.Storage.Alerts;
+using CctvMask.Storage.Cameras;
+using Microsoft.Extensions.Options;
+
+namespace CctvMask.Server.Alerts.Evaluation;
+
+/// <summary>
+/// Every <see cref="AlertOptions.EvaluationIntervalSeconds"/>, on the server holding the alert lease only:
+/// reads the enabled rules, the enabled cameras' live status (grains) and their compliance windows
+/// (database), runs <see cref="AlertEvaluator"/> per rule and camera, raises the events through the outbox,
+/// stores the new states, and publishes the retained per-camera MQTT status. A failed pass is logged and
+/// the next one runs as usual.
+/// </summary>
+public sealed class AlertEvaluationService(
+    AlertRuleRepository rules, CameraRepository cameras, ComplianceWindowReader windows, ICameraControl control,
+    AlertOutbox outbox, AlertLeadership leadership, AlertEventRepository events, MqttCameraStatusPublisher mqttStatus,
+    AlertMetrics metrics, IOptions<AlertOptions> options, TimeProvider clock, ILogger<AlertEvaluationService> logger) : BackgroundService
+{
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        var interval = TimeSpan.FromSeconds(options.Value.EvaluationIntervalSeconds);
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                if (await leadership.IsLeaderAsync(stoppingToken).ConfigureAwait(false))
+                    await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                AlertLog.EvaluationFailed(logger, interval, ex);
+            }
+        }
+        while (await NextAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await leadership.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One evaluation pass (the caller holds the lease).</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var ruleList = await rules.ListAsync(enabledOnly: true, cancellationToken).ConfigureAwait(false);
+        var cameraList = (await cameras.ListAsync(enabledOnly: true, cancellationToken).ConfigureAwait(false)).Select(c => c.Id).ToArray();
+        var statuses = await Task.WhenAll(cameraList.Select(id => control.GetStatusAsync(id, cancellationToken))).ConfigureAwait(false);
+        var running = new Dictionary<string, CameraStatus>(StringComparer.Ordinal);
+        for (var i = 0; i < cameraList.Length; i++) running[cameraList[i]] = statuses[i];
+
+        var totals = new Dictionary<int, Dictionary<string, ComplianceWindowTotals>>();
+        foreach (var minutes in ruleList.Where(r => r.Spec.Kind != AlertRuleKind.CameraNotRunning).Select(r => r.Spec.WindowMinutes)
+                     .Append(mqttStatus.WindowMinutes).Distinct())
+        {
+            var sums = await windows.GetTotalsAsync(now.AddMinutes(-minutes), now, cancellationToken).ConfigureAwait(false);
+            totals[minutes] = sums.ToDictionary(t => t.CameraId, StringComparer.Ordinal);
+        }
+
+        var states = (await rules.GetStatesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => (s.RuleId, s.CameraId));
+        var changed = new List<AlertRuleState>();
+        foreach (var rule in ruleList)
+        {
+            foreach (var cameraId in rule.Spec.CameraId is { } only ? cameraList.Where(c => c == only) : cameraList)
+            {
+                var snapshot = Snapshot(cameraId, running[cameraId], totals, rule.Spec.Kind == AlertRuleKind.CameraNotRunning ? null : rule.Spec.WindowMinutes);
+                var previous = states.GetValueOrDefault((rule.Id, cameraId)) ?? AlertRuleState.Initial(rule.Id, cameraId);
+                var decision = AlertEvaluator.Evaluate(rule.Spec, snapshot, previous, now);
+                if (decision.Raise is { } status)
+                {
+                    var alert = await outbox.RaiseAsync(rule, cameraId, status, decision.Value, snapshot, cancellationToken).ConfigureAwait(false);
+                    AlertLog.RaisedEvent(logger, alert);
+                }
+                if (decision.State != previous) changed.Add(decision.State);
+            }
+        }
+        await rules.SaveStatesAsync(changed, cancellationToken).ConfigureAwait(false);
+        metrics.Evaluated();
+
+        await mqttStatus.PublishAsync(cameraList.Select(id => (running[id], Snapshot(id, running[id], totals, mqttStatus.WindowMinutes))), now, cancellationToken)
+            .ConfigureAwait(false);
+        await PurgeIfDueAsync(now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static AlertSnapshot Snapshot(string cameraId, CameraStatus status, Dictionary<int, Dictionary<string, ComplianceWindowTotals>> totals, int? windowMinutes)
+    {
+        var isRunning = status.State == CameraState.Running;
+        if (windowMinutes is not { } w || !totals[w].TryGetValue(cameraId, out var t)) return new AlertSnapshot(cameraId, isRunning, 0, 0, 0);
+        return new AlertSnapshot(cameraId, isRunning, t.People, t.Masked, t.Unmasked);
+    }
+
+    private async Task PurgeIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now - _lastPurge < PurgeInterval) return;
+        _lastPurge = now;
+        var cutoff = now.AddDays(-options.Value.EventRetentionDays);
+        var purged = await events.PurgeAsync(cutoff, cancellationToken).ConfigureAwait(false);
+        if (purged > 0) AlertLog.Purged(logger, purged, cutoff);
+    }
+
+    private static async Task<bool> NextAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace CctvMask.Storage.Alerts;
+
+/// <summary>
+/// What a rule remembers about one camera between evaluations: whether it is firing, since when the
+/// condition that would flip it holds (<see cref="PendingSince"/>: "not running" while quiet, "running
+/// again" while firing), and when it last triggered (cooldown). <see cref="CameraId"/> is the camera judged.
+/// </summary>
+public sealed record AlertRuleState(
+    Guid RuleId,
+    string CameraId,
+    bool Firing,
+    DateTimeOffset? PendingSince,
+    DateTimeOffset? LastTriggeredAt)
+{
+    /// <summary>The state of a rule that has never seen the camera.</summary>
+    public static AlertRuleState Initial(Guid ruleId, string cameraId) => new(ruleId, cameraId, false, null, null);
+}
