@@ -15,16 +15,18 @@ Invariants (a broken one fails the scenario):
                 compliance event is applied twice (applied_events is keyed by the event id)
   not-lost      violations the servers counted (status "violations" of every worker incarnation)
                 are all stored; no compliance minute is missing; storage dropped/dead-lettered = 0.
-                kill -9 is exempt until the crash-safe journal lands (CHAOS_KILL_MAY_LOSE=1, the
-                default): a killed silo's open minute and unflushed events are reported, not failed
+                kill -9 included: the killed silo restarts on its data volume and replays its
+                journal (CHAOS_KILL_MAY_LOSE=1 reports such losses as notes instead of failing)
+  kept-running  (PostgreSQL/Redis outages) the camera's silo keeps analysing throughout
   readiness     /readyz turns unhealthy while PostgreSQL or Redis is down and healthy after
 
 Environment: what `infra/podman/stack.sh env` prints, plus CHAOS_RUNS (runs of kill/disconnect,
 default 2), CHAOS_OUTAGE_RUNS (pause, postgres, redis, netem; default 1), CHAOS_SCENARIOS (comma
 list to run a subset), CHAOS_RESULTS (JSON written at the end), CHAOS_BREAK=double-count (a
 deliberately broken counter, to see the suite fail).
-Exit status: 0 when every scenario held, 1 otherwise. Stdout ends with one line per scenario
-"chaos <name>: PASS|FAIL" that infra/scripts/test.sh counts.
+Exit status: 0 when every scenario held, 1 otherwise. Stdout ends with one line per scenario and
+invariant, "chaos <scenario>/<invariant>: PASS|FAIL" ("chaos <scenario>: SKIP" for a scenario the
+machine cannot run), that infra/scripts/test.sh counts as tests.
 """
 import json
 import os
@@ -53,7 +55,7 @@ OUTAGE_RUNS = int(ENV.get("CHAOS_OUTAGE_RUNS", "1"))
 RECOVERY_BOUND = 90.0
 SETTLE_BOUND = 150.0
 STORE_GRACE = 60.0
-KILL_MAY_LOSE = ENV.get("CHAOS_KILL_MAY_LOSE", "1") == "1"
+KILL_MAY_LOSE = ENV.get("CHAOS_KILL_MAY_LOSE", "0") == "1"
 BREAK = ENV.get("CHAOS_BREAK", "")
 
 
@@ -241,6 +243,11 @@ def heal_and_settle():
     return wait_for(settled, SETTLE_BOUND, "the fleet to settle (both ready, both active, one runner)")
 
 
+# The invariants each scenario checks (one counted test each in CI).
+FAULT_INVARIANTS = ("recovered", "one-runner", "kept", "no-duplicate", "not-lost")
+OUTAGE_INVARIANTS = ("kept-running", "readiness", "one-runner", "kept", "no-duplicate", "not-lost")
+
+
 class Run:
     def __init__(self, scenario, index):
         self.scenario, self.index = scenario, index
@@ -248,17 +255,18 @@ class Run:
         self.counted = self.stored = 0
         self.duplicates = 0
         self.double_run = 0
-        self.failures = []
+        self.failures = []         # (invariant, why)
         self.notes = []
+        self.skipped = False
 
-    def fail(self, why):
-        self.failures.append(why)
-        log(f"{self.scenario} #{self.index}: INVARIANT BROKEN: {why}")
+    def fail(self, invariant, why):
+        self.failures.append((invariant, why))
+        log(f"{self.scenario} #{self.index}: INVARIANT BROKEN ({invariant}): {why}")
 
 
 def begin(run):
     if not heal_and_settle():
-        run.fail("fleet not settled before the fault")
+        run.fail("one-runner", "fleet not settled before the fault")
     run.t0 = time.time()
     run.before = stored_ids()
     run.counted0 = SAMPLER.counted()
@@ -270,7 +278,7 @@ def begin(run):
 def finish(run, may_lose=False):
     settled_ok = heal_and_settle()
     if not settled_ok:
-        run.fail("fleet did not settle after the fault (one runner, both active)")
+        run.fail("one-runner", "fleet did not settle after the fault (one runner, both active)")
     # Every violation counted by now must be stored within STORE_GRACE s (write-behind flush, spill
     # replay after a database outage); the camera keeps producing meanwhile, so stored may exceed it.
     run.counted = SAMPLER.counted() - run.counted0
@@ -281,21 +289,21 @@ def finish(run, may_lose=False):
     after_v, after_a = stored_ids()
     gone = (run.before[0] - after_v) | (run.before[1] - after_a)
     if gone:
-        run.fail(f"{len(gone)} events stored before the fault are gone")
+        run.fail("kept", f"{len(gone)} events stored before the fault are gone")
     run.duplicates = duplicate_violations()
     if run.duplicates:
-        run.fail(f"{run.duplicates} violations stored twice")
+        run.fail("no-duplicate", f"{run.duplicates} violations stored twice")
     lost = run.counted - run.stored
     if lost > 0:
         if may_lose:
             run.notes.append(f"{lost} counted violations not stored (killed silo's unflushed events)")
         else:
-            run.fail(f"{lost} violations counted by the servers but not stored")
+            run.fail("not-lost", f"{lost} violations counted by the servers but not stored")
     samples = SAMPLER.window(run.t0, t1)
     run.double_run = sum(1 for s in samples if len(SAMPLER.runners(s)) > 1)
     for c, m in (samples[-1][2] if samples else {}).items():
         if m and (m["dropped"] or m["dead_lettered"]):
-            run.fail(f"{c}: storage dropped {m['dropped']:.0f}, dead-lettered {m['dead_lettered']:.0f}")
+            run.fail("not-lost", f"{c}: storage dropped {m['dropped']:.0f}, dead-lettered {m['dead_lettered']:.0f}")
     log(f"{run.scenario} #{run.index}: recovery {run.recovery}, counted {run.counted}, stored {run.stored}, "
         f"duplicates {run.duplicates}, double-run {run.double_run} s{'; ' + '; '.join(run.notes) if run.notes else ''}")
 
@@ -318,7 +326,7 @@ def scenario_kill(run):
     if wait_for(moved, RECOVERY_BOUND, "the camera to run on the survivor"):
         run.recovery = time.time() - t
     else:
-        run.fail(f"camera not running on the survivor within {RECOVERY_BOUND:.0f} s")
+        run.fail("recovered", f"camera not running on the survivor within {RECOVERY_BOUND:.0f} s")
     finish(run, may_lose=KILL_MAY_LOSE)
 
 
@@ -332,7 +340,7 @@ def scenario_pause(run, seconds=20):
     if wait_for(lambda: frames_after(t), RECOVERY_BOUND, "frames after the unpause"):
         run.recovery = time.time() - t
     else:
-        run.fail("camera not analysed after the unpause")
+        run.fail("recovered", "camera not analysed after the unpause")
     finish(run)
 
 
@@ -352,7 +360,7 @@ def scenario_disconnect(run, seconds=30):
     if wait_for(lambda: frames_after(t), RECOVERY_BOUND, "frames after the reconnect"):
         run.recovery = time.time() - t
     else:
-        run.fail("camera not analysed after the reconnect")
+        run.fail("recovered", "camera not analysed after the reconnect")
     finish(run)
 
 
@@ -366,7 +374,7 @@ def outage(run, container, seconds=60):
     try:
         unready = wait_for(lambda: not any(ready(p) for p in SILOS.values()), 45, "/readyz to report the outage")
         if not unready:
-            run.fail(f"/readyz stayed healthy with {container} down")
+            run.fail("readiness", f"/readyz stayed healthy with {container} down")
         time.sleep(max(0, seconds - (time.time() - t)))
         # The camera's own silo says it still runs and analyses (its /metrics need neither
         # PostgreSQL nor Redis; the status API reads the camera catalogue from PostgreSQL).
@@ -375,9 +383,9 @@ def outage(run, container, seconds=60):
         frames1 = (window[-1][2].get(runner) or {}) if window else {}
         stopped = [s for s in window if runner not in SAMPLER.runners(s)]
         if not frames1 or frames1.get("state") != 2.0 or (frames1.get("frames") or 0) <= (frames0.get("frames") or 0):
-            run.fail(f"camera stopped during the outage ({runner} metrics: {frames1})")
+            run.fail("kept-running", f"camera stopped during the outage ({runner} metrics: {frames1})")
         elif stopped:
-            run.fail(f"camera not running on {runner} in {len(stopped)} of {len(window)} samples during the outage")
+            run.fail("kept-running", f"camera not running on {runner} in {len(stopped)} of {len(window)} samples during the outage")
         else:
             run.notes.append(f"{(frames1.get('frames') or 0) - (frames0.get('frames') or 0):.0f} frames analysed during the outage")
         no_status = sum(1 for s in window if s[1] is None)
@@ -389,7 +397,7 @@ def outage(run, container, seconds=60):
     if wait_for(lambda: all(ready(p) for p in SILOS.values()), RECOVERY_BOUND, "/readyz healthy again"):
         run.recovery = time.time() - t
     else:
-        run.fail("/readyz not healthy after the outage")
+        run.fail("readiness", "/readyz not healthy after the outage")
     finish(run)
 
 
@@ -413,20 +421,20 @@ def scenario_netem(run, seconds=45):
     try:
         time.sleep(seconds)
         if not frames_after(time.time() - 10):
-            run.fail("camera not analysed under 200 ms / 5 % loss")
+            run.fail("recovered", "camera not analysed under 200 ms / 5 % loss")
     finally:
         subprocess.run(["podman", "exec", "--user", "root", "--privileged", RTSP, "tc", "qdisc", "del", "dev", "eth0", "root"], capture_output=True)
     run.recovery = 0.0
     finish(run)
 
 
-SCENARIOS = [
-    ("kill -9 silo running the camera", "kill", scenario_kill, RUNS),
-    ("pause silo 20 s", "pause", scenario_pause, OUTAGE_RUNS),
-    ("disconnect silo 30 s", "disconnect", scenario_disconnect, RUNS),
-    ("PostgreSQL stopped 60 s", "postgres", scenario_postgres, OUTAGE_RUNS),
-    ("Redis stopped 60 s", "redis", scenario_redis, OUTAGE_RUNS),
-    ("camera link 200 ms / 5 % loss", "netem", scenario_netem, OUTAGE_RUNS),
+SCENARIOS = [  # title, key, function, runs, invariants
+    ("kill -9 silo running the camera", "kill", scenario_kill, RUNS, FAULT_INVARIANTS),
+    ("pause silo 20 s", "pause", scenario_pause, OUTAGE_RUNS, FAULT_INVARIANTS),
+    ("disconnect silo 30 s", "disconnect", scenario_disconnect, RUNS, FAULT_INVARIANTS),
+    ("PostgreSQL stopped 60 s", "postgres", scenario_postgres, OUTAGE_RUNS, OUTAGE_INVARIANTS),
+    ("Redis stopped 60 s", "redis", scenario_redis, OUTAGE_RUNS, OUTAGE_INVARIANTS),
+    ("camera link 200 ms / 5 % loss", "netem", scenario_netem, OUTAGE_RUNS, FAULT_INVARIANTS),
 ]
 
 
@@ -449,36 +457,38 @@ def main():
     time.sleep(2)
     suite_start = time.time()
     results = []
-    for title, key, fn, n in SCENARIOS:
+    for title, key, fn, n, invariants in SCENARIOS:
         if wanted and key not in wanted:
             continue
         runs = []
         for i in range(1, n + 1):
             run = Run(key, i)
-            run.skipped = False
             try:
                 fn(run)
             except Exception as exc:  # noqa: BLE001 - a scenario that crashes is a failed scenario
-                run.fail(f"scenario error: {exc}")
-                heal_and_settle()
+                run.fail("error", f"scenario error: {exc}")
+                try:
+                    heal_and_settle()
+                except Exception as heal_exc:  # noqa: BLE001 - the next scenario reports an unsettled fleet
+                    log(f"healing after the error failed: {heal_exc}")
             runs.append(run)
             if run.skipped:
                 break
-        results.append((title, key, runs))
+        results.append((title, key, runs, invariants))
     # Compliance minutes: every whole minute of the suite has a row (the kill runs may lose one).
     time.sleep(max(0, 62 - time.time() % 60))
     gaps = missing_minutes(suite_start, time.time())
-    kill_windows = [(r.t0, r.t0 + 120) for _, k, rs in results if k == "kill" for r in rs if hasattr(r, "t0")]
+    kill_windows = [(r.t0, r.t0 + 120) for _, k, rs, _ in results if k == "kill" for r in rs if hasattr(r, "t0")]
     for m in gaps:
         in_kill = any(a - 60 <= m <= b for a, b in kill_windows)
-        for _, key, runs in results:
+        for _, key, runs, _ in results:
             for r in runs:
                 if hasattr(r, "t0") and r.t0 - 60 <= m <= r.t0 + 180:
                     msg = f"compliance minute {time.strftime('%H:%M', time.gmtime(m))} UTC missing"
                     if in_kill and KILL_MAY_LOSE and key == "kill":
                         r.notes.append(msg)
-                    elif not in_kill:
-                        r.fail(msg)
+                    elif not in_kill or not KILL_MAY_LOSE:
+                        r.fail("not-lost", msg)
                     break
             else:
                 continue
@@ -490,7 +500,7 @@ def main():
     print("-" * len(header))
     ok_all = True
     summary = []
-    for title, key, runs in results:
+    for title, key, runs, invariants in results:
         done = [r for r in runs if not r.skipped]
         if not done:
             print(f"{title:34} {0:>4} {'-':>26} {'-':>15} {'-':>4} {'-':>12}  SKIPPED ({'; '.join(runs[0].notes)})")
@@ -506,17 +516,19 @@ def main():
         ok_all &= not failed
         print(f"{title:34} {len(done):>4} {recovery:>26} {f'{counted}/{stored}':>15} {dup:>4} {double:>12}  {'FAIL' if failed else 'ok'}")
         for r in done:
-            for f in r.failures:
-                print(f"    run {r.index}: FAIL {f}")
+            for inv, why in r.failures:
+                print(f"    run {r.index}: FAIL ({inv}) {why}")
             for note in r.notes:
                 print(f"    run {r.index}: {note}")
-        summary.append((key, "FAIL" if failed else "PASS"))
+        broken = {inv for inv, _ in failed}
+        for inv in invariants + tuple(sorted(broken - set(invariants))):
+            summary.append((f"{key}/{inv}", "FAIL" if inv in broken else "PASS"))
     if ENV.get("CHAOS_RESULTS"):
         with open(ENV["CHAOS_RESULTS"], "w") as fh:
             json.dump([{"scenario": t, "key": k, "runs": [{"recovery": r.recovery, "counted": r.counted, "stored": r.stored,
                                                           "duplicates": r.duplicates, "double_run": r.double_run,
                                                           "failures": r.failures, "notes": r.notes, "skipped": r.skipped}
-                                                         for r in rs]} for t, k, rs in results], fh, indent=1)
+                                                         for r in rs]} for t, k, rs, _ in results], fh, indent=1)
     for key, verdict in summary:
         print(f"chaos {key}: {verdict}")
     return 0 if ok_all else 1

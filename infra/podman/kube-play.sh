@@ -10,6 +10,7 @@
 # NetworkPolicy, HPA, ServiceMonitor, Orleans' Kubernetes hosting (KUBERNETES_SERVICE_HOST is unset
 # under podman, so the silos use Redis clustering only), probes as the kubelet would run them.
 # Needs the images from build-images.sh and Go + sprig (setup.sh installs them).
+# `kube-play.sh down` only removes what an earlier (interrupted) run left behind.
 set -euo pipefail
 LOG_TAG=kube
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -24,6 +25,7 @@ mkdir -p "$WORK"
 cleanup() {
   for r in silo-a silo-b; do
     [ -f "$WORK/$r.yaml" ] && podman kube down "$WORK/$r.yaml" >/dev/null 2>&1 || true
+    podman pod rm -f -t 2 "$r-cctvmask-pod-0" >/dev/null 2>&1 || true
     podman secret rm "$r-cctvmask" >/dev/null 2>&1 || true
     rm -f "$WORK/$r".*
   done
@@ -31,8 +33,9 @@ cleanup() {
   podman volume rm -f "$VOLUME" >/dev/null 2>&1 || true
   podman network rm -f "$NET" >/dev/null 2>&1 || true
 }
-trap cleanup EXIT
 cleanup
+[ "${1:-}" = down ] && exit 0
+trap cleanup EXIT
 
 log "building infra/helm-render"
 (cd "$REPO" && GO111MODULE=off GOPATH=/usr/share/gocode nice -n 10 go build -o "$WORK/helm-render" ./infra/helm-render)

@@ -4,7 +4,9 @@
 # camera simulator serving a clip from ../shared/videos (read-only bind mount).
 #   stack.sh up      start it in dependency order, each step waited for (bounded)
 #   stack.sh check   register a camera on silo 1 and check: it streams, both silos list each other,
-#                    violations and compliance rows land in PostgreSQL, the image's HEALTHCHECK passes
+#                    violations and compliance rows land in PostgreSQL, the image's HEALTHCHECK passes;
+#                    one "chaos stack/NAME: PASS|FAIL" line per check (test.sh counts them), stops
+#                    at the first failure
 #   stack.sh down    remove containers, volumes and the network
 #   stack.sh env     print the environment the commands use (eval "$(stack.sh env)")
 # podman-compose 1.0.3 ignores depends_on conditions and profiles, so `up` names services and waits
@@ -99,23 +101,34 @@ both_listed() {
 streaming() { [ "$(camera_field "$CCTVMASK_PORT" state)" = running ] && [ "$(camera_field "$CCTVMASK_PORT" framesAnalyzed)" -gt 0 ]; }
 stored() { [ "$(psql_q "select count(*) from applied_events")" -gt 0 ]; }
 
+passed() { echo "chaos stack/$1: PASS"; }
+failed() { echo "chaos stack/$1: FAIL"; die "$2"; }
+hardened() { # every silo runs as uid 1654 on a read-only root fs and its HEALTHCHECK passes
+  local c
+  for c in "$SILO1" "$SILO2"; do
+    podman healthcheck run "$c" >/dev/null || { log "HEALTHCHECK of $c failed"; return 1; }
+    [ "$(podman inspect -f '{{.HostConfig.ReadonlyRootfs}} {{.Config.User}}' "$c")" = "true 1654" ] || { log "$c: root fs not read-only or not uid 1654"; return 1; }
+  done
+}
+
 cmd_check() {
   S1="$(silo_of "$CCTVMASK_PORT")"; S2="$(silo_of "$CCTVMASK_PORT_2")"
-  wait_until 60 "both silos to list each other" both_listed || die "silos: 1 sees [$(active_silos "$CCTVMASK_PORT")], 2 sees [$(active_silos "$CCTVMASK_PORT_2")]"
+  wait_until 60 "both silos to list each other" both_listed || failed silos-listed "silos: 1 sees [$(active_silos "$CCTVMASK_PORT")], 2 sees [$(active_silos "$CCTVMASK_PORT_2")]"
   log "check: both silos list $S1 and $S2 as active"
+  passed silos-listed
+  hardened || failed hardened "a silo container is not as the image promises"
+  log "check: HEALTHCHECK passes on both silos; they run as uid 1654 on a read-only root fs"
+  passed hardened
   api "$CCTVMASK_PORT" GET "/api/cameras/$CAMERA" >/dev/null 2>&1 || api "$CCTVMASK_PORT" POST /api/cameras \
     "{\"id\":\"$CAMERA\",\"name\":\"$CAMERA\",\"url\":\"rtsp://rtsp:8554/cam1\",\"enabled\":true,\"detectFps\":$CCTVMASK_DETECT_FPS}" >/dev/null \
-    || die "registering camera $CAMERA on silo 1 failed"
-  wait_until 90 "camera $CAMERA to stream" streaming || die "camera not streaming: $(api "$CCTVMASK_PORT" GET "/api/cameras/$CAMERA/status")"
+    || failed streams "registering camera $CAMERA on silo 1 failed"
+  wait_until 90 "camera $CAMERA to stream" streaming || failed streams "camera not streaming: $(api "$CCTVMASK_PORT" GET "/api/cameras/$CAMERA/status")"
   log "check: camera $CAMERA streams on $(camera_field "$CCTVMASK_PORT" silo)"
+  passed streams
   # A compliance delta is written when a minute closes: up to 60 s plus the write-behind flush.
-  wait_until 100 "compliance rows in PostgreSQL" stored || die "no compliance rows after 100 s"
+  wait_until 100 "compliance rows in PostgreSQL" stored || failed stored "no compliance rows after 100 s"
   log "check: PostgreSQL has $(psql_q "select count(*) from compliance_buckets where camera_id='$CAMERA'") compliance buckets ($(psql_q "select coalesce(sum(people),0) from compliance_buckets where camera_id='$CAMERA'") people) and $(psql_q "select count(*) from violations where camera_id='$CAMERA'") violations for $CAMERA"
-  for c in "$SILO1" "$SILO2"; do
-    podman healthcheck run "$c" >/dev/null || die "HEALTHCHECK of $c failed"
-    [ "$(podman inspect -f '{{.HostConfig.ReadonlyRootfs}} {{.Config.User}}' "$c")" = "true 1654" ] || die "$c: root fs not read-only or not uid 1654"
-  done
-  log "check: HEALTHCHECK passes on both silos; they run as uid 1654 on a read-only root fs"
+  passed stored
 }
 
 cmd_env() {

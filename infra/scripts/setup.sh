@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what CctvMask's tests and demo need on a fresh Debian 12 machine:
 # apt packages, PostgreSQL, Redis, mosquitto (MQTT), the RTSP camera simulator, and the assembled model folder.
-# podman, runc, debootstrap and podman-compose are for the container suite (infra/chaos/run.sh, CCTVMASK_CONTAINERS=1).
+# podman, runc, debootstrap and podman-compose are for the container part of the tests (infra/chaos/run.sh).
 # Idempotent; source it (". infra/scripts/setup.sh") to get the CCTVMASK_* variables exported.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,11 +18,8 @@ PKGS=(ffmpeg redis-server postgresql libtcmalloc-minimal4 python3-gi gir1.2-gst-
       gstreamer1.0-rtsp gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly
       gstreamer1.0-libav chromium fonts-dejavu-core
       golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v3-dev golang-github-xeipuuv-gojsonschema-dev
-      docker-compose mosquitto)
-# The container suite's tools only when it runs (CCTVMASK_CONTAINERS=1).
-if [ "${CCTVMASK_CONTAINERS:-0}" = 1 ]; then
-  PKGS+=(podman runc debootstrap podman-compose netavark aardvark-dns iptables uidmap catatonit)
-fi
+      docker-compose mosquitto
+      podman runc debootstrap podman-compose netavark aardvark-dns iptables uidmap catatonit)
 missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
