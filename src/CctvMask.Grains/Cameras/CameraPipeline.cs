@@ -143,6 +143,8 @@ internal sealed class CameraPipeline
         {
             lock (_gate)
             {
+                // The round may have crossed a minute since Track: the open minute closes before this frame counts.
+                CloseBucketIfDue(now);
                 var view = frame.AsBgrFrame();
                 var assignments = _tracker.Assignments;
                 _toRaise.Clear();

@@ -132,4 +132,26 @@ public sealed class CameraPipelineTests
         var delta = Assert.Single(sink.Minutes);
         Assert.Equal(1, delta.People);
     }
+
+    [Fact]
+    public void A_frame_completed_after_its_round_crossed_a_minute_counts_in_the_new_minute_and_closes_the_old_one()
+    {
+        var sink = new MemorySink();
+        var pool = new FrameBufferPool(new FrameSize(320, 240));
+        var pipeline = Create(sink);
+        var lastSecond = new DateTimeOffset(2026, 11, 25, 10, 0, 59, TimeSpan.Zero);
+        for (int f = 0; f < 3; f++)
+            Step(pipeline, pool, lastSecond.AddMilliseconds(100 * f), Faces.At(50, 60, label: FaceLabel.WithMask));
+
+        // Tracked at 10:00:59.5, completed at 10:01:00.2 (a slow round): no error, the 10:00 minute is closed.
+        var frame = pool.RentFrame(3, lastSecond.AddMilliseconds(500));
+        List<CropRequest> requests = [];
+        pipeline.Track([new RawFace(Faces.At(50, 60).Box, 0.9f, default)], frame.Width, frame.Height, lastSecond.AddMilliseconds(500),
+            new FixedFaceDetector(), 0, requests);
+        pipeline.Complete(frame, lastSecond.AddMilliseconds(1200));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero), Assert.Single(sink.Minutes).BucketStart);
+        Assert.Equal(0, pool.Outstanding);
+        Assert.Equal(1, pipeline.PeopleThisMinute);
+    }
 }
