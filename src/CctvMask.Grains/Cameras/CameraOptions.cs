@@ -31,4 +31,12 @@ public sealed class CameraOptions
     /// <summary>How often the open minute's counts so far are journaled (s), bounding what a crash can lose.</summary>
     [Range(1, 60)]
     public int ProvisionalIntervalSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Stored images of <c>evidence</c> and <c>blurred</c> cameras (and the <c>blurred</c> live view) are also pixelated as a
+    /// whole, in this many cells across the frame's shorter side, except the violator: faces phase 1 missed are covered
+    /// too (60 on 360 px = 6 px cells, which leaves a 15–20 px face two or three cells). 0 = detected faces only.
+    /// </summary>
+    [Range(0, 1000)]
+    public int PrivacyBackgroundCells { get; set; } = 60;
 }

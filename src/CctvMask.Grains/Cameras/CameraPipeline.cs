@@ -318,7 +318,11 @@ internal sealed class CameraPipeline
     private byte[] Annotate(BgrFrame frame, int quality, bool obscure, BoxF? keep, int violator = -1)
     {
         using var image = BgrImage.CopyFrom(frame);
-        if (obscure) FacePixelator.Pixelate(image, FacesToObscure(keep));
+        if (obscure)
+        {
+            if (_cameraOptions.PrivacyBackgroundCells > 0) FacePixelator.PixelateBackground(image, keep, _cameraOptions.PrivacyBackgroundCells);
+            FacePixelator.Pixelate(image, FacesToObscure(keep));
+        }
         var display = _display.AsSpan(0, _displayCount);
         if (violator >= 0 && violator < display.Length) FrameAnnotator.DrawEvidence(image, display, violator, _zoneOutlines);
         else FrameAnnotator.Draw(image, display, _zoneOutlines);

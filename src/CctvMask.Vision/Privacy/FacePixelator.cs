@@ -62,6 +62,31 @@ public static class FacePixelator
         }
     }
 
+    /// <summary>
+    /// Pixelates the whole image in square cells of side (shorter image side ÷ <paramref name="cellsAcrossShortSide"/>),
+    /// except the cells touching <paramref name="keep"/> grown by <paramref name="margin"/>: a face the detector missed
+    /// is covered too. Used under the per-face pass for stored images, so no bystander stays identifiable.
+    /// </summary>
+    public static void PixelateBackground(BgrImage image, BoxF? keep, int cellsAcrossShortSide, float margin = DefaultMargin)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cellsAcrossShortSide);
+        int width = image.Width, height = image.Height, stride = image.Stride;
+        var pixels = image.Pixels;
+        int cell = Math.Max(MinCellPixels, Math.Min(width, height) / cellsAcrossShortSide);
+        var kept = keep is { } k ? Region(k, width, height, margin) : null;
+        for (int top = 0; top < height; top += cell)
+        {
+            int bottom = Math.Min(top + cell, height);
+            for (int left = 0; left < width; left += cell)
+            {
+                int right = Math.Min(left + cell, width);
+                if (kept is { } r && left < r.Right && right > r.Left && top < r.Bottom && bottom > r.Top) continue;
+                FillWithMean(pixels, stride, left, top, right, bottom);
+            }
+        }
+    }
+
     /// <summary>Cell side for a region: its longer side over <paramref name="cellsAcross"/>, rounded up, at least <see cref="MinCellPixels"/>.</summary>
     public static int CellSide(int regionWidth, int regionHeight, int cellsAcross) =>
         Math.Max(MinCellPixels, (Math.Max(regionWidth, regionHeight) + cellsAcross - 1) / cellsAcross);

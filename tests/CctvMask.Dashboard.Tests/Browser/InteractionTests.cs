@@ -21,7 +21,7 @@ public sealed partial class InteractionTests(DashboardFixture fixture)
         await PressEscapeUntilClosedAsync(p.Page, "camera-editor");
 
         await p.Page.GotoAsync("/violations");
-        await p.Page.GetByTestId("violations-table").GetByRole(AriaRole.Button, new() { Name = "Open the snapshot" }).First.ClickAsync();
+        await p.Page.GetByTestId("violations-table").GetByTestId("open-evidence").First.ClickAsync();
         await Expect(p.Page.GetByTestId("snapshot-full")).ToBeVisibleAsync();
         await PressEscapeUntilClosedAsync(p.Page, "snapshot-full");
         p.AssertNoConsoleErrors();

@@ -22,6 +22,7 @@ public sealed class PrivacyAndAuditPagesTests(DashboardFixture fixture)
         {
             await using var p = await DashboardPage.OpenAsync(fixture);
             await p.LoginAsync(DashboardFixture.AdminKey, "/cameras/" + id);
+            await p.OpenSettingsAsync();   // folded away beside the live view until asked for
             var editor = p.Page.GetByTestId("camera-editor");
             await Expect(editor).ToBeVisibleAsync();
             await editor.Locator("div.mud-select.mud-input-control").Filter(new() { HasText = "Privacy mode" }).ClickAsync();

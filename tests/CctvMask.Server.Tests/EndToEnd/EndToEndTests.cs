@@ -201,8 +201,8 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             var (found, others) = faces.Count(jpeg, new BoxF((float)box["x"]!, (float)box["y"]!, (float)box["width"]!, (float)box["height"]!));
             output.WriteLine($"snapshot {v["id"]}: {jpeg.Length} bytes, {highlight} violator-colour pixels around box {box.ToJsonString()}, {found} faces found again, {others} of them not the violator's");
             best = Math.Max(best, highlight);
-            // Evidence mode: the crowd's other faces were pixelated in the stored JPEG, so the detector that found them
-            // on the live frame no longer does (one tolerated: a face half out of the pixelated box).
+            // Evidence mode: every other face was pixelated in the stored JPEG (detected faces, and the whole frame but the
+            // violator in coarse cells), so the detector no longer finds them (one tolerated: a face beside the violator).
             Assert.True(others <= 1, $"{others} other faces are still detectable in the stored snapshot of {v["id"]}");
         }
         // Under overload a violation can be raised a segment later than its best face (the snapshot then

@@ -51,6 +51,30 @@ public sealed class FacePixelatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_background_pass_flattens_every_cell_but_those_touching_the_kept_face()
+    {
+        const int w = 120, h = 80;
+        var original = new byte[w * h * 3];
+        new Random(11).NextBytes(original);
+        using var image = BgrImage.CopyFrom(new BgrFrame(original, w, h));
+        var keep = new BoxF(40, 20, 24, 24);
+
+        FacePixelator.PixelateBackground(image, keep, cellsAcrossShortSide: 10);   // 8 px cells
+
+        var kept = FacePixelator.Region(keep, w, h, FacePixelator.DefaultMargin)!.Value;
+        var pixels = image.Pixels;
+        for (int top = 0; top < h; top += 8)
+            for (int left = 0; left < w; left += 8)
+            {
+                bool touches = left < kept.Right && left + 8 > kept.Left && top < kept.Bottom && top + 8 > kept.Top;
+                var cell = new PixelRegion(left, top, left + 8, top + 8);
+                if (touches) Assert.Equal(Variance(original, w, cell), Variance(pixels.ToArray(), w, cell));
+                else Assert.True(Variance(pixels.ToArray(), w, cell) < 1e-6, $"cell at {left},{top} is not flat");
+            }
+        Assert.Throws<ArgumentOutOfRangeException>(() => FacePixelator.PixelateBackground(image, null, 0));
+    }
+
+    [Fact]
     public void Refuses_a_buffer_smaller_than_the_image_and_bad_settings()
     {
         Assert.Throws<ArgumentException>(() => FacePixelator.Pixelate(new byte[10], 4, 4, 12, []));
