@@ -106,7 +106,8 @@ public sealed class EvidenceAndChartsTests(DashboardFixture fixture)
     public async Task An_admin_acknowledges_an_incident_and_the_review_is_recorded()
     {
         await using var p = await DashboardPage.OpenAsync(fixture);
-        await p.LoginAsync(DashboardFixture.AdminKey, "/violations");
+        // The seeded camera only: other tests of this fixture stream the crowd clip and raise incidents of their own.
+        await p.LoginAsync(DashboardFixture.AdminKey, $"/violations?cameraId={Seeder.CameraId}");
         var incidents = p.Page.GetByTestId("incidents");
         await Expect(incidents.GetByTestId("incident")).ToHaveCountAsync(Seeder.IncidentCount);
         await p.Page.ScreenshotAsync(new() { Path = Path.Combine(Docs, "after-violations.png") });
@@ -130,7 +131,7 @@ public sealed class EvidenceAndChartsTests(DashboardFixture fixture)
 
         // Stored: the API returns who and when; a viewer may not review.
         using var api = fixture.AdminApi();
-        var page = await api.GetFromJsonAsync<JsonElement>("api/incidents?state=acknowledged");
+        var page = await api.GetFromJsonAsync<JsonElement>($"api/incidents?state=acknowledged&cameraId={Seeder.CameraId}");
         var item = page.GetProperty("items").EnumerateArray().First();
         Assert.Equal("admin", item.GetProperty("reviewedBy").GetString());
         Assert.True(item.GetProperty("reviewedAt").GetDateTimeOffset() > fixture.SeededAt);
