@@ -135,8 +135,10 @@ cmd_env() {
   for v in CONTAINERS_CONF CONTAINERS_STORAGE_CONF CCTVMASK_PODMAN_WORK CCTVMASK_COMPOSE_OVERRIDE COMPOSE_PROJECT_NAME CCTVMASK_ADMIN_KEY CCTVMASK_PORT CCTVMASK_PORT_2 \
            CCTVMASK_RTSP_PORT CCTVMASK_DEMO_CLIPS CCTVMASK_DEMO_CLIP CCTVMASK_MODELS_SEED_DIR CCTVMASK_DETECT_FPS \
            CCTVMASK_IMAGE CCTVMASK_POSTGRES_IMAGE CCTVMASK_REDIS_IMAGE CCTVMASK_RTSP_IMAGE POSTGRES_PASSWORD; do
-    printf 'export %s=%q\n' "$v" "${!v:-}"
+    # Unset stays unset: an empty CONTAINERS_STORAGE_CONF makes every podman call fail with "stat : no such file".
+    [ -n "${!v:-}" ] && printf 'export %s=%q\n' "$v" "${!v}"
   done
+  return 0
 }
 
 # Sourced by the chaos suite for the helpers above; run for the commands.
