@@ -103,9 +103,10 @@ def parse_metrics(text):
             v = float(value)
         except ValueError:
             continue
-        if base == "cctvmask_camera_state" and f'camera_id="{CAMERA}"' in name:
-            out["state"] = v
-        if base == "cctvmask_camera_frames_analyzed" and f'camera_id="{CAMERA}"' in name:
+        # A state set: one series per state, 1 for the camera's current one (state="running", ...).
+        if base == "cctvmask_camera_state" and f'camera_id="{CAMERA}"' in name and v == 1 and 'state="' in name:
+            out["state"] = name.split('state="', 1)[1].split('"', 1)[0]
+        if base in ("cctvmask_camera_frames_analyzed_total", "cctvmask_camera_frames_analyzed") and f'camera_id="{CAMERA}"' in name:
             out["frames"] = v
         for key in ("written", "spilled", "replayed", "dropped", "dead_lettered", "backlog"):
             if base in (f"cctvmask_storage_{key}_total", f"cctvmask_storage_{key}", f"cctvmask_storage_{key}_events_total", f"cctvmask_storage_{key}_events"):
@@ -169,7 +170,7 @@ class Sampler(threading.Thread):
             return [s for s in self.samples if t0 <= s[0] <= t1]
 
     def runners(self, sample):
-        return [c for c, m in sample[2].items() if m and m["state"] == 2.0]
+        return [c for c, m in sample[2].items() if m and m["state"] == "running"]
 
 
 SAMPLER = Sampler()
@@ -382,7 +383,7 @@ def outage(run, container, seconds=60):
         window = SAMPLER.window(t + 5, t_end)
         frames1 = (window[-1][2].get(runner) or {}) if window else {}
         stopped = [s for s in window if runner not in SAMPLER.runners(s)]
-        if not frames1 or frames1.get("state") != 2.0 or (frames1.get("frames") or 0) <= (frames0.get("frames") or 0):
+        if not frames1 or frames1.get("state") != "running" or (frames1.get("frames") or 0) <= (frames0.get("frames") or 0):
             run.fail("kept-running", f"camera stopped during the outage ({runner} metrics: {frames1})")
         elif stopped:
             run.fail("kept-running", f"camera not running on {runner} in {len(stopped)} of {len(window)} samples during the outage")
