@@ -31,7 +31,11 @@ public sealed class CameraReconcilerTests
         h.Catalog.Set(b);
         await h.WaitForStatusAsync("cam-a", s => s.State == CameraState.Stopped);
         Assert.Equal(CameraState.Running, (await h.Camera("cam-b").GetStatusAsync()).State);
-        Assert.Equal(["cam-b"], h.SiloService<CameraWorkerRegistry>().CameraIds.ToArray());
+        // The grain reports "stopped" a moment before its worker leaves the registry: wait for that, bounded.
+        var registry = h.SiloService<CameraWorkerRegistry>();
+        deadline = DateTime.UtcNow.AddSeconds(30);
+        while (registry.CameraIds.Count() != 1 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(["cam-b"], registry.CameraIds.ToArray());
     }
 
     [Fact]
