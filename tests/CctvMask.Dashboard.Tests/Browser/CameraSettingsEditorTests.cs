@@ -33,8 +33,8 @@ public sealed class CameraSettingsEditorTests(DashboardFixture fixture)
             var zones = editor.Locator(ZonesInput);
             await Expect(size).ToBeDisabledAsync();
 
-            await Switch(editor, "motion-gating").SetCheckedAsync(false, new() { Force = true });
-            await Switch(editor, "small-face-pass").SetCheckedAsync(true, new() { Force = true });
+            await DashboardPage.SetSwitchAsync(Switch(editor, "motion-gating"), false);
+            await DashboardPage.SetSwitchAsync(Switch(editor, "small-face-pass"), true);
             await Expect(size).ToBeEnabledAsync();
             await size.FillAsync("1000");
             await zones.FillAsync("door: 0.1,0.1 0.9,0.1\nexit: 0.5,0.5 0.9,0.5 0.9,0.9");

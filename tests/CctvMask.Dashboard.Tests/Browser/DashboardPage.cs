@@ -81,6 +81,31 @@ public sealed class DashboardPage : IAsyncDisposable
     }
 
     /// <summary>
+    /// Sets a MudSwitch's checkbox and waits until the page shows the wanted state. A forced click
+    /// can land while the settings panel is still expanding (the switch moves), or before Blazor has
+    /// rendered the loaded value over it; so click, wait for the state, and click again if it did not
+    /// take. The state is read each time, so a click that did take is never undone.
+    /// </summary>
+    public static async Task SetSwitchAsync(ILocator checkbox, bool on)
+    {
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await checkbox.IsCheckedAsync() == on) return;
+            await checkbox.ClickAsync(new() { Force = true });
+            try
+            {
+                await Assertions.Expect(checkbox).ToBeCheckedAsync(new() { Checked = on, Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < attempts)
+            {
+                // The click was lost or overwritten by a render; the loop looks again.
+            }
+        }
+    }
+
+    /// <summary>
     /// Waits until the chart inside <paramref name="container"/> draws a series: an SVG path that
     /// spans some width and, because the data varies, some height (grid lines have no height).
     /// </summary>

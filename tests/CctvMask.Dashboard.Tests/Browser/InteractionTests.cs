@@ -48,7 +48,7 @@ public sealed partial class InteractionTests(DashboardFixture fixture)
         await p.LoginAsync(DashboardFixture.AdminKey, "/cameras");
         // Toggling a camera on and off shows a toast each time; the second leaves the seeded camera as it was.
         var toggle = p.Page.GetByLabel("Enable " + Seeder.CameraName);
-        await toggle.SetCheckedAsync(true, new() { Force = true });
+        await DashboardPage.SetSwitchAsync(toggle, true);
         var toast = p.Page.Locator(".mud-snackbar").First;
         await Expect(toast).ToBeVisibleAsync();
         var add = await p.Page.GetByTestId("add-camera").BoundingBoxAsync();
@@ -57,7 +57,7 @@ public sealed partial class InteractionTests(DashboardFixture fixture)
         Assert.NotNull(box);
         bool overlaps = box.X < add.X + add.Width && add.X < box.X + box.Width && box.Y < add.Y + add.Height && add.Y < box.Y + box.Height;
         Assert.False(overlaps, $"the toast ({box.X},{box.Y} {box.Width}×{box.Height}) covers the Add button ({add.X},{add.Y})");
-        await toggle.SetCheckedAsync(false, new() { Force = true });
+        await DashboardPage.SetSwitchAsync(toggle, false);
         await Expect(p.Page.GetByText($"{Seeder.CameraName} disabled.")).ToBeVisibleAsync();
     }
 
