@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # The test command (README): installs and starts what the tests need, builds, runs every test
-# project against the real services, and ends with one line "N passed, N failed". With
-# CCTVMASK_TEST_PARTS=dotnet,containers it then runs the container part too (the image built with podman,
-# the compose stack, the fault-injection suite, podman kube play), counted in the same line.
+# project against the real services, then runs the container part (the image built with podman, the
+# compose stack, the fault-injection suite, podman kube play), and ends with one line
+# "N passed, N failed" counting both.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Vision").
-#   CCTVMASK_TEST_PARTS=dotnet|containers|dotnet,containers   parts to run (default: dotnet; the container part
-#                                           is off by default until it has passed a fresh-clone CI run again)
+#   CCTVMASK_TEST_PARTS=dotnet|containers|dotnet,containers   parts to run (default: both)
 #   CCTVMASK_CONTAINERS_LIMIT=SECONDS       hard limit of the container part (default 1500)
 set -uo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -17,7 +16,7 @@ set +e
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 WORK="${CCTVMASK_WORK:-/tmp/cctvmask-ci}"
 LOG="$WORK/test-output.log"
-PARTS=",${CCTVMASK_TEST_PARTS:-dotnet},"
+PARTS=",${CCTVMASK_TEST_PARTS:-dotnet,containers},"
 part() { [[ "$PARTS" == *",$1,"* ]]; }
 passed=0 failed=0 skipped=0 status=0
 T0=$SECONDS
