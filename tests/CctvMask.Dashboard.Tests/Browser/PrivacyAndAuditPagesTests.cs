@@ -27,6 +27,9 @@ public sealed class PrivacyAndAuditPagesTests(DashboardFixture fixture)
             await Expect(editor).ToBeVisibleAsync();
             await editor.Locator("div.mud-select.mud-input-control").Filter(new() { HasText = "Privacy mode" }).ClickAsync();
             await p.Page.Locator(".mud-popover-open").GetByText("Statistics: no images at all").ClickAsync();
+            // Save only once the list has closed (a click during the closing
+            // animation was lost under load).
+            await Expect(p.Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             await editor.GetByTestId("save-camera").ClickAsync();
 
             var purged = p.Page.GetByTestId("privacy-purged");
