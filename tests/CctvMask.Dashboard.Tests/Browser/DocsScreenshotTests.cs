@@ -53,16 +53,17 @@ public sealed class DocsScreenshotTests(DashboardFixture fixture)
             await Expect(p.Page.GetByTestId("compliance-chart")).ToBeVisibleAsync();
             await Shot(p.Page, "camera");
 
-            // Evidence of a blurred camera: the pixelated snapshot, and no face crop (said, not a broken image).
+            // Evidence of a blurred camera: the pixelated snapshot; no face crop (the placeholder says so).
             var gallery = p.Page.GetByTestId("violation-gallery");
             await gallery.GetByTestId("incident").First.GetByTestId("incident-expand").ClickAsync();
             await gallery.GetByTestId("incident-violation").First.ClickAsync();
             var full = p.Page.GetByTestId("snapshot-full");
             await Eventually.TrueAsync(async () => await full.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") > 0,
                 TimeSpan.FromSeconds(30), "the snapshot loads");
-            await Expect(p.Page.GetByTestId("evidence-face-missing")).ToBeVisibleAsync();
-            await Expect(p.Page.GetByTestId("download-face")).ToHaveCountAsync(0);
-            await Shot(p.Page, "evidence");
+            var face = await p.Context.APIRequest.GetAsync((await p.Page.GetByTestId("evidence-face").GetAttributeAsync("src"))!);
+            Assert.Equal("image/svg+xml", face.Headers["content-type"]);
+            Assert.Contains("No face crop stored", await face.TextAsync());
+            await Shot(p.Page, "evidence", fullPage: false); // the dialog as it is seen, over the page
             await p.Page.Keyboard.PressAsync("Escape");
 
             await p.Page.GotoAsync("/");
@@ -72,6 +73,7 @@ public sealed class DocsScreenshotTests(DashboardFixture fixture)
 
             await p.Page.GotoAsync($"/violations?cameraId={CameraId}");
             await Expect(p.Page.GetByTestId("incidents").GetByTestId("incident").First).ToBeVisibleAsync();
+            await Expect(p.Page.GetByTestId("violations-table").GetByTestId("open-evidence").First).ToBeVisibleAsync();
             await Shot(p.Page, "violations");
 
             await p.Page.GotoAsync($"/cameras/{Seeder.CameraId}");
@@ -84,6 +86,6 @@ public sealed class DocsScreenshotTests(DashboardFixture fixture)
         }
     }
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DocsDirectory, name + ".png"), FullPage = true });
+    private static Task Shot(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DocsDirectory, name + ".png"), FullPage = fullPage });
 }
