@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The run command (README): the CctvMask server on embedded defaults (Orleans localhost clustering,
-# SQLite, loopback only) with ONE data folder, ./data at the repository root: the database, the generated
+# SQLite, loopback only) with ONE data folder, ./data at the repository root (the server's own default in a checkout,
+# src/CctvMask.Server/Hosting/DataDirectory.cs; exported here because the models go under it): the database, the generated
 # admin.key and the model folder (data/models) all live there (CCTVMASK_DATA moves it).
 # The server is published once to .build/server (progress shown); a rerun starts it straight away and
 # publishes again only when a source file changed since. Installs ffmpeg if missing; assembles the models

@@ -39,6 +39,7 @@ builder.Services.AddCctvDashboard();
 var app = builder.Build();
 app.UseCctvErrorHandling();
 app.UseCctvApiAuth();
+app.UseCctvApiDocs();
 app.MapCamerasApi();
 app.MapFleetApi();
 app.MapViolationsApi();

@@ -52,7 +52,7 @@ public static class MediaEndpoints
     {
         if (!cookie.TryRestore(context, session)) return TypedResults.Unauthorized();
         context.Response.Headers.CacheControl = "private, max-age=86400, immutable";
-        return await ProxyAsync(() => api.GetFaceAsync(id, ct), Placeholder.NoSnapshot);
+        return await ProxyAsync(() => api.GetFaceAsync(id, ct), Placeholder.NoFaceCrop);
     }
 
     private static async Task<IResult> ProxyAsync(Func<Task<ImageResult?>> fetch, string placeholderSvg)

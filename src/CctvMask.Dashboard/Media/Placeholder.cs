@@ -7,6 +7,9 @@ internal static class Placeholder
 
     public static readonly string NoSnapshot = Svg("No snapshot stored");
 
+    /// <summary>A violation without a face crop: the camera's privacy mode (blurred) keeps none, or it expired.</summary>
+    public static readonly string NoFaceCrop = Svg("No face crop stored");
+
     public static readonly string PrivacyNoImages = Svg("No images: privacy mode");
 
     private static string Svg(string text) =>

@@ -31,9 +31,14 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public DateTimeOffset SeededAt { get; private set; }
 
-    public static string ScreenshotDirectory { get; } = Path.Combine(
-        Environment.GetEnvironmentVariable("CCTVMASK_WORK") is { Length: > 0 } work ? work : "/tmp/cctvmask-ci",
-        "screenshots", "dashboard");
+    /// <summary>
+    /// Where the tests' screenshots, the server log and the page-load report go: CCTVMASK_SCREENSHOTS, else
+    /// cctvmask-screenshots in the temp folder; never the checkout (the docs' images have their own test and variable).
+    /// </summary>
+    public static string ScreenshotDirectory { get; } =
+        Environment.GetEnvironmentVariable("CCTVMASK_SCREENSHOTS") is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : Path.Combine(Path.GetTempPath(), "cctvmask-screenshots");
 
     public async Task InitializeAsync()
     {

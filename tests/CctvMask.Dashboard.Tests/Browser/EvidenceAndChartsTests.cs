@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using CctvMask.Testing;
 using CctvMask.Vision.Imaging;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -9,14 +8,11 @@ namespace CctvMask.Dashboard.Tests.Browser;
 
 /// <summary>
 /// Evidence shows who (face first, the violator's magenta box in the snapshot the browser receives),
-/// the camera page's two charts share one time axis, and incidents can be acknowledged. Saves the
-/// "after" screenshots under docs/screenshots.
+/// the camera page's two charts share one time axis, and incidents can be acknowledged.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EvidenceAndChartsTests(DashboardFixture fixture)
 {
-    private static readonly string Docs = Path.Combine(TestEnvironment.RepoRoot, "docs", "screenshots");
-
     [Fact]
     public async Task Evidence_shows_the_face_first_and_the_violator_highlighted_in_the_snapshot()
     {
@@ -36,7 +32,7 @@ public sealed class EvidenceAndChartsTests(DashboardFixture fixture)
         var faceBox = (await face.BoundingBoxAsync())!;
         var fullBox = (await full.BoundingBoxAsync())!;
         Assert.True(faceBox.Y + faceBox.Height <= fullBox.Y + 1, $"face at {faceBox.Y}, snapshot at {fullBox.Y}");
-        await p.Page.ScreenshotAsync(new() { Path = Path.Combine(Docs, "after-evidence.png") });
+        await p.ScreenshotAsync("40-evidence");
 
         // The image the browser gets, decoded: the violator's magenta stroke is there, around the face box.
         var src = await full.GetAttributeAsync("src");
@@ -94,10 +90,10 @@ public sealed class EvidenceAndChartsTests(DashboardFixture fixture)
         Assert.True(await p.FitsViewportAsync(), "the camera page is wider than the screen");
         if (width == DashboardPage.LaptopWidth)
         {
-            await p.Page.GetByTestId("compliance-section").ScreenshotAsync(new() { Path = Path.Combine(Docs, "after-charts.png") });
+            await p.Page.GetByTestId("compliance-section").ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, "41-charts.png") });
             await p.Page.GotoAsync("/");
             await Expect(p.Page.GetByTestId("fleet-table")).ToBeVisibleAsync();
-            await p.Page.ScreenshotAsync(new() { Path = Path.Combine(Docs, "after-fleet.png") });
+            await p.ScreenshotAsync("42-fleet");
         }
         p.AssertNoConsoleErrors();
     }
@@ -110,7 +106,7 @@ public sealed class EvidenceAndChartsTests(DashboardFixture fixture)
         await p.LoginAsync(DashboardFixture.AdminKey, $"/violations?cameraId={Seeder.CameraId}");
         var incidents = p.Page.GetByTestId("incidents");
         await Expect(incidents.GetByTestId("incident")).ToHaveCountAsync(Seeder.IncidentCount);
-        await p.Page.ScreenshotAsync(new() { Path = Path.Combine(Docs, "after-violations.png") });
+        await p.ScreenshotAsync("43-violations");
 
         var open = incidents.Locator("[data-testid=incident][data-state=open]");
         var openBefore = await open.CountAsync();
