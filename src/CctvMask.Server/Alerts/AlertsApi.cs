@@ -18,7 +18,7 @@ public static class AlertsApi
         var rules = alerts.MapGroup("/rules").RequireAuthorization(ApiPolicies.Admin);
         rules.MapGet("/", ListRules).WithSummary("List alert rules (admin; webhook secrets never shown)");
         rules.MapGet("/{id:guid}", GetRule).WithSummary("Get one alert rule (admin)");
-        rules.MapPost("/", CreateRule).WithSummary("Create an alert rule (admin)").Audited("alert_rule.create");
+        rules.MapPost("/", CreateRule).WithSummary("Create an alert rule (admin; scope camera, eachCamera or fleet)").Audited("alert_rule.create");
         rules.MapPut("/{id:guid}", UpdateRule).WithSummary("Change an alert rule (admin; without a secret the stored one is kept)").Audited("alert_rule.update");
         rules.MapDelete("/{id:guid}", DeleteRule).WithSummary("Delete an alert rule (admin)").Audited("alert_rule.delete");
         rules.MapPost("/{id:guid}/test", TestRule).WithSummary("Queue a test event on the rule's channels (admin)").Audited("alert_rule.test");
@@ -42,7 +42,7 @@ public static class AlertsApi
         if ((await services.Rules.ListAsync(cancellationToken: ct)).Count >= services.Options.Value.MaxRules)
             errors["rules"] = [$"At most {services.Options.Value.MaxRules} rules (Alerts:MaxRules)."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var rule = await services.Rules.CreateAsync(spec!, secret, ct);
+        var rule = await services.Rules.CreateAsync(spec!, secret is null ? null : services.Secrets.Protect(secret), ct);
         AuditedEndpoints.SetTarget(context, rule.Id.ToString());
         return TypedResults.Created($"/api/alerts/rules/{rule.Id}", AlertRuleResponse.From(rule));
     }
@@ -55,7 +55,7 @@ public static class AlertsApi
         var errors = AlertRuleValidator.Validate(request, existing, services.Options.Value, services.Webhooks.Value, out var spec, out var secret);
         await CheckCameraAsync(request.CameraId, errors, services, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var rule = await services.Rules.UpdateAsync(id, spec!, secret, ct);
+        var rule = await services.Rules.UpdateAsync(id, spec!, secret is null ? null : services.Secrets.Protect(secret), ct);
         if (rule is null) return TypedResults.NotFound();
         if (secret is not null) AuditedEndpoints.SetDetail(context, "webhook secret replaced");
         return TypedResults.Ok(AlertRuleResponse.From(rule));

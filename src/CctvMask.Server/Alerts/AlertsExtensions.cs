@@ -28,6 +28,7 @@ public static class AlertsExtensions
         services.AddSingleton<AlertOutbox>();
         services.AddSingleton<AlertLeadership>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookSecretProtector>();
         services.AddSingleton<MqttCameraStatusPublisher>();
         services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
