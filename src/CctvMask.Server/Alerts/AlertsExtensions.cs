@@ -29,6 +29,7 @@ public static class AlertsExtensions
         services.AddSingleton<AlertLeadership>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookSecretProtector>();
+        services.AddHostedService<WebhookSecretUpgrade>();
         services.AddSingleton<MqttCameraStatusPublisher>();
         services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })

@@ -82,6 +82,26 @@ public sealed class AlertRuleRepository(CctvDbContextFactory factory, TimeProvid
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every stored (protected) webhook secret with its rule id, to re-encrypt values stored before encryption.</summary>
+    public async Task<IReadOnlyList<(Guid RuleId, string Stored)>> ListWebhookSecretsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.CreateDbContext();
+        var rows = await db.Set<AlertRuleEntity>().Where(r => r.WebhookSecret != null).Select(r => new { r.Id, r.WebhookSecret })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(r => (r.Id, r.WebhookSecret!));
+    }
+
+    /// <summary>Replaces the stored secret only if it still is <paramref name="expected"/> (a concurrent PUT wins).</summary>
+    public async Task<bool> ReplaceWebhookSecretAsync(Guid id, string expected, string replacement, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(replacement);
+        if (replacement.Length > AlertLimits.ProtectedSecretMaxLength)
+            throw new ArgumentException($"A protected webhook secret has at most {AlertLimits.ProtectedSecretMaxLength} characters.", nameof(replacement));
+        await using var db = factory.CreateDbContext();
+        return await db.Set<AlertRuleEntity>().Where(r => r.Id == id && r.WebhookSecret == expected)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.WebhookSecret, replacement), cancellationToken).ConfigureAwait(false) > 0;
+    }
+
     public async Task<IReadOnlyList<AlertRuleState>> GetStatesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
