@@ -12,6 +12,11 @@ public static partial class AlertSecretLog
         EventName = "AlertWebhookSecretsEncrypted")]
     public static partial void SecretsEncrypted(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 5803, Level = LogLevel.Error,
+        Message = "MQTT: Alerts:Mqtt:ProtectedPassword cannot be decrypted with this server's key ring (made by another installation, or the key ring was lost); MQTT stays off for {Host}:{Port} until it is replaced",
+        EventName = "AlertMqttPasswordUnreadable")]
+    public static partial void MqttPasswordUnreadable(ILogger logger, string host, int port);
+
     [LoggerMessage(EventId = 5802, Level = LogLevel.Warning, Message = "Alerts: could not check the stored webhook secrets for plain text; the next start tries again",
         EventName = "AlertWebhookSecretsEncryptionFailed")]
     public static partial void SecretsEncryptionFailed(ILogger logger, Exception exception);

@@ -22,6 +22,8 @@ public static class AlertsApi
         rules.MapPut("/{id:guid}", UpdateRule).WithSummary("Change an alert rule (admin; without a secret the stored one is kept)").Audited("alert_rule.update");
         rules.MapDelete("/{id:guid}", DeleteRule).WithSummary("Delete an alert rule (admin)").Audited("alert_rule.delete");
         rules.MapPost("/{id:guid}/test", TestRule).WithSummary("Queue a test event on the rule's channels (admin)").Audited("alert_rule.test");
+        alerts.MapPost("/mqtt/protect-password", ProtectMqttPassword).RequireAuthorization(ApiPolicies.Admin)
+            .WithSummary("Encrypt an MQTT password for Alerts:Mqtt:ProtectedPassword with the server's key ring (admin)").Audited("alert_mqtt.protect_password");
         alerts.MapGet("/events", ListEvents).WithSummary("Recent alert events, newest first, with their payload");
         alerts.MapGet("/deliveries", ListDeliveries).WithSummary("Recent deliveries of alert events (per channel)");
         alerts.MapGet("/deliveries/{id:guid}/attempts", ListAttempts).WithSummary("Every attempt of one delivery");
@@ -78,6 +80,15 @@ public static class AlertsApi
             .Select(d => AlertPayload.Name(d.Channel)).ToArray();
         AuditedEndpoints.SetDetail(context, channels.Length == 0 ? "no channel configured" : $"queued on {string.Join(", ", channels)}");
         return TypedResults.Accepted($"/api/alerts/deliveries?eventId={alert.Id}", new AlertTestResponse(alert.Id, channels));
+    }
+
+    /// <summary>Encrypts a password for the MQTT configuration; the answer is ciphertext only, nothing is stored.</summary>
+    public static Results<Ok<MqttProtectedPasswordResponse>, ValidationProblem> ProtectMqttPassword(
+        MqttPasswordRequest request, Mqtt.MqttPasswordProtector protector)
+    {
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length > AlertLimits.SecretMaxLength)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [$"A password of 1–{AlertLimits.SecretMaxLength} characters is required."] });
+        return TypedResults.Ok(new MqttProtectedPasswordResponse(protector.Protect(request.Password)));
     }
 
     public static async Task<Results<Ok<AlertEventResponse[]>, ValidationProblem>> ListEvents(
