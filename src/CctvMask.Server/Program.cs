@@ -11,6 +11,7 @@ using CctvMask.Server.Health;
 using CctvMask.Server.Hosting;
 using CctvMask.Server.Incidents;
 using CctvMask.Server.Inference;
+using CctvMask.Server.KeyRing;
 using CctvMask.Server.Telemetry;
 using CctvMask.Server.Violations;
 
@@ -22,6 +23,7 @@ builder.AddCctvInference();
 // migrated before the silo and its reconciler start, and on shutdown the grains flush their last counts
 // into the write-behind store before it stops (the other way round, a rolling update dropped them).
 builder.AddCctvStorage();
+builder.AddCctvKeyRing();
 builder.AddCctvOrleans();
 builder.AddCctvApiAuth();
 builder.AddCctvAudit();

@@ -13,15 +13,20 @@ public sealed class AlertRuleForm
     public const string UnmaskedAbove = "unmaskedAbove";
     public const string CameraNotRunning = "cameraNotRunning";
 
+    /// <summary>Values of the "Watches" select besides a camera id (':' is never in a camera id).</summary>
+    public const string EachCameraTarget = "";
+    public const string FleetTarget = ":fleet";
+
     /// <summary>The JSON field names the editor shows errors for next to a field.</summary>
     public static readonly IReadOnlySet<string> FormFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "name", "kind", "cameraId", "threshold", "windowMinutes", "minPeople", "hysteresis", "cooldownSeconds", "webhookUrl", "webhookSecret",
+        "name", "kind", "scope", "cameraId", "threshold", "windowMinutes", "minPeople", "hysteresis", "cooldownSeconds", "webhookUrl", "webhookSecret",
     };
 
     public string? Name { get; set; }
     public string Kind { get; set; } = ComplianceBelow;
-    public string? CameraId { get; set; } = "";
+    /// <summary>What the rule watches: <see cref="EachCameraTarget"/>, <see cref="FleetTarget"/> or a camera id.</summary>
+    public string? Target { get; set; } = EachCameraTarget;
     public double? Threshold { get; set; } = 80;
     public int? WindowMinutes { get; set; } = 10;
     public int? MinPeople { get; set; } = 10;
@@ -51,8 +56,28 @@ public sealed class AlertRuleForm
         _ => "Resolve once running again for (seconds)",
     };
 
+    /// <summary>The API's scope for <see cref="Target"/>.</summary>
+    public string Scope => Target switch
+    {
+        FleetTarget => "fleet",
+        null or "" => "eachCamera",
+        _ => "camera",
+    };
+
+    /// <summary>What a stored rule watches, for the rules table.</summary>
+    public static string Watches(AlertRuleDto rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.Scope switch
+        {
+            "fleet" => "the fleet (all cameras summed)",
+            "eachCamera" => "every camera, each on its own",
+            _ => rule.CameraId ?? rule.Scope,
+        };
+    }
+
     public AlertRuleRequestDto ToRequest() => new(
-        Name?.Trim(), Kind, Blank(CameraId), Threshold,
+        Name?.Trim(), Kind, Scope, Target is FleetTarget ? null : Blank(Target), Threshold,
         UsesWindow ? WindowMinutes : null, UsesMinPeople ? MinPeople : null, Hysteresis, CooldownSeconds, Enabled,
         Blank(WebhookUrl), string.IsNullOrEmpty(WebhookSecret) ? null : WebhookSecret, Mqtt);
 

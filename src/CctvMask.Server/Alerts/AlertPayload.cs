@@ -32,6 +32,7 @@ public static class AlertPayload
             w.WriteString("id", rule.Id);
             w.WriteString("name", spec.Name);
             w.WriteString("kind", Name(spec.Kind));
+            w.WriteString("scope", Name(spec.Scope));
             w.WriteNumber("threshold", spec.Threshold);
             w.WriteNumber("windowMinutes", spec.WindowMinutes);
             w.WriteNumber("minPeople", spec.MinPeople);
@@ -68,7 +69,8 @@ public static class AlertPayload
 
     private static string Message(AlertRuleSpec rule, string? cameraId, AlertEventStatus status, double? value, AlertSnapshot? s)
     {
-        var where = cameraId is null ? "" : $" on camera {cameraId}";
+        var where = cameraId is not null ? $" on camera {cameraId}"
+            : rule.Scope == AlertRuleScope.Fleet ? $" across the fleet ({s?.Cameras ?? 0} enabled cameras)" : "";
         var v = value is { } x ? x.ToString("0.#", CultureInfo.InvariantCulture) : "?";
         var t = rule.Threshold.ToString("0.##", CultureInfo.InvariantCulture);
         return (status, rule.Kind) switch
@@ -80,7 +82,10 @@ public static class AlertPayload
             (AlertEventStatus.Triggered, AlertRuleKind.UnmaskedAbove) =>
                 $"{v} unmasked people over {rule.WindowMinutes} min, more than {t}{where}.",
             (AlertEventStatus.Resolved, AlertRuleKind.UnmaskedAbove) => $"Unmasked people back to {v} over {rule.WindowMinutes} min{where}.",
+            (AlertEventStatus.Triggered, AlertRuleKind.CameraNotRunning) when cameraId is null && s is not null =>
+                $"At least one camera not running for {v} s, more than {t} s{where}; down now: {string.Join(", ", s.DownCameras)}.",
             (AlertEventStatus.Triggered, AlertRuleKind.CameraNotRunning) => $"Not running for {v} s, more than {t} s{where}.",
+            (AlertEventStatus.Resolved, AlertRuleKind.CameraNotRunning) when cameraId is null => $"Every camera running again{where}.",
             (AlertEventStatus.Resolved, AlertRuleKind.CameraNotRunning) => $"Running again{where}.",
             _ => $"Rule '{rule.Name}' {Name(status)}{where}.",
         };

@@ -43,6 +43,13 @@ public static class AlertRuleValidator
 
         if (r.CameraId is not null && !CameraRepository.IsValidId(r.CameraId))
             errors["cameraId"] = ["The camera id is invalid (1–64 of a-z, 0-9, '-', '_'); omit it for every camera."];
+        var scope = r.CameraId is null ? AlertRuleScope.EachCamera : AlertRuleScope.Camera;
+        if (r.Scope is not null && (!Enum.TryParse(r.Scope, ignoreCase: true, out scope) || !Enum.IsDefined(scope) || int.TryParse(r.Scope, out _)))
+            errors["scope"] = ["The scope must be camera, eachCamera or fleet."];
+        else if (scope == AlertRuleScope.Camera && r.CameraId is null)
+            errors["cameraId"] = ["A camera-scoped rule needs a cameraId."];
+        else if (scope != AlertRuleScope.Camera && r.CameraId is not null)
+            errors["cameraId"] = [$"A {AlertPayload.Name(scope)} rule watches every enabled camera: omit cameraId (or use scope camera)."];
 
         var threshold = r.Threshold;
         var window = kind == AlertRuleKind.CameraNotRunning ? 0 : r.WindowMinutes ?? DefaultWindowMinutes;
@@ -99,7 +106,7 @@ public static class AlertRuleValidator
             errors["webhookSecret"] = ["A secret without a webhook URL has nothing to sign."];
 
         if (errors.Count > 0) return errors;
-        spec = new AlertRuleSpec(name!, kind, r.CameraId, threshold!.Value, window, minPeople, hysteresis, cooldown,
+        spec = new AlertRuleSpec(name!, kind, scope, r.CameraId, threshold!.Value, window, minPeople, hysteresis, cooldown,
             r.Enabled ?? true, url, r.Mqtt ?? false);
         return errors;
     }

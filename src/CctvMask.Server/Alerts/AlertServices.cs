@@ -11,5 +11,6 @@ public sealed record AlertServices(
     AlertEventRepository Events,
     CameraRepository Cameras,
     AlertOutbox Outbox,
+    WebhookSecretProtector Secrets,
     IOptions<AlertOptions> Options,
     IOptions<WebhookOptions> Webhooks);

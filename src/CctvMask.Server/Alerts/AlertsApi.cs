@@ -18,10 +18,12 @@ public static class AlertsApi
         var rules = alerts.MapGroup("/rules").RequireAuthorization(ApiPolicies.Admin);
         rules.MapGet("/", ListRules).WithSummary("List alert rules (admin; webhook secrets never shown)");
         rules.MapGet("/{id:guid}", GetRule).WithSummary("Get one alert rule (admin)");
-        rules.MapPost("/", CreateRule).WithSummary("Create an alert rule (admin)").Audited("alert_rule.create");
+        rules.MapPost("/", CreateRule).WithSummary("Create an alert rule (admin; scope camera, eachCamera or fleet)").Audited("alert_rule.create");
         rules.MapPut("/{id:guid}", UpdateRule).WithSummary("Change an alert rule (admin; without a secret the stored one is kept)").Audited("alert_rule.update");
         rules.MapDelete("/{id:guid}", DeleteRule).WithSummary("Delete an alert rule (admin)").Audited("alert_rule.delete");
         rules.MapPost("/{id:guid}/test", TestRule).WithSummary("Queue a test event on the rule's channels (admin)").Audited("alert_rule.test");
+        alerts.MapPost("/mqtt/protect-password", ProtectMqttPassword).RequireAuthorization(ApiPolicies.Admin)
+            .WithSummary("Encrypt an MQTT password for Alerts:Mqtt:ProtectedPassword with the server's key ring (admin)").Audited("alert_mqtt.protect_password");
         alerts.MapGet("/events", ListEvents).WithSummary("Recent alert events, newest first, with their payload");
         alerts.MapGet("/deliveries", ListDeliveries).WithSummary("Recent deliveries of alert events (per channel)");
         alerts.MapGet("/deliveries/{id:guid}/attempts", ListAttempts).WithSummary("Every attempt of one delivery");
@@ -42,7 +44,7 @@ public static class AlertsApi
         if ((await services.Rules.ListAsync(cancellationToken: ct)).Count >= services.Options.Value.MaxRules)
             errors["rules"] = [$"At most {services.Options.Value.MaxRules} rules (Alerts:MaxRules)."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var rule = await services.Rules.CreateAsync(spec!, secret, ct);
+        var rule = await services.Rules.CreateAsync(spec!, secret is null ? null : services.Secrets.Protect(secret), ct);
         AuditedEndpoints.SetTarget(context, rule.Id.ToString());
         return TypedResults.Created($"/api/alerts/rules/{rule.Id}", AlertRuleResponse.From(rule));
     }
@@ -55,7 +57,7 @@ public static class AlertsApi
         var errors = AlertRuleValidator.Validate(request, existing, services.Options.Value, services.Webhooks.Value, out var spec, out var secret);
         await CheckCameraAsync(request.CameraId, errors, services, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var rule = await services.Rules.UpdateAsync(id, spec!, secret, ct);
+        var rule = await services.Rules.UpdateAsync(id, spec!, secret is null ? null : services.Secrets.Protect(secret), ct);
         if (rule is null) return TypedResults.NotFound();
         if (secret is not null) AuditedEndpoints.SetDetail(context, "webhook secret replaced");
         return TypedResults.Ok(AlertRuleResponse.From(rule));
@@ -78,6 +80,15 @@ public static class AlertsApi
             .Select(d => AlertPayload.Name(d.Channel)).ToArray();
         AuditedEndpoints.SetDetail(context, channels.Length == 0 ? "no channel configured" : $"queued on {string.Join(", ", channels)}");
         return TypedResults.Accepted($"/api/alerts/deliveries?eventId={alert.Id}", new AlertTestResponse(alert.Id, channels));
+    }
+
+    /// <summary>Encrypts a password for the MQTT configuration; the answer is ciphertext only, nothing is stored.</summary>
+    public static Results<Ok<MqttProtectedPasswordResponse>, ValidationProblem> ProtectMqttPassword(
+        MqttPasswordRequest request, Mqtt.MqttPasswordProtector protector)
+    {
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length > AlertLimits.SecretMaxLength)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [$"A password of 1–{AlertLimits.SecretMaxLength} characters is required."] });
+        return TypedResults.Ok(new MqttProtectedPasswordResponse(protector.Protect(request.Password)));
     }
 
     public static async Task<Results<Ok<AlertEventResponse[]>, ValidationProblem>> ListEvents(

@@ -17,7 +17,10 @@ public static class AlertsExtensions
             .ValidateOnStart();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => !string.IsNullOrEmpty(o.Username) || string.IsNullOrEmpty(o.Password), "Alerts:Mqtt:Password needs Alerts:Mqtt:Username.")
+            .Validate(o => !string.IsNullOrEmpty(o.Username) || (string.IsNullOrEmpty(o.Password) && string.IsNullOrEmpty(o.ProtectedPassword)),
+                "Alerts:Mqtt:Password and Alerts:Mqtt:ProtectedPassword need Alerts:Mqtt:Username.")
+            .Validate(o => string.IsNullOrEmpty(o.Password) || string.IsNullOrEmpty(o.ProtectedPassword),
+                "Set Alerts:Mqtt:Password or Alerts:Mqtt:ProtectedPassword, not both.")
             .Validate(o => string.IsNullOrEmpty(o.CaCertificateFile) || (o.UseTls && File.Exists(o.CaCertificateFile)),
                 "Alerts:Mqtt:CaCertificateFile needs Alerts:Mqtt:UseTls and must name an existing PEM file.")
             .ValidateOnStart();
@@ -28,6 +31,9 @@ public static class AlertsExtensions
         services.AddSingleton<AlertOutbox>();
         services.AddSingleton<AlertLeadership>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookSecretProtector>();
+        services.AddSingleton<MqttPasswordProtector>();
+        services.AddHostedService<WebhookSecretUpgrade>();
         services.AddSingleton<MqttCameraStatusPublisher>();
         services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })

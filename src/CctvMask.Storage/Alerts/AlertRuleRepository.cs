@@ -12,11 +12,12 @@ namespace CctvMask.Storage.Alerts;
 /// Task&lt;AlertRule&gt;  CreateAsync(AlertRuleSpec spec, string? webhookSecret, CancellationToken ct = default)
 /// Task&lt;AlertRule?&gt; UpdateAsync(Guid id, AlertRuleSpec spec, string? webhookSecret, CancellationToken ct = default) // null secret = keep
 /// Task&lt;bool&gt;       DeleteAsync(Guid id, CancellationToken ct = default)                                   // states go with it
-/// Task&lt;string?&gt;    GetWebhookSecretAsync(Guid id, CancellationToken ct = default)                         // the only reader of the secret
+/// Task&lt;string?&gt;    GetWebhookSecretAsync(Guid id, CancellationToken ct = default)                         // the only reader of the (protected) secret
 /// Task&lt;IReadOnlyList&lt;AlertRuleState&gt;&gt; GetStatesAsync(CancellationToken ct = default)
 /// Task SaveStatesAsync(IReadOnlyCollection&lt;AlertRuleState&gt; states, CancellationToken ct = default)       // upsert
 /// </code>
-/// The secret is write-only: no returned type carries it. Validation of the values is the API's job;
+/// The secret is write-only: no returned type carries it. The repository stores it as given: the server hands it
+/// ciphertext (ASP.NET Core Data Protection) and decrypts what <see cref="GetWebhookSecretAsync"/> returns. Validation of the values is the API's job;
 /// the repository checks only what the columns need.
 /// </summary>
 public sealed class AlertRuleRepository(CctvDbContextFactory factory, TimeProvider timeProvider)
@@ -55,7 +56,7 @@ public sealed class AlertRuleRepository(CctvDbContextFactory factory, TimeProvid
         await using var db = factory.CreateDbContext();
         var row = await db.Set<AlertRuleEntity>().AsTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
         if (row is null) return null;
-        var scopeChanged = row.Kind != spec.Kind || row.CameraId != spec.CameraId;
+        var scopeChanged = row.Kind != spec.Kind || row.Scope != spec.Scope || row.CameraId != spec.CameraId;
         Apply(row, spec, webhookSecret ?? row.WebhookSecret, StorageTime.ToDb(timeProvider.GetUtcNow()));
         if (scopeChanged)
         {
@@ -79,6 +80,26 @@ public sealed class AlertRuleRepository(CctvDbContextFactory factory, TimeProvid
         await using var db = factory.CreateDbContext();
         return await db.Set<AlertRuleEntity>().Where(r => r.Id == id).Select(r => r.WebhookSecret)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every stored (protected) webhook secret with its rule id, to re-encrypt values stored before encryption.</summary>
+    public async Task<IReadOnlyList<(Guid RuleId, string Stored)>> ListWebhookSecretsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.CreateDbContext();
+        var rows = await db.Set<AlertRuleEntity>().Where(r => r.WebhookSecret != null).Select(r => new { r.Id, r.WebhookSecret })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(r => (r.Id, r.WebhookSecret!));
+    }
+
+    /// <summary>Replaces the stored secret only if it still is <paramref name="expected"/> (a concurrent PUT wins).</summary>
+    public async Task<bool> ReplaceWebhookSecretAsync(Guid id, string expected, string replacement, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(replacement);
+        if (replacement.Length > AlertLimits.ProtectedSecretMaxLength)
+            throw new ArgumentException($"A protected webhook secret has at most {AlertLimits.ProtectedSecretMaxLength} characters.", nameof(replacement));
+        await using var db = factory.CreateDbContext();
+        return await db.Set<AlertRuleEntity>().Where(r => r.Id == id && r.WebhookSecret == expected)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.WebhookSecret, replacement), cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task<IReadOnlyList<AlertRuleState>> GetStatesAsync(CancellationToken cancellationToken = default)
@@ -127,16 +148,19 @@ public sealed class AlertRuleRepository(CctvDbContextFactory factory, TimeProvid
             throw new ArgumentException($"An alert rule name has 1–{AlertLimits.NameMaxLength} characters.", nameof(spec));
         if (spec.CameraId is not null && !Cameras.CameraRepository.IsValidId(spec.CameraId))
             throw new ArgumentException("The rule's camera id is invalid.", nameof(spec));
+        if (!Enum.IsDefined(spec.Scope) || (spec.Scope == AlertRuleScope.Camera) != (spec.CameraId is not null))
+            throw new ArgumentException("A camera-scoped rule names its camera; an eachCamera or fleet rule names none.", nameof(spec));
         if (spec.WebhookUrl is { Length: > AlertLimits.UrlMaxLength })
             throw new ArgumentException($"A webhook URL has at most {AlertLimits.UrlMaxLength} characters.", nameof(spec));
-        if (secret is { Length: > AlertLimits.SecretMaxLength })
-            throw new ArgumentException($"A webhook secret has at most {AlertLimits.SecretMaxLength} characters.", nameof(secret));
+        if (secret is { Length: > AlertLimits.ProtectedSecretMaxLength })
+            throw new ArgumentException($"A protected webhook secret has at most {AlertLimits.ProtectedSecretMaxLength} characters.", nameof(secret));
     }
 
     private static void Apply(AlertRuleEntity row, AlertRuleSpec spec, string? secret, DateTime now)
     {
         row.Name = spec.Name;
         row.Kind = spec.Kind;
+        row.Scope = spec.Scope;
         row.CameraId = spec.CameraId;
         row.Threshold = spec.Threshold;
         row.WindowMinutes = spec.WindowMinutes;
@@ -153,7 +177,7 @@ public sealed class AlertRuleRepository(CctvDbContextFactory factory, TimeProvid
 
     private static AlertRule ToRecord(AlertRuleEntity r) => new(
         r.Id,
-        new AlertRuleSpec(r.Name, r.Kind, r.CameraId, r.Threshold, r.WindowMinutes, r.MinPeople, r.Hysteresis,
+        new AlertRuleSpec(r.Name, r.Kind, r.Scope, r.CameraId, r.Threshold, r.WindowMinutes, r.MinPeople, r.Hysteresis,
             r.CooldownSeconds, r.Enabled, r.WebhookUrl, r.Mqtt),
         r.WebhookSecret is { Length: > 0 },
         StorageTime.FromDb(r.CreatedAt), StorageTime.FromDb(r.UpdatedAt));

@@ -102,6 +102,7 @@ internal abstract class CctvDbContext(DbContextOptions options) : DbContext(opti
         });
 
         Alerts.Entities.AlertsModel.Configure(modelBuilder);
+        KeyRing.Entities.KeyRingModel.Configure(modelBuilder);
         modelBuilder.Entity<AuditEntity>(e =>
         {
             e.ToTable("audit_log");

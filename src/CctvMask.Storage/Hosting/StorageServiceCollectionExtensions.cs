@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ViolationRepository>();
         services.TryAddSingleton<ComplianceRepository>();
         services.TryAddSingleton<AuditRepository>();
+        services.TryAddSingleton<KeyRing.KeyRingStore>();
         services.TryAddSingleton<PrivacyPurger>();
         services.TryAddSingleton<Incidents.IncidentRepository>();
         services.TryAddSingleton<StorageMetrics>();

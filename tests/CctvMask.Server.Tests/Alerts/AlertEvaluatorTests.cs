@@ -11,13 +11,13 @@ public sealed class AlertEvaluatorTests
     private AlertRuleState _state = AlertRuleState.Initial(RuleId, "cam");
 
     private static AlertRuleSpec Compliance(double below = 80, int minPeople = 5, double hysteresis = 5, int cooldown = 600) =>
-        new("low compliance", AlertRuleKind.ComplianceBelow, "cam", below, 10, minPeople, hysteresis, cooldown, true, null, false);
+        new("low compliance", AlertRuleKind.ComplianceBelow, AlertRuleScope.Camera, "cam", below, 10, minPeople, hysteresis, cooldown, true, null, false);
 
     private static AlertRuleSpec Unmasked(double above = 3, double hysteresis = 1, int cooldown = 0) =>
-        new("unmasked", AlertRuleKind.UnmaskedAbove, null, above, 10, 0, hysteresis, cooldown, true, null, false);
+        new("unmasked", AlertRuleKind.UnmaskedAbove, AlertRuleScope.EachCamera, null, above, 10, 0, hysteresis, cooldown, true, null, false);
 
     private static AlertRuleSpec NotRunning(double seconds = 60, double hysteresis = 30, int cooldown = 0) =>
-        new("down", AlertRuleKind.CameraNotRunning, null, seconds, 0, 0, hysteresis, cooldown, true, null, false);
+        new("down", AlertRuleKind.CameraNotRunning, AlertRuleScope.EachCamera, null, seconds, 0, 0, hysteresis, cooldown, true, null, false);
 
     private static AlertSnapshot Counts(long masked, long unmasked, bool running = true) => new("cam", running, masked + unmasked, masked, unmasked);
 
@@ -121,5 +121,24 @@ public sealed class AlertEvaluatorTests
         Assert.Equal(AlertEventStatus.Triggered, decision.Raise);
         Assert.Equal(60, decision.Value!.Value, 6);
         Assert.Equal(_now, decision.State.LastTriggeredAt);
+    }
+
+    [Fact]
+    public void A_fleet_snapshot_sums_the_cameras_and_is_down_while_any_camera_is()
+    {
+        var fleet = AlertSnapshot.Fleet([new("a", true, 10, 10, 0), new("b", false, 10, 2, 8), new("c", true, 0, 0, 0)]);
+        Assert.Equal((20L, 12L, 8L), (fleet.People, fleet.Masked, fleet.Unmasked));
+        Assert.Equal(60, fleet.CompliancePercent!.Value, 6);
+        Assert.False(fleet.Running);
+        Assert.Equal(["b"], fleet.DownCameras);
+        Assert.Equal(3, fleet.Cameras);
+        Assert.True(AlertSnapshot.Fleet([]).Running);
+
+        // "Down" lasts while one camera or another is down: a hand-over between cameras does not restart the clock.
+        var rule = NotRunning(seconds: 60) with { Scope = AlertRuleScope.Fleet };
+        _state = AlertRuleState.Initial(RuleId, AlertRuleState.FleetKey);
+        Assert.Null(Step(rule, AlertSnapshot.Fleet([new("a", false, 0, 0, 0), new("b", true, 0, 0, 0)]), TimeSpan.Zero));
+        Assert.Null(Step(rule, AlertSnapshot.Fleet([new("a", true, 0, 0, 0), new("b", false, 0, 0, 0)]), TimeSpan.FromSeconds(40)));
+        Assert.Equal(AlertEventStatus.Triggered, Step(rule, AlertSnapshot.Fleet([new("a", true, 0, 0, 0), new("b", false, 0, 0, 0)]), TimeSpan.FromSeconds(30)));
     }
 }

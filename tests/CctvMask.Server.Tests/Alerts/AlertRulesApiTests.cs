@@ -35,6 +35,11 @@ public sealed class AlertRulesApiTests(SqliteServerFixture fixture)
         { """{"name":"x","kind":"cameraNotRunning","threshold":60,"webhookUrl":"https://hooks.example.com/h"}""", "webhookSecret" },
         { """{"name":"x","kind":"cameraNotRunning","threshold":60,"webhookUrl":"https://hooks.example.com/h","webhookSecret":"short"}""", "webhookSecret" },
         { """{"name":"x","kind":"cameraNotRunning","threshold":60,"webhookSecret":"0123456789abcdefgh"}""", "webhookSecret" },
+        { """{"name":"x","kind":"cameraNotRunning","threshold":60,"scope":"everywhere"}""", "scope" },
+        { """{"name":"x","kind":"cameraNotRunning","threshold":60,"scope":"2"}""", "scope" },
+        { """{"name":"x","kind":"cameraNotRunning","threshold":60,"scope":"camera"}""", "cameraId" },
+        { """{"name":"x","kind":"complianceBelow","threshold":60,"scope":"fleet","cameraId":"lobby"}""", "cameraId" },
+        { """{"name":"x","kind":"unmaskedAbove","threshold":6,"scope":"eachCamera","cameraId":"lobby"}""", "cameraId" },
     };
 
     [Theory]
@@ -96,6 +101,7 @@ public sealed class AlertRulesApiTests(SqliteServerFixture fixture)
             Assert.Equal(10, (int)rule["minPeople"]!);
             Assert.Equal(5, (double)rule["hysteresis"]!);
             Assert.Equal(900, (int)rule["cooldownSeconds"]!);
+            Assert.Equal("eachCamera", (string)rule["scope"]!);    // no camera, no scope: each camera on its own
             Assert.True((bool)rule["hasWebhookSecret"]!);
             Assert.Null(rule["webhookSecret"]);
 
@@ -107,10 +113,25 @@ public sealed class AlertRulesApiTests(SqliteServerFixture fixture)
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
             var updated = await put.ReadNodeAsync();
             Assert.Equal(70, (double)updated["threshold"]!);
+            Assert.Equal("eachCamera", (string)updated["scope"]!);
             Assert.True((bool)updated["hasWebhookSecret"]!);
             var repo = _factory.Services.GetRequiredService<CctvMask.Storage.Alerts.AlertRuleRepository>();
             Assert.Equal("https://hooks.example.com/cctv?token=abc123", (await repo.GetAsync(id))!.Spec.WebhookUrl);
-            Assert.Equal(Secret, await repo.GetWebhookSecretAsync(id));
+            // Stored encrypted; the server's key ring decrypts it.
+            var stored = await repo.GetWebhookSecretAsync(id);
+            Assert.DoesNotContain(Secret, stored!);
+            Assert.Equal(Secret, _factory.Services.GetRequiredService<CctvMask.Server.Alerts.Delivery.WebhookSecretProtector>().TryUnprotect(stored!));
+
+            // The fleet scope: stored and returned, no camera; a PUT may change the scope.
+            var fleet = await admin.PutJsonAsync($"/api/alerts/rules/{id}", new
+            {
+                name = "Low compliance (fleet)", kind = "complianceBelow", scope = "Fleet", threshold = 70, webhookUrl = (string)rule["webhookUrl"]!,
+            });
+            Assert.Equal(HttpStatusCode.OK, fleet.StatusCode);
+            var fleetRule = await admin.GetFromJsonNodeAsync($"/api/alerts/rules/{id}");
+            Assert.Equal("fleet", (string)fleetRule["scope"]!);
+            Assert.Null(fleetRule["cameraId"]);
+            Assert.Equal(CctvMask.Storage.Alerts.AlertRuleScope.Fleet, (await repo.GetAsync(id))!.Spec.Scope);
 
             Assert.Contains(id, (await admin.GetFromJsonNodeAsync("/api/alerts/rules")).AsArray().Select(r => (Guid)r!["id"]!));
         }

@@ -34,6 +34,14 @@ public sealed class SnapshotFaces : IDisposable
         return (n, others);
     }
 
+    /// <summary>The boxes and scores of the faces the detector finds in <paramref name="jpeg"/>.</summary>
+    public IReadOnlyList<RawFace> Find(byte[] jpeg)
+    {
+        using var image = ImageCodec.Decode(jpeg);
+        int n = _detector.Detect(image.AsFrame(), _faces);
+        return _faces.AsSpan(0, n).ToArray();
+    }
+
     // The violator's own face may be found again shifted by its thick evidence box (IoU is low on a 15 px face): a face
     // centred within one box size of the violator's box is the violator's.
     private static bool NearViolator(BoxF face, BoxF violator) =>

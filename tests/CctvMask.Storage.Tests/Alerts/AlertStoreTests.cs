@@ -9,7 +9,7 @@ namespace CctvMask.Storage.Tests.Alerts;
 public sealed class AlertStoreTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static AlertRuleSpec Spec(string name, string? url = "https://hooks.example.com/a") =>
-        new(name, AlertRuleKind.ComplianceBelow, null, 80, 10, 5, 5, 600, true, url, true);
+        new(name, AlertRuleKind.ComplianceBelow, AlertRuleScope.EachCamera, null, 80, 10, 5, 5, 600, true, url, true);
 
     [Theory]
     [InlineData(StorageProvider.Sqlite)]

@@ -5,6 +5,7 @@ public sealed record AlertRuleDto(
     Guid Id,
     string Name,
     string Kind,
+    string Scope,
     string? CameraId,
     double Threshold,
     int WindowMinutes,

@@ -4,6 +4,7 @@ namespace CctvMask.Dashboard.Api.Contracts;
 public sealed record AlertRuleRequestDto(
     string? Name,
     string? Kind,
+    string? Scope,
     string? CameraId,
     double? Threshold,
     int? WindowMinutes,

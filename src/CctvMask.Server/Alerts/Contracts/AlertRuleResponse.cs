@@ -8,6 +8,7 @@ public sealed record AlertRuleResponse(
     Guid Id,
     string Name,
     string Kind,
+    string Scope,
     string? CameraId,
     double Threshold,
     int WindowMinutes,
@@ -22,7 +23,7 @@ public sealed record AlertRuleResponse(
     DateTimeOffset UpdatedAt)
 {
     public static AlertRuleResponse From(AlertRule r) => new(
-        r.Id, r.Spec.Name, AlertPayload.Name(r.Spec.Kind), r.Spec.CameraId, r.Spec.Threshold, r.Spec.WindowMinutes,
+        r.Id, r.Spec.Name, AlertPayload.Name(r.Spec.Kind), AlertPayload.Name(r.Spec.Scope), r.Spec.CameraId, r.Spec.Threshold, r.Spec.WindowMinutes,
         r.Spec.MinPeople, r.Spec.Hysteresis, r.Spec.CooldownSeconds, r.Spec.Enabled,
         r.Spec.WebhookUrl is { } url ? CameraUrl.Redact(url) : null, r.HasWebhookSecret, r.Spec.Mqtt, r.CreatedAt, r.UpdatedAt);
 }

@@ -15,13 +15,14 @@ namespace CctvMask.Server.Alerts.Delivery;
 /// server taking the lease) resumes it; a delivered one is never sent again.
 /// </summary>
 public sealed class AlertDeliveryService(
-    AlertEventRepository events, AlertRuleRepository rules, WebhookSender webhooks, MqttPublisher mqtt,
+    AlertEventRepository events, AlertRuleRepository rules, WebhookSender webhooks, WebhookSecretProtector secrets, MqttPublisher mqtt,
     AlertLeadership leadership, AlertDeliverySignal signal, AlertMetrics metrics,
     IOptions<AlertOptions> options, IOptions<WebhookOptions> webhookOptions, TimeProvider clock,
     ILogger<AlertDeliveryService> logger) : BackgroundService
 {
     private const string GoneReason = "the rule or its webhook was removed";
     private const string ExpiredReason = "too old";
+    private const string UnreadableSecretReason = "the stored webhook secret cannot be decrypted (key ring lost or replaced): set the rule's webhookSecret again";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -98,10 +99,17 @@ public sealed class AlertDeliveryService(
         switch (d.Channel)
         {
             case AlertChannel.Webhook:
-                var secret = d.RuleId is { } ruleId ? await rules.GetWebhookSecretAsync(ruleId, cancellationToken).ConfigureAwait(false) : null;
-                if (secret is null)
+                var stored = d.RuleId is { } ruleId ? await rules.GetWebhookSecretAsync(ruleId, cancellationToken).ConfigureAwait(false) : null;
+                if (stored is null)
                 {
                     await GiveUpAsync(d, ++number, target, GoneReason, cancellationToken).ConfigureAwait(false);
+                    return false;
+                }
+                if (secrets.TryUnprotect(stored) is not { } secret)
+                {
+                    // Not sent unsigned: the attempt fails and the delivery waits its next round, when a new secret may be set.
+                    AlertSecretLog.SecretUnreadable(logger, d.Id, d.RuleId!.Value);
+                    await Record(new DeliveryOutcome(false, null, UnreadableSecretReason, clock.GetUtcNow())).ConfigureAwait(false);
                     return false;
                 }
                 await webhooks.SendAsync(d.Target, alert.Id, alert.Payload, secret, Record, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace CctvMask.Server.Alerts.Evaluation;
 /// <summary>
 /// Every <see cref="AlertOptions.EvaluationIntervalSeconds"/>, on the server holding the alert lease only:
 /// reads the enabled rules, the enabled cameras' live status (grains) and their compliance windows
-/// (database), runs <see cref="AlertEvaluator"/> per rule and camera, raises the events through the outbox,
+/// (database), runs <see cref="AlertEvaluator"/> per rule and camera (or once per fleet rule, over the sum), raises the events through the outbox,
 /// stores the new states, and publishes the retained per-camera MQTT status. A failed pass is logged and
 /// the next one runs as usual.
 /// </summary>
@@ -70,10 +70,10 @@ public sealed class AlertEvaluationService(
         var changed = new List<AlertRuleState>();
         foreach (var rule in ruleList)
         {
-            foreach (var cameraId in rule.Spec.CameraId is { } only ? cameraList.Where(c => c == only) : cameraList)
+            var window = rule.Spec.Kind == AlertRuleKind.CameraNotRunning ? (int?)null : rule.Spec.WindowMinutes;
+            foreach (var (key, cameraId, snapshot) in Targets(rule.Spec, cameraList, running, totals, window))
             {
-                var snapshot = Snapshot(cameraId, running[cameraId], totals, rule.Spec.Kind == AlertRuleKind.CameraNotRunning ? null : rule.Spec.WindowMinutes);
-                var previous = states.GetValueOrDefault((rule.Id, cameraId)) ?? AlertRuleState.Initial(rule.Id, cameraId);
+                var previous = states.GetValueOrDefault((rule.Id, key)) ?? AlertRuleState.Initial(rule.Id, key);
                 var decision = AlertEvaluator.Evaluate(rule.Spec, snapshot, previous, now);
                 if (decision.Raise is { } status)
                 {
@@ -89,6 +89,30 @@ public sealed class AlertEvaluationService(
         await mqttStatus.PublishAsync(cameraList.Select(id => (running[id], Snapshot(id, running[id], totals, mqttStatus.WindowMinutes))), now, cancellationToken)
             .ConfigureAwait(false);
         await PurgeIfDueAsync(now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What a rule judges, as (state key, camera id of its events, snapshot): its camera, each enabled camera, or
+    /// one aggregate of them all (state key <see cref="AlertRuleState.FleetKey"/>, events without a camera id).
+    /// </summary>
+    private static IEnumerable<(string Key, string? CameraId, AlertSnapshot Snapshot)> Targets(
+        AlertRuleSpec rule, string[] cameraList, Dictionary<string, CameraStatus> running,
+        Dictionary<int, Dictionary<string, ComplianceWindowTotals>> totals, int? window)
+    {
+        switch (rule.Scope)
+        {
+            case AlertRuleScope.Fleet:
+                var all = cameraList.Select(id => Snapshot(id, running[id], totals, window)).ToArray();
+                yield return (AlertRuleState.FleetKey, null, AlertSnapshot.Fleet(all));
+                break;
+            case AlertRuleScope.Camera:
+                if (rule.CameraId is { } only && running.TryGetValue(only, out var status))
+                    yield return (only, only, Snapshot(only, status, totals, window));
+                break;
+            default:
+                foreach (var id in cameraList) yield return (id, id, Snapshot(id, running[id], totals, window));
+                break;
+        }
     }
 
     private static AlertSnapshot Snapshot(string cameraId, CameraStatus status, Dictionary<int, Dictionary<string, ComplianceWindowTotals>> totals, int? windowMinutes)

@@ -24,6 +24,12 @@ public sealed class MqttOptions
 
     public string? Password { get; set; }
 
+    /// <summary>
+    /// The password encrypted with the server's Data Protection key ring (from <c>POST /api/alerts/mqtt/protect-password</c>),
+    /// so configuration files hold no plain-text password; instead of <see cref="Password"/>.
+    /// </summary>
+    public string? ProtectedPassword { get; set; }
+
     /// <summary>Every topic starts with this (e.g. cctvmask/alerts/…, cctvmask/cameras/{id}/status).</summary>
     [Required, RegularExpression(@"^[^#+\u0000]{1,100}$", ErrorMessage = "Alerts:Mqtt:TopicPrefix: 1–100 characters, no '#', '+' or NUL.")]
     public string TopicPrefix { get; set; } = "cctvmask";

@@ -18,11 +18,13 @@ public sealed class MqttPublisher : BackgroundService
     private readonly MqttOptions _options;
     private readonly ILogger<MqttPublisher> _logger;
     private readonly IMqttClient _client;
-    private readonly MqttClientOptions _clientOptions;
+    private readonly MqttClientOptionsBuilder _clientOptions;
+    private readonly MqttPasswordProtector _passwords;
     private bool _reportedDown;
 
-    public MqttPublisher(IOptions<MqttOptions> options, ILogger<MqttPublisher> logger)
+    public MqttPublisher(IOptions<MqttOptions> options, MqttPasswordProtector passwords, ILogger<MqttPublisher> logger)
     {
+        _passwords = passwords;
         _options = options.Value;
         _logger = logger;
         _client = new MqttClientFactory().CreateMqttClient();
@@ -31,7 +33,6 @@ public sealed class MqttPublisher : BackgroundService
             .WithClientId(_options.ClientId is { Length: > 0 } id ? id : $"cctvmask-{Environment.MachineName}-{Environment.ProcessId}")
             .WithCleanSession()
             .WithTimeout(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-        if (_options.Username is { Length: > 0 } user) builder.WithCredentials(user, _options.Password);
         if (_options.UseTls)
         {
             builder.WithTlsOptions(tls =>
@@ -45,7 +46,7 @@ public sealed class MqttPublisher : BackgroundService
                 }
             });
         }
-        _clientOptions = builder.Build();
+        _clientOptions = builder;
     }
 
     public bool IsEnabled => _options.IsEnabled;
@@ -80,6 +81,18 @@ public sealed class MqttPublisher : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!IsEnabled) return;
+        if (_options.Username is { Length: > 0 } user)
+        {
+            // ProtectedPassword is decrypted here, after start-up migrated the database that holds the key ring.
+            var password = _options.Password;
+            if (_options.ProtectedPassword is { Length: > 0 } protectedPassword && (password = _passwords.TryUnprotect(protectedPassword)) is null)
+            {
+                AlertSecretLog.MqttPasswordUnreadable(_logger, _options.Host!, _options.Port);
+                return;
+            }
+            _clientOptions.WithCredentials(user, password);
+        }
+        var clientOptions = _clientOptions.Build();
         var delay = TimeSpan.FromSeconds(_options.ReconnectDelaySeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -87,7 +100,7 @@ public sealed class MqttPublisher : BackgroundService
             {
                 try
                 {
-                    await _client.ConnectAsync(_clientOptions, stoppingToken).ConfigureAwait(false);
+                    await _client.ConnectAsync(clientOptions, stoppingToken).ConfigureAwait(false);
                     _reportedDown = false;
                     AlertLog.MqttConnected(_logger, _options.Host!, _options.Port, _options.UseTls);
                 }

@@ -15,9 +15,10 @@ internal static class AlertsModel
             e.Property(r => r.Id).ValueGeneratedNever();
             e.Property(r => r.Name).HasMaxLength(AlertLimits.NameMaxLength);
             e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(r => r.Scope).HasConversion<string>().HasMaxLength(AlertLimits.ScopeMaxLength);
             e.Property(r => r.CameraId).HasMaxLength(CameraLimits.IdMaxLength);
             e.Property(r => r.WebhookUrl).HasMaxLength(AlertLimits.UrlMaxLength);
-            e.Property(r => r.WebhookSecret).HasMaxLength(AlertLimits.SecretMaxLength);
+            e.Property(r => r.WebhookSecret).HasMaxLength(AlertLimits.ProtectedSecretMaxLength);
         });
 
         modelBuilder.Entity<AlertRuleStateEntity>(e =>

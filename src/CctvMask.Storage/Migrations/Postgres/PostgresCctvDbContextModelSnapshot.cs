@@ -249,6 +249,12 @@ namespace CctvMask.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("scope");
+
                     b.Property<double>("Threshold")
                         .HasColumnType("double precision")
                         .HasColumnName("threshold");
@@ -258,8 +264,8 @@ namespace CctvMask.Storage.Migrations.Postgres
                         .HasColumnName("updated_at");
 
                     b.Property<string>("WebhookSecret")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
                         .HasColumnName("webhook_secret");
 
                     b.Property<string>("WebhookUrl")
@@ -643,6 +649,34 @@ namespace CctvMask.Storage.Migrations.Postgres
                     b.HasKey("ViolationId");
 
                     b.ToTable("violation_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("CctvMask.Storage.KeyRing.Entities.KeyRingEntryEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("CctvMask.Storage.Alerts.Entities.AlertDeliveryAttemptEntity", b =>

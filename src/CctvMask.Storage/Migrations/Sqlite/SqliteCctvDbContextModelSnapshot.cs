@@ -244,6 +244,12 @@ namespace CctvMask.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
                     b.Property<double>("Threshold")
                         .HasColumnType("REAL")
                         .HasColumnName("threshold");
@@ -253,7 +259,7 @@ namespace CctvMask.Storage.Migrations.Sqlite
                         .HasColumnName("updated_at");
 
                     b.Property<string>("WebhookSecret")
-                        .HasMaxLength(512)
+                        .HasMaxLength(4096)
                         .HasColumnType("TEXT")
                         .HasColumnName("webhook_secret");
 
@@ -636,6 +642,32 @@ namespace CctvMask.Storage.Migrations.Sqlite
                     b.HasKey("ViolationId");
 
                     b.ToTable("violation_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("CctvMask.Storage.KeyRing.Entities.KeyRingEntryEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("CctvMask.Storage.Alerts.Entities.AlertDeliveryAttemptEntity", b =>
