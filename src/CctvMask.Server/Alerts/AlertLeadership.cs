@@ -63,9 +63,9 @@ public sealed class AlertLeadership(AlertLease lease, IOptions<AlertOptions> opt
         {
             await lease.ReleaseAsync(LeaseName, _holder, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (Hosting.DatabaseFailure.Is(ex) || ex is OperationCanceledException)
+        catch (Exception ex) when (Hosting.DatabaseFailure.Is(ex) || ex is OperationCanceledException or ObjectDisposedException)
         {
-            // It expires on its own.
+            // It expires on its own. ObjectDisposedException: the host is already tearing the database down.
         }
     }
 }
