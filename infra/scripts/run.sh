@@ -50,7 +50,7 @@ fi
 
 URLS="${CCTVMASK_URLS:-http://127.0.0.1:5080}"
 say "data folder: $CCTVMASK_DATA"
-say "starting the server on $URLS (dashboard: $URLS/ · API docs: $URLS/scalar · metrics: $URLS/metrics)"
+say "starting the server on $URLS (dashboard: $URLS/ · API docs: $URLS/api-docs · metrics: $URLS/metrics)"
 # The content root is the publish folder (its wwwroot holds the dashboard's static files).
 cd "$PUBLISH"
 exec dotnet CctvMask.Server.dll --urls "$URLS" "$@"

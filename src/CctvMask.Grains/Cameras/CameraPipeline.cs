@@ -277,15 +277,14 @@ internal sealed class CameraPipeline
             Violations += _toRaise.Count;
             return;
         }
-        // Snapshots are drawn only for frames that raise, never per ordinary frame: in evidence mode one per
-        // violator (highlighted, the only face kept; the rest muted and pixelated), otherwise one for all (every face pixelated).
-        byte[]? shared = null;
+        // Snapshots are drawn only for frames that raise, never per ordinary frame, one per violator with its box
+        // highlighted (the others muted): in evidence mode its face is the only one kept, in blurred mode it is
+        // pixelated like every other face, so the box is what tells who it was.
         var assignments = _tracker.Assignments;
         foreach (var track in _toRaise)
         {
-            byte[] snapshot = _privacy == PrivacyMode.Evidence
-                ? Annotate(frame, _violationOptions.JpegQuality, obscure: true, keep: track.Box, violator: SlotOf(assignments, track))
-                : shared ??= Annotate(frame, _violationOptions.JpegQuality, obscure: true, keep: null);
+            BoxF? keep = _privacy == PrivacyMode.Evidence ? track.Box : null;
+            byte[] snapshot = Annotate(frame, _violationOptions.JpegQuality, obscure: true, keep, violator: SlotOf(assignments, track));
             // The evidence crop is the one phase 2 judged (taken once, kept by the track); only evidence mode stores it.
             byte[] faceJpeg = PrivacyModes.AllowsFaceCrop(_privacy) && track.BestCrop is { } crop
                 ? ImageCodec.EncodeJpeg(new BgrFrame(crop, track.BestCropSize, track.BestCropSize), _violationOptions.JpegQuality)

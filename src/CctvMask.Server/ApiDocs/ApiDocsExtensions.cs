@@ -1,21 +1,28 @@
 using System.IO.Compression;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace CctvMask.Server.ApiDocs;
 
 /// <summary>
-/// OpenAPI document at /openapi/v1.json (with the API-key security schemes and the auth answers of every
-/// operation) and the interactive Scalar page at /scalar, both without a key. Scalar runs from the assets this
-/// server serves: no web fonts, telemetry or agent calls to the internet, so the page works offline.
-/// The page's cost is the browser's (a ~1.4 MB gzip bundle to evaluate), so the server keeps its own part small:
-/// the document is generated once and served from the output cache (gzip / brotli), and the bundle is linked
-/// with Scalar's version in its URL and cached by the browser as immutable (a warm load asks nothing for it).
+/// The API docs, all without a key: the OpenAPI document at /openapi/v1.json (with the API-key security schemes and
+/// the auth answers of every operation); the reference page at /api-docs, server-rendered from that document (the
+/// docs the dashboard and README point to: plain HTML, readable as soon as it arrives); and Scalar at /scalar as the
+/// interactive "try it" console. Scalar's own page could not show its first operation under 1 s on a 2-core box
+/// (its ~1.4 MB gzip bundle costs the browser about a second of CPU even warm, see README), hence the rendered page.
+/// Scalar runs from the assets this server serves: no web fonts, telemetry or agent calls to the internet.
+/// The document and the page are built once and served from the output cache (gzip / brotli); Scalar's bundle is
+/// linked with its version in the URL and cached by the browser as immutable (a warm load asks nothing for it).
 /// </summary>
 public static class ApiDocsExtensions
 {
     public const string DocumentPath = "/openapi";
     public const string ReferencePath = "/scalar";
+    public const string ReferencePagePath = "/api-docs";
+    public const string DocumentName = "v1";
     public const string BundleFile = "scalar.js";
 
     /// <summary>The document is built from the endpoints, which are fixed once the app runs: one build serves all.</summary>
@@ -25,6 +32,8 @@ public static class ApiDocsExtensions
     public static readonly TimeSpan BundleCacheDuration = TimeSpan.FromDays(365);
 
     private const string DocumentCachePolicy = "openapi-document";
+
+    private static string DocumentUrl => $"{DocumentPath}/{DocumentName}.json";
 
     /// <summary>Scalar's package version, in the bundle URL so an upgrade changes the URL the browser caches.</summary>
     public static string BundleVersion { get; } =
@@ -53,7 +62,8 @@ public static class ApiDocsExtensions
     /// </summary>
     public static WebApplication UseCctvApiDocs(this WebApplication app)
     {
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(DocumentPath), docs => docs.UseResponseCompression());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(DocumentPath) || c.Request.Path.StartsWithSegments(ReferencePagePath),
+            docs => docs.UseResponseCompression());
         app.UseOutputCache();
         app.UseWhen(IsVersionedBundle, bundle => bundle.Use((context, next) =>
         {
@@ -71,6 +81,7 @@ public static class ApiDocsExtensions
     public static WebApplication MapApiDocs(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous().CacheOutput(DocumentCachePolicy);
+        app.MapGet(ReferencePagePath, RenderReferencePageAsync).AllowAnonymous().CacheOutput(DocumentCachePolicy).ExcludeFromDescription();
         app.MapScalarApiReference(o => o
                 .WithTitle("CctvMask API")
                 .WithBundleUrl($"{BundleFile}?v={BundleVersion}")
@@ -81,6 +92,15 @@ public static class ApiDocsExtensions
                 .AddPreferredSecuritySchemes(ApiKeySecurityTransformer.ApiKeyScheme))
             .AllowAnonymous();
         return app;
+    }
+
+    /// <summary>Runs once per cache lifetime: the same document (transformers included) as /openapi/v1.json, drawn as HTML.</summary>
+    private static async Task<IResult> RenderReferencePageAsync(
+        [FromKeyedServices(DocumentName)] IOpenApiDocumentProvider documents, CancellationToken cancellationToken)
+    {
+        var document = await documents.GetOpenApiDocumentAsync(cancellationToken);
+        var json = JsonNode.Parse(await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, cancellationToken))!;
+        return Results.Content(ApiReferencePage.Render(json, ReferencePath, DocumentUrl), "text/html; charset=utf-8");
     }
 
     private static bool IsVersionedBundle(HttpContext context) =>

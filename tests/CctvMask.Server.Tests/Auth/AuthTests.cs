@@ -52,6 +52,7 @@ public sealed class AuthTests(SqliteServerFixture fixture)
     [InlineData("/healthz")]
     [InlineData("/openapi/v1.json")]
     [InlineData("/scalar/")]
+    [InlineData("/api-docs")]
     [InlineData("/metrics")]
     public async Task Probes_docs_and_metrics_need_no_key(string url)
     {
