@@ -209,6 +209,7 @@ public sealed class InferenceLoop : IAsyncDisposable
         {
             MotionGate.Thumbnail(frame.AsBgrFrame(), _options.MotionThumbnailWidth, _options.MotionThumbnailHeight, feed.Scratch);
             double changed = feed.HasThumbnail ? MotionGate.ChangedFraction(feed.Thumbnail, feed.Scratch, _options.MotionPixelThreshold) : 1;
+            feed.ObserveMotion(changed > _options.MotionAreaThreshold, now, _options.MotionKeyFramesAfterSeconds);
             if (!MotionGate.ShouldSkip(true, feed.LastAnalysedAt, changed, now, _options))
             {
                 feed.KeepScratchAsThumbnail();

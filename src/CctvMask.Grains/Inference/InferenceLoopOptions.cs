@@ -63,4 +63,12 @@ public sealed class InferenceLoopOptions
     /// <summary>Longest a gated camera goes without phase 1 (s), so a person standing still is re-detected.</summary>
     [Range(0.0, 3600.0)]
     public double MotionMaxSkipSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// A gated network camera whose scene has not moved for this long (s) has its ingest decode key frames only (one
+    /// per GOP instead of every frame: most of a still camera's cost); the first key frame that moves switches back to
+    /// every frame (an ffmpeg restart: about a GOP plus a reconnect; see the README's benchmark). 0 = always decode every frame.
+    /// </summary>
+    [Range(0, 3600)]
+    public int MotionKeyFramesAfterSeconds { get; set; } = 10;
 }
