@@ -62,7 +62,7 @@ public sealed class DetectorSettings
     /// <summary>Faces smaller than this are "unknown" without classifying.</summary>
     public Option<float?> MinFaceSize { get; } = new("--min-face-size")
     {
-        Description = "Faces whose shorter side is below this many pixels are labelled unknown (default 12; 0 labels every face).",
+        Description = "Faces whose shorter side is below this many pixels are labelled unknown (default 8; 0 labels every face).",
     };
 
     /// <summary>Top-probability threshold below which a face is "unknown".</summary>

@@ -16,9 +16,14 @@ public sealed class TwoPhaseDetectorOptions
     [Required]
     public MaskClassifierOptions Classifier { get; set; } = new();
 
-    /// <summary>Faces whose box's shorter side is below this (pixels) are labelled "unknown" whatever the classifier says.</summary>
+    /// <summary>
+    /// Faces whose box's shorter side is below this (pixels) are labelled "unknown" whatever the classifier says.
+    /// 8 by measurement (held-out face-mask-dev photos, fine-tuned detector, models/face_detector.md): from 12 to 8
+    /// the unknown share of matched faces falls from 25.1 % to 11.2 % while the accuracy of the labelled ones stays
+    /// (96.7 % → 97.0 %); the classifier is trained on faces shrunk to 12–40 px and a track votes over its frames.
+    /// </summary>
     [Range(0.0, 10_000.0)]
-    public float MinFaceSize { get; set; } = 12f;
+    public float MinFaceSize { get; set; } = 8f;
 
     /// <summary>
     /// Run the classifier on faces below <see cref="MinFaceSize"/> too, so they carry a mask probability
