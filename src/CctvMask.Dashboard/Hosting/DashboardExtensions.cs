@@ -15,7 +15,9 @@ namespace CctvMask.Dashboard.Hosting;
 
 /// <summary>
 /// Hosting of the dashboard inside the server: pages at "/", its helper endpoints under
-/// "/dashboard/", and a typed client that calls the server's own API with the user's key.
+/// "/dashboard/", and a typed client that calls the server's own API with the user's key. The session cookie is
+/// protected with the host's Data Protection key ring (the server's <c>AddCctvKeyRing</c> owns it: keys shared by
+/// the fleet in the database); the dashboard registers none of its own.
 /// </summary>
 public static class DashboardExtensions
 {
@@ -30,7 +32,6 @@ public static class DashboardExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Toasts at the bottom: at the top right they covered the page header's buttons (Add camera).
         services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
-        services.AddDataProtection();
         services.AddScoped<DashboardSession>();
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<SessionRevocations>();

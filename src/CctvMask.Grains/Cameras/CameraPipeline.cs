@@ -194,6 +194,13 @@ internal sealed class CameraPipeline
         }
     }
 
+    /// <summary>The open minute's counts so far, for the status (once per status refresh, not per frame).</summary>
+    public OpenMinuteCounts? OpenMinute()
+    {
+        lock (_gate)
+            return _compliance.Provisional() is { } p ? new OpenMinuteCounts(p.BucketStart, p.People, p.Masked, p.Unmasked) : null;
+    }
+
     /// <summary>Closes the minute bucket when the clock moved on without frames.</summary>
     public void Tick(DateTimeOffset now)
     {

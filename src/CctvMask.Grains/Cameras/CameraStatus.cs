@@ -64,6 +64,12 @@ public sealed record CameraStatus
     /// <summary>Faces phase 2 classified (the trackers asked for them).</summary>
     [Id(19)] public long FacesJudged { get; init; }
 
+    /// <summary>
+    /// The open minute bucket's counts so far (null before the first confirmed person): not in the database until the
+    /// minute closes, so the alert evaluator adds them to the stored minutes to judge the current minute too.
+    /// </summary>
+    [Id(20)] public OpenMinuteCounts? OpenMinute { get; init; }
+
     /// <summary>A stopped status.</summary>
     public static CameraStatus Stopped(string cameraId, DateTimeOffset now, string? lastError = null) =>
         new() { CameraId = cameraId, State = CameraState.Stopped, UpdatedAt = now, LastError = lastError };

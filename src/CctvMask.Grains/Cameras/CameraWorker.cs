@@ -103,6 +103,7 @@ public sealed class CameraWorker : IAsyncDisposable
             FacesJudged = _pipeline.FacesJudged,
             PeopleInView = _pipeline.PeopleInView,
             PeopleThisMinute = _pipeline.PeopleThisMinute,
+            OpenMinute = _pipeline.OpenMinute(),
             LastMinutePeople = last?.People,
             LastMinuteCompliance = last?.Compliance,
             Violations = _pipeline.Violations,

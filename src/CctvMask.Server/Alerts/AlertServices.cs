@@ -1,4 +1,5 @@
 using CctvMask.Server.Alerts.Delivery;
+using CctvMask.Server.KeyRing;
 using CctvMask.Storage.Alerts;
 using CctvMask.Storage.Cameras;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,6 @@ public sealed record AlertServices(
     AlertEventRepository Events,
     CameraRepository Cameras,
     AlertOutbox Outbox,
-    WebhookSecretProtector Secrets,
+    [FromKeyedServices(SecretProtector.WebhookSecret)] SecretProtector Secrets,
     IOptions<AlertOptions> Options,
     IOptions<WebhookOptions> Webhooks);

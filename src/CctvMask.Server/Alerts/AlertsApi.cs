@@ -84,7 +84,7 @@ public static class AlertsApi
 
     /// <summary>Encrypts a password for the MQTT configuration; the answer is ciphertext only, nothing is stored.</summary>
     public static Results<Ok<MqttProtectedPasswordResponse>, ValidationProblem> ProtectMqttPassword(
-        MqttPasswordRequest request, Mqtt.MqttPasswordProtector protector)
+        MqttPasswordRequest request, [FromKeyedServices(KeyRing.SecretProtector.MqttPassword)] KeyRing.SecretProtector protector)
     {
         if (string.IsNullOrEmpty(request.Password) || request.Password.Length > AlertLimits.SecretMaxLength)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [$"A password of 1–{AlertLimits.SecretMaxLength} characters is required."] });

@@ -1,7 +1,9 @@
 using CctvMask.Server.Alerts.Delivery;
 using CctvMask.Server.Alerts.Evaluation;
 using CctvMask.Server.Alerts.Mqtt;
+using CctvMask.Server.KeyRing;
 using CctvMask.Storage.Alerts;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace CctvMask.Server.Alerts;
 
@@ -31,8 +33,8 @@ public static class AlertsExtensions
         services.AddSingleton<AlertOutbox>();
         services.AddSingleton<AlertLeadership>();
         services.AddSingleton<WebhookSender>();
-        services.AddSingleton<WebhookSecretProtector>();
-        services.AddSingleton<MqttPasswordProtector>();
+        foreach (var purpose in new[] { SecretProtector.WebhookSecret, SecretProtector.MqttPassword })
+            services.AddKeyedSingleton(purpose, (sp, _) => new SecretProtector(sp.GetRequiredService<IDataProtectionProvider>(), purpose));
         services.AddHostedService<WebhookSecretUpgrade>();
         services.AddSingleton<MqttCameraStatusPublisher>();
         services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)

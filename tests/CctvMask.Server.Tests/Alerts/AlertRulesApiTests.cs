@@ -120,7 +120,7 @@ public sealed class AlertRulesApiTests(SqliteServerFixture fixture)
             // Stored encrypted; the server's key ring decrypts it.
             var stored = await repo.GetWebhookSecretAsync(id);
             Assert.DoesNotContain(Secret, stored!);
-            Assert.Equal(Secret, _factory.Services.GetRequiredService<CctvMask.Server.Alerts.Delivery.WebhookSecretProtector>().TryUnprotect(stored!));
+            Assert.Equal(Secret, _factory.Services.GetRequiredKeyedService<CctvMask.Server.KeyRing.SecretProtector>(CctvMask.Server.KeyRing.SecretProtector.WebhookSecret).TryUnprotect(stored!));
 
             // The fleet scope: stored and returned, no camera; a PUT may change the scope.
             var fleet = await admin.PutJsonAsync($"/api/alerts/rules/{id}", new

@@ -1,5 +1,6 @@
 using CctvMask.Server.Alerts.Mqtt;
 using CctvMask.Server.Cameras;
+using CctvMask.Server.KeyRing;
 using CctvMask.Storage.Alerts;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace CctvMask.Server.Alerts.Delivery;
 /// server taking the lease) resumes it; a delivered one is never sent again.
 /// </summary>
 public sealed class AlertDeliveryService(
-    AlertEventRepository events, AlertRuleRepository rules, WebhookSender webhooks, WebhookSecretProtector secrets, MqttPublisher mqtt,
+    AlertEventRepository events, AlertRuleRepository rules, WebhookSender webhooks, [FromKeyedServices(SecretProtector.WebhookSecret)] SecretProtector secrets, MqttPublisher mqtt,
     AlertLeadership leadership, AlertDeliverySignal signal, AlertMetrics metrics,
     IOptions<AlertOptions> options, IOptions<WebhookOptions> webhookOptions, TimeProvider clock,
     ILogger<AlertDeliveryService> logger) : BackgroundService

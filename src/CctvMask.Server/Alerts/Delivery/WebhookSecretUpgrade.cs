@@ -1,3 +1,4 @@
+using CctvMask.Server.KeyRing;
 using CctvMask.Storage.Alerts;
 
 namespace CctvMask.Server.Alerts.Delivery;
@@ -7,7 +8,7 @@ namespace CctvMask.Server.Alerts.Delivery;
 /// conditional update per rule, so servers starting together or a concurrent PUT are harmless). Secrets that are
 /// ciphertext, readable or not, are left alone.
 /// </summary>
-public sealed class WebhookSecretUpgrade(AlertRuleRepository rules, WebhookSecretProtector protector, ILogger<WebhookSecretUpgrade> logger) : IHostedService
+public sealed class WebhookSecretUpgrade(AlertRuleRepository rules, [FromKeyedServices(SecretProtector.WebhookSecret)] SecretProtector protector, ILogger<WebhookSecretUpgrade> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,7 +17,7 @@ public sealed class WebhookSecretUpgrade(AlertRuleRepository rules, WebhookSecre
             var upgraded = 0;
             foreach (var (ruleId, stored) in await rules.ListWebhookSecretsAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (WebhookSecretProtector.LooksProtected(stored)) continue;
+                if (SecretProtector.LooksProtected(stored)) continue;
                 if (await rules.ReplaceWebhookSecretAsync(ruleId, stored, protector.Protect(stored), cancellationToken).ConfigureAwait(false)) upgraded++;
             }
             if (upgraded > 0) AlertSecretLog.SecretsEncrypted(logger, upgraded);

@@ -10,7 +10,8 @@ namespace CctvMask.Server.Alerts.Evaluation;
 /// <summary>
 /// Every <see cref="AlertOptions.EvaluationIntervalSeconds"/>, on the server holding the alert lease only:
 /// reads the enabled rules, the enabled cameras' live status (grains) and their compliance windows
-/// (database), runs <see cref="AlertEvaluator"/> per rule and camera (or once per fleet rule, over the sum), raises the events through the outbox,
+/// (database: the closed minutes, plus the open minute's counts so far from the live status, so an alert does not
+/// wait for the minute to close), runs <see cref="AlertEvaluator"/> per rule and camera (or once per fleet rule, over the sum), raises the events through the outbox,
 /// stores the new states, and publishes the retained per-camera MQTT status. A failed pass is logged and
 /// the next one runs as usual.
 /// </summary>
@@ -71,7 +72,7 @@ public sealed class AlertEvaluationService(
         foreach (var rule in ruleList)
         {
             var window = rule.Spec.Kind == AlertRuleKind.CameraNotRunning ? (int?)null : rule.Spec.WindowMinutes;
-            foreach (var (key, cameraId, snapshot) in Targets(rule.Spec, cameraList, running, totals, window))
+            foreach (var (key, cameraId, snapshot) in Targets(rule.Spec, cameraList, running, totals, window, now))
             {
                 var previous = states.GetValueOrDefault((rule.Id, key)) ?? AlertRuleState.Initial(rule.Id, key);
                 var decision = AlertEvaluator.Evaluate(rule.Spec, snapshot, previous, now);
@@ -86,7 +87,7 @@ public sealed class AlertEvaluationService(
         await rules.SaveStatesAsync(changed, cancellationToken).ConfigureAwait(false);
         metrics.Evaluated();
 
-        await mqttStatus.PublishAsync(cameraList.Select(id => (running[id], Snapshot(id, running[id], totals, mqttStatus.WindowMinutes))), now, cancellationToken)
+        await mqttStatus.PublishAsync(cameraList.Select(id => (running[id], Snapshot(id, running[id], totals, mqttStatus.WindowMinutes, now))), now, cancellationToken)
             .ConfigureAwait(false);
         await PurgeIfDueAsync(now, cancellationToken).ConfigureAwait(false);
     }
@@ -97,30 +98,27 @@ public sealed class AlertEvaluationService(
     /// </summary>
     private static IEnumerable<(string Key, string? CameraId, AlertSnapshot Snapshot)> Targets(
         AlertRuleSpec rule, string[] cameraList, Dictionary<string, CameraStatus> running,
-        Dictionary<int, Dictionary<string, ComplianceWindowTotals>> totals, int? window)
+        Dictionary<int, Dictionary<string, ComplianceWindowTotals>> totals, int? window, DateTimeOffset now)
     {
         switch (rule.Scope)
         {
             case AlertRuleScope.Fleet:
-                var all = cameraList.Select(id => Snapshot(id, running[id], totals, window)).ToArray();
+                var all = cameraList.Select(id => Snapshot(id, running[id], totals, window, now)).ToArray();
                 yield return (AlertRuleState.FleetKey, null, AlertSnapshot.Fleet(all));
                 break;
             case AlertRuleScope.Camera:
                 if (rule.CameraId is { } only && running.TryGetValue(only, out var status))
-                    yield return (only, only, Snapshot(only, status, totals, window));
+                    yield return (only, only, Snapshot(only, status, totals, window, now));
                 break;
             default:
-                foreach (var id in cameraList) yield return (id, id, Snapshot(id, running[id], totals, window));
+                foreach (var id in cameraList) yield return (id, id, Snapshot(id, running[id], totals, window, now));
                 break;
         }
     }
 
-    private static AlertSnapshot Snapshot(string cameraId, CameraStatus status, Dictionary<int, Dictionary<string, ComplianceWindowTotals>> totals, int? windowMinutes)
-    {
-        var isRunning = status.State == CameraState.Running;
-        if (windowMinutes is not { } w || !totals[w].TryGetValue(cameraId, out var t)) return new AlertSnapshot(cameraId, isRunning, 0, 0, 0);
-        return new AlertSnapshot(cameraId, isRunning, t.People, t.Masked, t.Unmasked);
-    }
+    private static AlertSnapshot Snapshot(string cameraId, CameraStatus status, Dictionary<int, Dictionary<string, ComplianceWindowTotals>> totals,
+        int? windowMinutes, DateTimeOffset now) =>
+        AlertSnapshot.Of(cameraId, status, windowMinutes is { } w ? totals[w].GetValueOrDefault(cameraId) : null, windowMinutes is not null, now);
 
     private async Task PurgeIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

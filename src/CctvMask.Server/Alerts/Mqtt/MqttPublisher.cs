@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using CctvMask.Server.Cameras;
+using CctvMask.Server.KeyRing;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Exceptions;
@@ -19,10 +20,10 @@ public sealed class MqttPublisher : BackgroundService
     private readonly ILogger<MqttPublisher> _logger;
     private readonly IMqttClient _client;
     private readonly MqttClientOptionsBuilder _clientOptions;
-    private readonly MqttPasswordProtector _passwords;
+    private readonly SecretProtector _passwords;
     private bool _reportedDown;
 
-    public MqttPublisher(IOptions<MqttOptions> options, MqttPasswordProtector passwords, ILogger<MqttPublisher> logger)
+    public MqttPublisher(IOptions<MqttOptions> options, [FromKeyedServices(SecretProtector.MqttPassword)] SecretProtector passwords, ILogger<MqttPublisher> logger)
     {
         _passwords = passwords;
         _options = options.Value;

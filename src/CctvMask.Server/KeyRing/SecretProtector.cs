@@ -1,20 +1,32 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace CctvMask.Server.Alerts.Delivery;
+namespace CctvMask.Server.KeyRing;
 
 /// <summary>
-/// Encrypts webhook secrets before they are stored (the <c>alert_rules.webhook_secret</c> column holds only
-/// ciphertext) and decrypts them to sign a delivery, with the server's Data Protection key ring
-/// (<see cref="KeyRing.KeyRingExtensions"/>).
+/// Encrypts a secret before it is stored or configured and decrypts it for use, with the server's Data Protection
+/// key ring (<see cref="KeyRingExtensions"/>: in the shared database, so any server of the fleet decrypts it).
+/// One instance per purpose, registered as a keyed singleton under its purpose: ciphertext of one purpose never
+/// decrypts under another.
 /// </summary>
-public sealed class WebhookSecretProtector(IDataProtectionProvider provider)
+public sealed class SecretProtector
 {
-    private const string Purpose = "CctvMask.Alerts.WebhookSecret.v1";
-    private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
+    /// <summary>Webhook signing secrets (the <c>alert_rules.webhook_secret</c> column holds only ciphertext).</summary>
+    public const string WebhookSecret = "CctvMask.Alerts.WebhookSecret.v1";
+
+    /// <summary>The MQTT password in <c>Alerts:Mqtt:ProtectedPassword</c>.</summary>
+    public const string MqttPassword = "CctvMask.Alerts.MqttPassword.v1";
 
     // Every Data Protection payload starts with the magic header 09 F0 C9 F0, "CfDJ8" in base64url.
     private const string PayloadPrefix = "CfDJ8";
+
+    private readonly IDataProtector _protector;
+
+    public SecretProtector(IDataProtectionProvider provider, string purpose)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        _protector = provider.CreateProtector(purpose);
+    }
 
     public string Protect(string secret) => _protector.Protect(secret);
 
