@@ -62,6 +62,9 @@ def main() -> int:
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", default="8554")
     ap.add_argument("--clip", action="append", default=[], metavar="NAME=FILE")
+    ap.add_argument("--live", action="append", default=[], metavar="NAME=FILE",
+                    help="like --clip, but one shared real-time stream for every client, as a camera: a client that "
+                         "reconnects joins where the stream is (it restarts at t=0 only once no client is left)")
     ap.add_argument("--loops", type=int, default=40, help="how many times each clip repeats")
     ap.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "cctvmask-rtsp"))
     args = ap.parse_args()
@@ -73,7 +76,7 @@ def main() -> int:
     server.set_service(args.port)
     mounts = server.get_mount_points()
 
-    for spec in args.clip:
+    for spec, live in [(c, False) for c in args.clip] + [(c, True) for c in args.live]:
         name, _, path = spec.partition("=")
         if not name or not path or not os.path.isfile(path):
             print(f"rtsp-simulator: bad --clip {spec!r} (want NAME=FILE of an existing file)", file=sys.stderr)
@@ -82,7 +85,7 @@ def main() -> int:
         looped = prepare_loop(src, args.scratch, args.loops)
         factory = GstRtspServer.RTSPMediaFactory()
         factory.set_launch(f'( filesrc location="{looped}" ! qtdemux ! h264parse ! rtph264pay name=pay0 pt=96 config-interval=1 )')
-        factory.set_shared(False)
+        factory.set_shared(live)
         mounts.add_factory(f"/{name}", factory)
         print(f"rtsp-simulator: rtsp://{args.host}:{args.port}/{name} <- {path}", flush=True)
 

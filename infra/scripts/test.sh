@@ -49,7 +49,8 @@ if part dotnet; then
   dotnet test CctvMask.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$LOG"
   status=${PIPESTATUS[0]}
 
-  # The acceptance run: the full face-mask-dev evaluation with the shipped models.
+  # The acceptance run: the full face-mask-dev evaluation with the shipped models (the defaults:
+  # models/face_detector.onnx and models/mask_classifier.onnx).
   EVAL_JSON="$WORK/eval.json"
   echo "== cctvmask eval on face-mask-dev =="
   dotnet src/CctvMask.Cli/bin/Release/net10.0/linux-x64/cctvmask.dll eval \

@@ -24,6 +24,9 @@ public sealed class ModelEntry
     /// <summary>Upstream repository @ commit and path.</summary>
     [JsonPropertyName("source")] public string? Source { get; set; }
 
+    /// <summary>The model used when none is chosen: one per role (the face detector is <c>ModelLocator.DefaultDetector</c>).</summary>
+    [JsonPropertyName("default")] public bool Default { get; set; }
+
     /// <summary>Optional models may be missing without failing <c>models verify</c>.</summary>
     [JsonPropertyName("optional")] public bool Optional { get; set; }
 

@@ -84,7 +84,8 @@ public sealed class CameraGrain(
     public Task<CameraConfig?> GetConfigAsync() => Task.FromResult(_config);
 
     /// <inheritdoc />
-    public Task<LiveFrame?> GetLiveFrameAsync() => Task.FromResult(_worker?.LatestFrame);
+    public Task<LiveFrame?> GetLiveFrameAsync() =>
+        _worker is { } worker ? worker.GetLiveFrameAsync(CancellationToken.None) : Task.FromResult<LiveFrame?>(null);
 
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

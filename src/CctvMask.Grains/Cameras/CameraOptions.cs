@@ -12,9 +12,20 @@ public sealed class CameraOptions
     [Range(100, 60_000)]
     public int StatusIntervalMilliseconds { get; set; } = 1000;
 
-    /// <summary>How often the worker encodes an annotated JPEG for the live view (ms).</summary>
+    /// <summary>How often the worker encodes an annotated JPEG for the live view while someone watches (ms).</summary>
     [Range(100, 60_000)]
     public int LiveFrameIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// How long one live-view request keeps the camera encoding live frames (s): the viewer lease. Nobody watching,
+    /// no JPEG is made. Keep it above the dashboard's refresh period (<c>Dashboard:LiveViewRefreshMilliseconds</c>, 1 s).
+    /// </summary>
+    [Range(1, 3600)]
+    public int LiveViewLeaseSeconds { get; set; } = 15;
+
+    /// <summary>Longest a live-view request that finds no fresh frame (the first after idle) waits for the next one (ms).</summary>
+    [Range(0, 10_000)]
+    public int LiveViewWaitMilliseconds { get; set; } = 1500;
 
     /// <summary>JPEG quality of the live view.</summary>
     [Range(1, 100)]

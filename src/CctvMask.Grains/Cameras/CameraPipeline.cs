@@ -17,7 +17,7 @@ namespace CctvMask.Grains.Cameras;
 /// <summary>
 /// What one camera does with its frames once the inference loop has run phase 1: keep the faces inside
 /// its zones, track people, ask for the crops phase 2 should judge, record the verdicts, count people per
-/// minute, raise violations with evidence, keep the live-view JPEG. It owns each frame it is handed and
+/// minute, raise violations with evidence, keep the live-view JPEG while someone watches (<see cref="Cameras.LiveView"/>). It owns each frame it is handed and
 /// disposes it. The loop calls <see cref="Track"/>, then <see cref="RecordJudgement"/> per crop, then
 /// <see cref="Complete"/> (or <see cref="Skip"/> for a frame the motion gate skipped), from its one thread;
 /// <see cref="Tick"/> and <see cref="Finish"/> come from the worker, hence the lock.
@@ -56,7 +56,7 @@ internal sealed class CameraPipeline
     private DateTimeOffset _lastLiveFrame = DateTimeOffset.MinValue;
     private DateTimeOffset _lastProvisional = DateTimeOffset.MinValue;
     private ComplianceDelta? _provisional;
-    private LiveFrame? _latest;
+    private readonly LiveView _live;
 
     public CameraPipeline(string cameraId, ZoneSet? zones, PrivacyMode privacy, TrackerOptions tracker, ViolationOptions violations, CameraOptions camera,
         IComplianceSink complianceSink, IViolationSink violationSink, ILogger logger, CameraMetrics? metrics = null)
@@ -73,6 +73,7 @@ internal sealed class CameraPipeline
         _policy = new ViolationPolicy(violations);
         _violationOptions = violations;
         _cameraOptions = camera;
+        _live = new LiveView(camera, PrivacyModes.AllowsImages(privacy));
         _complianceSink = complianceSink;
         _violationSink = violationSink;
         _logger = logger;
@@ -90,7 +91,8 @@ internal sealed class CameraPipeline
 
     public ComplianceDelta? LastClosedBucket { get; private set; }
 
-    public LiveFrame? LatestFrame => Volatile.Read(ref _latest);
+    /// <summary>The live view: made only while a viewer's lease runs.</summary>
+    public LiveView LiveView => _live;
 
     /// <summary>
     /// Phase-1 faces of this camera's frame (frame pixels): keeps those whose box centre is inside a zone,
@@ -220,6 +222,7 @@ internal sealed class CameraPipeline
             PeopleInView = 0;
             if (_compliance.Flush() is { } delta) Emit(delta);
         }
+        _live.Close();
     }
 
     private void EndTracks(DateTimeOffset now)
@@ -241,8 +244,10 @@ internal sealed class CameraPipeline
         _complianceSink.TryWriteProvisional(p);
     }
 
+    // Nobody watching, no live JPEG: a static camera's largest per-frame cost outside decoding was this encode.
     private bool LiveFrameDue(DateTimeOffset now) =>
-        PrivacyModes.AllowsImages(_privacy) && now - _lastLiveFrame >= TimeSpan.FromMilliseconds(_cameraOptions.LiveFrameIntervalMilliseconds);
+        _live.IsWatched(now)
+        && now - _lastLiveFrame >= TimeSpan.FromMilliseconds(_cameraOptions.LiveFrameIntervalMilliseconds);
 
     private void CloseBucketIfDue(DateTimeOffset now)
     {
@@ -310,7 +315,7 @@ internal sealed class CameraPipeline
         try
         {
             var jpeg = Annotate(frame, _cameraOptions.LiveFrameJpegQuality, obscure: _privacy == PrivacyMode.Blurred, keep: null);
-            Volatile.Write(ref _latest, new LiveFrame(_cameraId, now, frame.Width, frame.Height, jpeg));
+            _live.Publish(new LiveFrame(_cameraId, now, frame.Width, frame.Height, jpeg));
             _lastLiveFrame = now;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -51,8 +51,13 @@ public sealed class CameraWorker : IAsyncDisposable
     /// <summary>True until stopped or failed.</summary>
     public bool IsRunning => _startedAt is not null && !_run.IsCompleted;
 
-    /// <summary>The latest annotated JPEG (about once per second), or null.</summary>
-    public LiveFrame? LatestFrame => _pipeline.LatestFrame;
+    /// <summary>
+    /// The live view's annotated JPEG, fresh: renews the viewer lease (JPEGs are made only while someone watches) and,
+    /// when nobody watched just before, waits for the next frame (bounded by <see cref="CameraOptions.LiveViewWaitMilliseconds"/>).
+    /// Null when the camera made none (no frame yet, or a privacy mode without images).
+    /// </summary>
+    public Task<LiveFrame?> GetLiveFrameAsync(CancellationToken cancellationToken) =>
+        _pipeline.LiveView.RequestAsync(_time, cancellationToken);
 
     /// <summary>Opens the source and attaches it to the loop, on the thread pool (never on the caller's scheduler).</summary>
     public void Start()

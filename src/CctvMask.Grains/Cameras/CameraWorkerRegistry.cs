@@ -14,15 +14,18 @@ public sealed class CameraWorkerRegistry
     /// <summary>Camera ids with a worker on this silo.</summary>
     public IReadOnlyCollection<string> CameraIds => (IReadOnlyCollection<string>)_workers.Keys;
 
-    /// <summary>The latest annotated JPEG of a camera running on this silo; false when not here or none yet.</summary>
-    public bool TryGetLiveFrame(string cameraId, out LiveFrame frame)
+    /// <summary>
+    /// When the camera runs on this silo: true, with its live frame to await (<see cref="CameraWorker.GetLiveFrameAsync"/>:
+    /// renews the viewer lease; null when it has none). False when it does not run here.
+    /// </summary>
+    public bool TryRequestLiveFrame(string cameraId, CancellationToken cancellationToken, out Task<LiveFrame?> frame)
     {
-        if (_workers.TryGetValue(cameraId, out var worker) && worker.LatestFrame is { } latest)
+        if (_workers.TryGetValue(cameraId, out var worker))
         {
-            frame = latest;
+            frame = worker.GetLiveFrameAsync(cancellationToken);
             return true;
         }
-        frame = null!;
+        frame = Task.FromResult<LiveFrame?>(null);
         return false;
     }
 

@@ -19,4 +19,10 @@ public interface ICameraFrameSource : IAsyncDisposable
 
     /// <summary>Ingest health now.</summary>
     FrameSourceHealth Health { get; }
+
+    /// <summary>
+    /// The scene is still (true) or moved (false): a source that can decodes key frames only meanwhile. Called by the
+    /// inference loop only when the wish changes; sources that cannot (files, fakes) ignore it.
+    /// </summary>
+    void DecodeKeyFramesOnly(bool on) { }
 }

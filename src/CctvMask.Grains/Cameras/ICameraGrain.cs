@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace CctvMask.Grains.Cameras;
 
 /// <summary>
@@ -36,9 +38,11 @@ public interface ICameraGrain : IGrainWithStringKey
     Task<CameraConfig?> GetConfigAsync();
 
     /// <summary>
-    /// The latest annotated JPEG (null when none yet). Prefer <see cref="CameraWorkerRegistry"/> on
-    /// the silo named in <see cref="CameraStatus.Silo"/>: this call copies the JPEG across the wire.
+    /// The live view's annotated JPEG (null when none). Renews the viewer lease (frames are made only while someone
+    /// watches); the first call after idle waits for the next frame (bounded), hence interleaved with the grain's other
+    /// calls (it only reads the worker). Prefer <see cref="CameraWorkerRegistry"/> on the silo named in
+    /// <see cref="CameraStatus.Silo"/>: this call copies the JPEG across the wire.
     /// </summary>
-    [Alias("GetLiveFrame")]
+    [Alias("GetLiveFrame"), AlwaysInterleave]
     Task<LiveFrame?> GetLiveFrameAsync();
 }

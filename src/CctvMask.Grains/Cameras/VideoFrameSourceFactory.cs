@@ -55,6 +55,8 @@ public sealed class VideoFrameSourceFactory(IOptions<IngestOptions> options, ILo
             }
         }
 
+        public void DecodeKeyFramesOnly(bool on) => ingest.DecodeKeyFramesOnly(on);
+
         public ValueTask DisposeAsync() => ingest.DisposeAsync();
     }
 

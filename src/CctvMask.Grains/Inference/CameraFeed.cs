@@ -79,6 +79,20 @@ public sealed class CameraFeed
         HasThumbnail = true;
     }
 
+    internal DateTimeOffset? LastMotionAt { get; private set; }
+
+    internal bool KeyFramesOnly { get; private set; }
+
+    /// <summary>The motion gate's verdict on a frame: asks the source for key frames only once the scene stayed still.</summary>
+    internal void ObserveMotion(bool moved, DateTimeOffset now, int keyFramesAfterSeconds)
+    {
+        if (moved || LastMotionAt is null) LastMotionAt = now;
+        bool keyFrames = MotionGate.DecodeKeyFramesOnly(moved, LastMotionAt.Value, now, keyFramesAfterSeconds);
+        if (keyFrames == KeyFramesOnly) return;
+        KeyFramesOnly = keyFrames;
+        Source.DecodeKeyFramesOnly(keyFrames);
+    }
+
     internal void CountTaken() => Interlocked.Increment(ref _taken);
 
     internal void CountAnalysed(DateTimeOffset at)

@@ -27,6 +27,19 @@ public sealed class InferenceLoopOptions
     [Range(1, 1024)]
     public int MaxBatchSize { get; set; } = 4;
 
+    /// <summary>
+    /// Frames per phase-1 call inside a round (0 = the whole round in one call). After each call its frames are
+    /// tracked and the faces their trackers ask for are cropped at once, while those frames are still in cache;
+    /// phase 2 still runs once over the whole round's crops, across cameras.
+    /// </summary>
+    /// <remarks>
+    /// 1 on a CPU: a batch of 640×360 frames is ~3 MB of input tensor per frame plus activations, so a 4-frame call
+    /// per lane overflows the caches that a 1-frame call fits; crops taken right after detection read a frame that
+    /// is still cached. A GPU wants 0 (one call per round, see the README's GPU section).
+    /// </remarks>
+    [Range(0, 1024)]
+    public int PhaseOneFramesPerCall { get; set; } = 1;
+
     /// <summary>Face crops classified in one round at most; requests beyond wait for the track's next frame.</summary>
     [Range(1, 4096)]
     public int MaxCropsPerRound { get; set; } = 256;
@@ -50,4 +63,12 @@ public sealed class InferenceLoopOptions
     /// <summary>Longest a gated camera goes without phase 1 (s), so a person standing still is re-detected.</summary>
     [Range(0.0, 3600.0)]
     public double MotionMaxSkipSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// A gated network camera whose scene has not moved for this long (s) has its ingest decode key frames only (one
+    /// per GOP instead of every frame: most of a still camera's cost); the first key frame that moves switches back to
+    /// every frame (an ffmpeg restart: about a GOP plus a reconnect; see the README's benchmark). 0 = always decode every frame.
+    /// </summary>
+    [Range(0, 3600)]
+    public int MotionKeyFramesAfterSeconds { get; set; } = 10;
 }

@@ -63,4 +63,11 @@ public static class MotionGate
         if (changedFraction > options.MotionAreaThreshold) return false;
         return (now - last).TotalSeconds < options.MotionMaxSkipSeconds;
     }
+
+    /// <summary>
+    /// Whether a camera's ingest should decode key frames only (pure): nothing moved in this frame and nothing for
+    /// <paramref name="afterSeconds"/> (0 = never). Any motion turns it off at once.
+    /// </summary>
+    public static bool DecodeKeyFramesOnly(bool moved, DateTimeOffset lastMotionAt, DateTimeOffset now, int afterSeconds) =>
+        afterSeconds > 0 && !moved && (now - lastMotionAt).TotalSeconds >= afterSeconds;
 }

@@ -63,7 +63,27 @@ internal sealed class PhaseTwoBatch
     public int JudgeRequests(ReadOnlySpan<BgrFrame> frames, List<CropRequest> requests, Func<int, CameraPipeline> pipelineOf, DateTimeOffset now)
     {
         Clear();
-        for (int r = 0; r < requests.Count && Add(frames[requests[r].Frame], requests[r].Face); r++) { }
+        CropRequests(frames, requests);
+        return RecordJudgements(requests, pipelineOf, now);
+    }
+
+    /// <summary>
+    /// Crops the requests added since the last call (<paramref name="requests"/> from <see cref="Count"/> on) while
+    /// their frames are still in cache; stops when full (slot i stays request i). Returns the crops added.
+    /// </summary>
+    public int CropRequests(ReadOnlySpan<BgrFrame> frames, List<CropRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        int before = Count;
+        for (int r = Count; r < requests.Count && Add(frames[requests[r].Frame], requests[r].Face); r++) { }
+        return Count - before;
+    }
+
+    /// <summary>Runs phase 2 once over the cropped requests and records each verdict on its track; returns the crops judged.</summary>
+    public int RecordJudgements(List<CropRequest> requests, Func<int, CameraPipeline> pipelineOf, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(pipelineOf);
         Classify();
         for (int r = 0; r < Count; r++)
             pipelineOf(requests[r].Frame).RecordJudgement(requests[r].Track, _judged[r], Crop(r), _models.CropSize, now);

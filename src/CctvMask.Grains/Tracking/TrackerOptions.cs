@@ -14,10 +14,19 @@ public sealed class TrackerOptions
 
     /// <summary>
     /// Fallback association when no box overlaps: centroid distance, in units of the track's box
-    /// size (sqrt of its area), below which a detection still joins the track (fast movers, tiny faces).
+    /// size (sqrt of its area), from the predicted or the last seen box, below which a detection still joins
+    /// the track (fast movers, tiny faces). 0 turns the fallback off.
     /// </summary>
     [Range(0.0, 10.0)]
     public double MaxCentroidDistance { get; set; } = 1.0;
+
+    /// <summary>
+    /// Centroid gate, in box sizes, of a track detected only once: it has no velocity yet, and a small face walking
+    /// across the view at 5 analysed frames per second moves more than its own size between frames. Never below
+    /// <see cref="MaxCentroidDistance"/> (the larger of the two applies); off with it when that is 0.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double NewTrackCentroidDistance { get; set; } = 2.0;
 
     /// <summary>A track survives this many consecutive frames without a detection; the next miss ends it.</summary>
     [Range(0, 1000)]

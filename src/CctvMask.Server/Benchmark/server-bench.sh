@@ -80,4 +80,11 @@ print(f"cameras={n} max_batch={batch} window={secs:.0f}s processed={done} ({done
       f" mean_batch={bsum/max(1,bcount):.2f} latency_p50<={pct(lat, lc, .5)}s p95<={pct(lat, lc, .95)}s mean={ls/max(1,lc):.3f}s")
 srv, _ = share("server"); ff, nff = share("ffmpeg"); sim, _ = share("simulator")
 print(f"cpu (% of one core): server={srv:.1f} ffmpeg={ff:.1f} ({ff/max(1,nff):.1f} per decoder, {nff} decoders) rtsp_simulator={sim:.1f}")
+# Where the server's CPU goes: the loops' time in phase 1 and in phase 2 (crops included), in % of one core.
+def phase(tag):
+    s0 = sum(float(l.split()[-1]) for l in open(sys.argv[4]) if l.startswith("cctvmask_inference_duration_seconds_sum") and f'phase="{tag}"' in l)
+    s1 = sum(float(l.split()[-1]) for l in open(sys.argv[5]) if l.startswith("cctvmask_inference_duration_seconds_sum") and f'phase="{tag}"' in l)
+    return 100 * (s1 - s0) / secs
+p1, p2 = phase("detect"), phase("classify")
+print(f"server time (% of one core): phase 1={p1:.1f} ({10*p1/max(1,an/secs):.1f} ms/frame) phase 2 + crops={p2:.1f} rest={srv - p1 - p2:.1f} (ingest, tracking, live view, GC, HTTP)")
 PY

@@ -31,7 +31,7 @@ public sealed class GrainCameraControl(IGrainFactory grains, CameraWorkerRegistr
 
     public async Task<byte[]?> GetLatestFrameAsync(string id, CancellationToken cancellationToken)
     {
-        if (workers.TryGetLiveFrame(id, out var local)) return local.Jpeg;
+        if (workers.TryRequestLiveFrame(id, cancellationToken, out var local)) return (await local)?.Jpeg;
         try
         {
             var remote = await grains.GetGrain<ICameraGrain>(id).GetLiveFrameAsync();

@@ -14,9 +14,11 @@ public static class FfmpegArguments
     /// <summary>
     /// ffmpeg arguments that decode <paramref name="source"/>, drop to its detect rate, scale to
     /// <paramref name="output"/> and write packed bgr24 frames of exactly
-    /// <see cref="FrameSize.FrameBytes"/> bytes each to stdout.
+    /// <see cref="FrameSize.FrameBytes"/> bytes each to stdout. With <paramref name="keyFramesOnly"/> the decoder skips
+    /// every frame but key frames (<c>-skip_frame nokey</c>: a still scene costs a fraction of a full decode) and frames
+    /// pass at their own (lower) rate, capped at the detect rate, instead of being repeated up to it.
     /// </summary>
-    public static IReadOnlyList<string> Build(CameraSource source, IngestOptions options, FrameSize output)
+    public static IReadOnlyList<string> Build(CameraSource source, IngestOptions options, FrameSize output, bool keyFramesOnly = false)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
@@ -26,22 +28,21 @@ public static class FfmpegArguments
         var args = new List<string>(40) { "-nostdin", "-hide_banner", "-loglevel", "warning" };
         if (options.DecoderThreads > 0) args.AddRange(["-threads", Invariant(options.DecoderThreads)]);
         if (options.HardwareAcceleration is { Length: > 0 } hw) args.AddRange(["-hwaccel", hw]);
+        if (keyFramesOnly) args.AddRange(["-skip_frame", "nokey"]);
         AddInput(args, source, options, forProbe: false);
 
         // The scale filter is always explicit, so the frame size on the pipe is known and fixed even
         // if the camera changes resolution mid-stream.
         var filters = new List<string>(2);
-        if (source.DetectFps is { } fps) filters.Add("fps=" + Invariant(fps));
+        if (source.DetectFps is { } fps && !keyFramesOnly) filters.Add("fps=" + Invariant(fps));
         filters.Add($"scale={Invariant(output.Width)}:{Invariant(output.Height)}:flags={ScaleFlag(options.ScaleAlgorithm)}");
 
-        args.AddRange([
-            "-an", "-sn", "-dn",
-            "-vf", string.Join(',', filters),
-            // Passthrough: the fps filter already paced the frames; no duplicates from vsync.
-            "-fps_mode", "passthrough",
-            "-f", "rawvideo", "-pix_fmt", "bgr24",
-            "pipe:1",
-        ]);
+        args.AddRange(["-an", "-sn", "-dn", "-vf", string.Join(',', filters)]);
+        // Passthrough: the fps filter already paced the frames; no duplicates from vsync. Key frames only: the fps filter
+        // would repeat each key frame up to the detect rate, so vfr with -r only caps the rate (drops, never repeats).
+        if (keyFramesOnly && source.DetectFps is { } cap) args.AddRange(["-fps_mode", "vfr", "-r", Invariant(cap)]);
+        else args.AddRange(["-fps_mode", "passthrough"]);
+        args.AddRange(["-f", "rawvideo", "-pix_fmt", "bgr24", "pipe:1"]);
         return args;
     }
 

@@ -56,14 +56,14 @@ public sealed class FfmpegFrameSource : IAsyncDisposable, IDisposable
     /// <summary>Probes the size if the analysis size needs it, then starts ffmpeg.</summary>
     public static Task<FfmpegFrameSource> OpenAsync(CameraSource source, IngestOptions options, ILogger? logger = null,
         CancellationToken cancellationToken = default) =>
-        OpenAsync(source, options, logger ?? NullLogger.Instance, null, null, null, TimeProvider.System, cancellationToken);
+        OpenAsync(source, options, logger ?? NullLogger.Instance, null, null, null, TimeProvider.System, keyFramesOnly: false, cancellationToken);
 
     /// <summary>
     /// Ingest's variant: reuses the size learned by an earlier session (no re-probe), the camera's
-    /// buffer pool and its stderr log (so the live-log rate limit spans restarts).
+    /// buffer pool and its stderr log (so the live-log rate limit spans restarts), and decodes key frames only when asked.
     /// </summary>
     internal static async Task<FfmpegFrameSource> OpenAsync(CameraSource source, IngestOptions options, ILogger logger,
-        FrameSize? outputSize, FrameBufferPool? pool, FfmpegStderrLog? stderr, TimeProvider timeProvider,
+        FrameSize? outputSize, FrameBufferPool? pool, FfmpegStderrLog? stderr, TimeProvider timeProvider, bool keyFramesOnly,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -81,7 +81,7 @@ public sealed class FfmpegFrameSource : IAsyncDisposable, IDisposable
 
         stderr ??= new FfmpegStderrLog(source.CameraId, options.StderrTailLines, options.StderrLinesPerMinute, logger, timeProvider);
         stderr.ClearTail();
-        var process = FfmpegProcess.Start(options.FfmpegPath, FfmpegArguments.Build(source, options, size),
+        var process = FfmpegProcess.Start(options.FfmpegPath, FfmpegArguments.Build(source, options, size, keyFramesOnly),
             source.CameraId, stderr, logger, options.StopTimeout, size.FrameBytes);
         FfmpegLog.Started(logger, source.CameraId, process.ProcessId, source.ScrubbedUrl, size.Width, size.Height);
         return new FfmpegFrameSource(source, size, pool, process, logger, timeProvider, options.StopTimeout);

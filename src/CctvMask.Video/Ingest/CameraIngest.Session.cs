@@ -14,11 +14,11 @@ public sealed partial class CameraIngest
     /// </summary>
     private async ValueTask<bool> RunSessionAsync(CancellationToken ct)
     {
-        SetState(CameraState.Connecting, Status.Reason);
+        if (!BeginSessionMode(out bool keyFrames)) SetState(CameraState.Connecting, Status.Reason);
         FfmpegFrameSource source;
         try
         {
-            source = await FfmpegFrameSource.OpenAsync(_source, _options, _logger, _frameSize, _pool, _stderr, _time, ct).ConfigureAwait(false);
+            source = await FfmpegFrameSource.OpenAsync(_source, _options, _logger, _frameSize, _pool, _stderr, _time, keyFrames, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -37,13 +37,14 @@ public sealed partial class CameraIngest
                 _pool ??= source.BufferPool;
                 _sessionLastFrameAt = null;
             }
+            _sessionKeyFrames = keyFrames;
 
             using var sessionCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var pump = Task.Run(() => PumpAsync(source, sessionCts.Token), CancellationToken.None);
             WatchdogAction action;
             try
             {
-                action = await WatchAsync(source, pump, startedAt, ct).ConfigureAwait(false);
+                action = await WatchAsync(source, pump, startedAt, keyFrames, ct).ConfigureAwait(false);
                 if (action.Reason is RestartReason.Stalled or RestartReason.NoFirstFrame)
                     SetState(CameraState.Stalled, action.Detail);
             }
@@ -61,6 +62,13 @@ public sealed partial class CameraIngest
             {
                 IngestLog.Completed(_logger, CameraId, action.Detail, Interlocked.Read(ref _framesIn));
                 return true;
+            }
+
+            if (action.Reason == RestartReason.DecodeModeChanged)
+            {
+                IngestLog.DecodeMode(_logger, CameraId, action.Detail);
+                _modeSwitch = true;
+                return false;
             }
 
             var lastLine = source.Stderr.LastLine();
@@ -88,14 +96,17 @@ public sealed partial class CameraIngest
     }
 
     /// <summary>Ticks the watchdog until it decides something other than None.</summary>
-    private async Task<WatchdogAction> WatchAsync(FfmpegFrameSource source, Task pump, DateTimeOffset startedAt, CancellationToken ct)
+    private async Task<WatchdogAction> WatchAsync(FfmpegFrameSource source, Task pump, DateTimeOffset startedAt, bool keyFrames, CancellationToken ct)
     {
         while (true)
         {
+            // Read the signal before checking, so a switch asked in between wakes the wait below.
+            var modeChanged = ModeChangedSignal;
+            if (!pump.IsCompleted && ModeSwitchDue(keyFrames) is { } change) return change;
             using (var tickCts = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
                 var tick = Task.Delay(_options.WatchdogInterval, _time, tickCts.Token);
-                await Task.WhenAny(pump, tick).ConfigureAwait(false);
+                await Task.WhenAny(pump, tick, modeChanged).ConfigureAwait(false);
                 await tickCts.CancelAsync().ConfigureAwait(false); // release the timer if the pump won
             }
             ct.ThrowIfCancellationRequested();
@@ -105,15 +116,19 @@ public sealed partial class CameraIngest
             DateTimeOffset? lastFrame;
             lock (_gate) lastFrame = _sessionLastFrameAt;
             var snapshot = new WatchdogSnapshot(startedAt, lastFrame, exited, exited ? source.Process.ExitCode : null,
-                _source.IsFinite, RestartTimes(), ExpectedFrameInterval());
+                _source.IsFinite, RestartTimes(), ExpectedFrameInterval(keyFrames));
             var action = _policy.Evaluate(snapshot, _time.GetUtcNow());
-            if (action.Kind == WatchdogActionKind.Late) MarkLate(action.Detail);
+            if (action.Kind == WatchdogActionKind.Late && keyFrames) RefuseKeyFrames(action.Detail);
+            else if (action.Kind == WatchdogActionKind.Late) MarkLate(action.Detail);
             else if (action.Kind != WatchdogActionKind.None) return action;
         }
     }
 
-    private TimeSpan ExpectedFrameInterval() =>
-        _source.DetectFps is { } fps ? TimeSpan.FromSeconds(1 / fps) : TimeSpan.Zero;
+    private TimeSpan ExpectedFrameInterval(bool keyFrames)
+    {
+        var interval = _source.DetectFps is { } fps ? TimeSpan.FromSeconds(1 / fps) : TimeSpan.Zero;
+        return keyFrames && interval < KeyFrameInterval ? KeyFrameInterval : interval;
+    }
 
     /// <summary>A streaming session whose frames are overdue shows as stalled; the next frame makes it streaming again.</summary>
     private void MarkLate(string detail)

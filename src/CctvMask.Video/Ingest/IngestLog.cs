@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CctvMask.Video.Ingest;
 
-/// <summary>Structured logs of the per-camera ingest supervisor (EventIds 1100–1199). Text arguments are scrubbed by the caller.</summary>
+/// <summary>Structured logs of the per-camera ingest supervisor (EventIds 1100–1199; decode mode 1900–1999). Text arguments are scrubbed by the caller.</summary>
 internal static partial class IngestLog
 {
     [LoggerMessage(EventId = 1100, EventName = "IngestStarting", Level = LogLevel.Information,
@@ -48,4 +48,12 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 1110, EventName = "IngestFramesOverdue", Level = LogLevel.Warning,
         Message = "Camera {CameraId}: {Detail}")]
     public static partial void FramesOverdue(ILogger logger, string cameraId, string detail);
+
+    [LoggerMessage(EventId = 1900, EventName = "IngestDecodeMode", Level = LogLevel.Information,
+        Message = "Camera {CameraId}: decoding {Mode} from now")]
+    public static partial void DecodeMode(ILogger logger, string cameraId, string mode);
+
+    [LoggerMessage(EventId = 1901, EventName = "IngestKeyFramesRefused", Level = LogLevel.Warning,
+        Message = "Camera {CameraId}: key frames came too seldom ({Detail}); decoding every frame from now on")]
+    public static partial void KeyFramesRefused(ILogger logger, string cameraId, string detail);
 }

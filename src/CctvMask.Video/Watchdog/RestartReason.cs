@@ -13,4 +13,7 @@ public enum RestartReason
 
     /// <summary>ffmpeg exited (connection lost, stream ended, decoder error).</summary>
     ProcessExited,
+
+    /// <summary>Asked to switch between decoding every frame and key frames only (not a failure: not counted).</summary>
+    DecodeModeChanged,
 }

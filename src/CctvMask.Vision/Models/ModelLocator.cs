@@ -27,12 +27,13 @@ public static class ModelLocator
     public const string Classifier = "mask_classifier.onnx";
 
     /// <summary>
-    /// The detector file used by default: the published dynamic YuNet-n. The project's fine-tuned
-    /// <see cref="ProjectDetector"/> is selectable (<c>--detector face_detector.onnx</c>,
-    /// <c>Vision__Detector__Detector__ModelPath</c>) but not yet the default: it is better on held-out photos
-    /// (face AP50 85.8 vs 78.6) but has not passed the server's end-to-end check as the default (see models/face_detector.md).
+    /// The detector file used by default (CLI, server, container image; marked <c>"default": true</c> in
+    /// models/manifest.json): the project's fine-tuned YuNet-n, better on the held-out photos (face AP50 85.8 vs 78.6)
+    /// and not over-counting people on the clips (track-level eval, models/face_detector.md). The published
+    /// <see cref="DynamicDetector"/> stays selectable (<c>--detector yunet_n_dynamic.onnx</c>,
+    /// <c>Vision__Detector__Detector__ModelPath</c>).
     /// </summary>
-    public const string DefaultDetector = DynamicDetector;
+    public const string DefaultDetector = ProjectDetector;
 
     /// <summary>The model folder to use (not checked for existence).</summary>
     public static string ResolveFolder(string? explicitFolder = null)

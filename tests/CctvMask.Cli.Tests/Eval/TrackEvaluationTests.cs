@@ -80,6 +80,9 @@ public sealed class TrackEvaluationTests
         // 6.6 s of a 30 fps clip at 5 fps, scaled to the server's 640x360.
         Assert.InRange(track.GetProperty("track_aware").GetProperty("frames").GetInt32(), 32, 34);
         Assert.Contains("640x360", track.GetProperty("clip").GetString());
+        // Two walkers, each detected in every frame: two people, not their minute + hour + day counts summed (6).
+        Assert.InRange(track.GetProperty("track_aware").GetProperty("people").GetInt32(), 2, 3);
+        Assert.InRange(track.GetProperty("per_frame").GetProperty("people").GetInt32(), 2, 3);
     }
 
     [Theory]

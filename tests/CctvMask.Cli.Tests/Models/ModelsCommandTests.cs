@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
+using CctvMask.Cli.Models;
 
 namespace CctvMask.Cli.Tests.Models;
 
@@ -107,6 +108,18 @@ public sealed class ModelsCommandTests
 
         run.AssertSingleError("yunet_n_640_640.onnx: missing", "mask_classifier.onnx: missing");
         Assert.Contains("Apache-2.0", run.Out);
+    }
+
+    [Fact]
+    public void BuiltInManifest_MarksOneDefaultPerRole_TheDetectorBeingTheLocatorsDefault()
+    {
+        using var dir = new TempDir();
+        var manifest = ManifestStore.Load(null, dir.Path).Manifest;
+
+        var defaults = manifest.Models.Values.Where(m => m.Default).ToList();
+        Assert.Equal(defaults.Count, defaults.Select(m => m.Role).Distinct().Count());
+        Assert.Equal(CctvMask.Vision.Models.ModelLocator.DefaultDetector, Assert.Single(defaults, m => m.Role == "face-detector").File);
+        Assert.Equal(CctvMask.Vision.Models.ModelLocator.Classifier, Assert.Single(defaults, m => m.Role == "mask-classifier").File);
     }
 
     private static string WriteManifest(TempDir dir, params (string Name, string File, string? Sha, string? Url, bool Optional)[] models)

@@ -32,7 +32,9 @@ public sealed class CameraGrainRtspTests(Xunit.Abstractions.ITestOutputHelper ou
         output.WriteLine($"running: {running}");
         Assert.True(running.FacesDetected > 0);
         Assert.True(running.PeopleThisMinute > 0 || running.LastMinutePeople > 0);
-        Assert.True(h.SiloService<CameraWorkerRegistry>().TryGetLiveFrame("crowd", out var live));
+        Assert.True(h.SiloService<CameraWorkerRegistry>().TryRequestLiveFrame("crowd", CancellationToken.None, out var request));
+        var live = await request;
+        Assert.NotNull(live);
         Assert.Equal((640, 360), (live.Width, live.Height));
 
         await grain.StopAsync();

@@ -20,8 +20,11 @@ public sealed class CameraGrainTests
         Assert.NotNull(running.Silo);
         Assert.Equal(config, await grain.GetConfigAsync());
 
-        // The live view: silo-local registry and, across the wire, the grain.
-        Assert.True(h.SiloService<CameraWorkerRegistry>().TryGetLiveFrame("lobby", out var live));
+        // The live view: silo-local registry and, across the wire, the grain. Nobody watched before: the first
+        // request starts the viewer lease and gets the next frame made.
+        Assert.True(h.SiloService<CameraWorkerRegistry>().TryRequestLiveFrame("lobby", CancellationToken.None, out var request));
+        var live = await request;
+        Assert.NotNull(live);
         Assert.Equal((640, 360), (live.Width, live.Height));
         Assert.NotEmpty(live.Jpeg);
         Assert.NotNull(await grain.GetLiveFrameAsync());
@@ -35,7 +38,7 @@ public sealed class CameraGrainTests
         var stopped = await grain.GetStatusAsync();
         Assert.Equal(CameraState.Stopped, stopped.State);
         Assert.True(stopped.FramesAnalyzed >= running.FramesAnalyzed);
-        Assert.False(h.SiloService<CameraWorkerRegistry>().TryGetLiveFrame("lobby", out _));
+        Assert.False(h.SiloService<CameraWorkerRegistry>().TryRequestLiveFrame("lobby", CancellationToken.None, out _));
         // The partial minute is flushed at stop: one person, unmasked.
         Assert.Contains(h.Sink.Deltas, d => d.CameraId == "lobby" && d.People == 1 && d.Unmasked == 1);
     }

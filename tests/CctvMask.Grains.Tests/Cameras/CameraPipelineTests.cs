@@ -55,7 +55,7 @@ public sealed class CameraPipelineTests
         Assert.Equal(ImageCodec.ReadSize(violation.SnapshotJpeg), (320, 240));
         Assert.Equal(ImageCodec.ReadSize(violation.FaceJpeg), (8, 8));
         Assert.Equal(2, pipeline.PeopleInView);
-        Assert.NotNull(pipeline.LatestFrame);
+        Assert.Null(pipeline.LiveView.Latest); // nobody watched: no live JPEG was made (LiveViewTests)
         Assert.Equal(0, pool.Outstanding);
 
         Assert.Empty(sink.Deltas);

@@ -37,9 +37,12 @@ public sealed class PrivacyPipelineTests(ITestOutputHelper output)
         await h.WaitForStatusAsync("ev", s => s.Violations >= 1, TimeSpan.FromSeconds(120));
         await h.WaitForStatusAsync("bl", s => s.Violations >= 1, TimeSpan.FromSeconds(120));
         var registry = h.SiloService<CameraWorkerRegistry>();
-        Assert.True(registry.TryGetLiveFrame("ev", out var evidenceLive));
-        Assert.True(registry.TryGetLiveFrame("bl", out var blurredLive));
-        Assert.False(registry.TryGetLiveFrame("st", out _));
+        Assert.True(registry.TryRequestLiveFrame("ev", CancellationToken.None, out var evidenceRequest));
+        Assert.True(registry.TryRequestLiveFrame("bl", CancellationToken.None, out var blurredRequest));
+        var evidenceLive = Assert.IsType<LiveFrame>(await evidenceRequest);
+        var blurredLive = Assert.IsType<LiveFrame>(await blurredRequest);
+        Assert.True(registry.TryRequestLiveFrame("st", CancellationToken.None, out var statisticsRequest));
+        Assert.Null(await statisticsRequest);
         Assert.Null(await h.Camera("st").GetLiveFrameAsync());
         foreach (var id in new[] { "ev", "bl", "st" }) await h.Camera(id).StopAsync();
 

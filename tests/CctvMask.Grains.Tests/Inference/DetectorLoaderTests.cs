@@ -30,6 +30,7 @@ public sealed class DetectorLoaderTests
         var options = services.GetRequiredService<DetectorLoader>().Detector.Options;
         Assert.Equal(0, options.Detector.ZoomLongSide);
         Assert.False(options.ScoreTinyFaces);
+        Assert.Equal(1, options.IntraOpThreads);   // the lanes fill the cores
         Assert.StartsWith(TestEnvironment.ModelsDir, options.Detector.ModelPath, StringComparison.Ordinal);
     }
 
@@ -40,8 +41,10 @@ public sealed class DetectorLoaderTests
             ("Vision:Detector:Detector:ZoomLongSide", "960"),
             ("Vision:Detector:Detector:ZoomMaxFaceSize", "28"),
             ("Vision:Detector:MinFaceSize", "10"),
-            ("Vision:Detector:ScoreTinyFaces", "true"));
+            ("Vision:Detector:ScoreTinyFaces", "true"),
+            ("Vision:Detector:IntraOpThreads", "2"));
         var options = services.GetRequiredService<DetectorLoader>().Detector.Options;
+        Assert.Equal(2, options.IntraOpThreads);
         Assert.Equal(960, options.Detector.ZoomLongSide);
         Assert.Equal(28f, options.Detector.ZoomMaxFaceSize);
         Assert.Equal(10f, options.MinFaceSize);

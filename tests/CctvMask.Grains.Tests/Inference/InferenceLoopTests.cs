@@ -61,6 +61,31 @@ public sealed class InferenceLoopTests
         Assert.Equal("boom", feed.LastError);
     }
 
+    [Theory]
+    [InlineData(1, "detect 1,crop,detect 1,crop,detect 1,crop,classify 3")]
+    [InlineData(0, "detect 3,crop,crop,crop,classify 3")]
+    public async Task A_round_crops_each_frame_right_after_its_phase_1_call_and_runs_phase_2_once_across_cameras(int framesPerCall, string expected)
+    {
+        var gate = new ManualResetEventSlim(false);
+        var models = new FixedFaceDetector { Gate = gate };
+        await using var loop = Loop(models, new InferenceLoopOptions { MaxBatchSize = 4, PhaseOneFramesPerCall = framesPerCall });
+        var sink = new MemorySink();
+        var sources = Enumerable.Range(0, 3).Select(_ => new FakeFrameSource()).ToArray();
+        var feeds = sources.Select((s, i) => loop.Attach(new CameraConfig($"cam-{i}", "rtsp://x/y", MotionGating: false), s, Pipeline($"cam-{i}", sink))).ToArray();
+        sources[0].Publish(1);
+        Assert.True(await models.Entered.WaitAsync(TimeSpan.FromSeconds(30)));   // round 1 (camera 0) is held in phase 1
+        foreach (var source in sources) source.Publish(2);                      // so round 2 holds all three cameras
+        gate.Set();
+        await Until(() => feeds[0].FramesAnalysed == 2 && feeds[1].FramesAnalysed == 1 && feeds[2].FramesAnalysed == 1);
+
+        var calls = models.Calls;
+        int firstRoundEnd = Array.FindIndex(calls, c => c.StartsWith("classify", StringComparison.Ordinal));
+        Assert.Equal(["detect 1", "crop", "classify 1"], calls[..(firstRoundEnd + 1)]);
+        Assert.Equal(expected, string.Join(',', calls[(firstRoundEnd + 1)..]));
+        foreach (var feed in feeds) await loop.DetachAsync(feed);
+        foreach (var source in sources) await source.DisposeAsync();
+    }
+
     [Fact]
     public async Task The_motion_gate_skips_phase_1_for_a_static_camera_only()
     {

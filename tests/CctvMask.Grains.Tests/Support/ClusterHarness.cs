@@ -37,6 +37,8 @@ internal sealed class ClusterHarness : IAsyncDisposable
             {
                 ["Cctv:Reconciler:Enabled"] = "false",
                 ["Cctv:Cameras:StatusIntervalMilliseconds"] = "200",
+                // The first live-view request waits for the next frame; on a loaded test box that can take longer than 1.5 s.
+                ["Cctv:Cameras:LiveViewWaitMilliseconds"] = "10000",
             };
             foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) values[k] = v;
             host.Configuration.AddInMemoryCollection(values);

@@ -30,6 +30,14 @@ internal sealed class FakeFrameSource : ICameraFrameSource
 
     public FrameSourceHealth Health => new(CameraState.Running, Published, Dropped, 0, null);
 
+    /// <summary>What the loop asked of the decoder, in order (true = key frames only).</summary>
+    public List<bool> DecodeRequests { get; } = [];
+
+    public void DecodeKeyFramesOnly(bool on)
+    {
+        lock (DecodeRequests) DecodeRequests.Add(on);
+    }
+
     /// <summary>Publishes a frame filled with <paramref name="fill"/> (same fill = no motion).</summary>
     public void Publish(byte fill)
     {

@@ -12,8 +12,15 @@ namespace CctvMask.Grains.Tests.Support;
 /// </summary>
 internal sealed class FixedFaceDetector : IFaceModels
 {
+    private readonly List<string> _calls = [];
     private long _frames;
     private long _crops;
+
+    /// <summary>The calls so far, in order: "detect N" (frames), "crop", "classify N" (crops).</summary>
+    public string[] Calls
+    {
+        get { lock (_calls) return [.. _calls]; }
+    }
 
     public long Frames => Interlocked.Read(ref _frames);
 
@@ -47,6 +54,7 @@ internal sealed class FixedFaceDetector : IFaceModels
             gate.Wait(TimeSpan.FromSeconds(30));
         }
         if (ThrowOnce is { } ex) { ThrowOnce = null; throw ex; }
+        Log($"detect {frames.Length}");
         Interlocked.Add(ref _frames, frames.Length);
         int n = 0;
         for (int i = 0; i < frames.Length; i++)
@@ -60,12 +68,22 @@ internal sealed class FixedFaceDetector : IFaceModels
         return n;
     }
 
-    public void Crop(BgrFrame frame, in RawFace face, Span<byte> cropBgr) => cropBgr[..(CropSize * CropSize * 3)].Fill(7);
+    public void Crop(BgrFrame frame, in RawFace face, Span<byte> cropBgr)
+    {
+        Log("crop");
+        cropBgr[..(CropSize * CropSize * 3)].Fill(7);
+    }
 
     public void Classify(ReadOnlySpan<byte> cropsBgr, ReadOnlySpan<RawFace> faces, int count, Span<DetectedFace> judged)
     {
+        Log($"classify {count}");
         Interlocked.Add(ref _crops, count);
         for (int i = 0; i < count; i++)
             judged[i] = new DetectedFace(faces[i].Box, faces[i].Score, faces[i].Landmarks, FaceLabel.WithoutMask, 0.1f);
+    }
+
+    private void Log(string call)
+    {
+        lock (_calls) _calls.Add(call);
     }
 }

@@ -65,6 +65,53 @@ public sealed class FaceTrackerTests
     }
 
     [Fact]
+    public void A_face_that_stops_while_missed_keeps_its_id()
+    {
+        var tracker = new FaceTracker(Options(maxMissed: 10));
+        // A 20 px face walks 10 px per frame, is missed for 4 frames (turned head) and reappears where it was
+        // last seen: the old velocity puts the prediction 2.5 box sizes further on.
+        for (int f = 0; f < 4; f++) tracker.UpdateJudged([Faces.At(100 + 10 * f, 100, size: 20)]);
+        var id = tracker.Assignments[0]!.Id;
+        for (int f = 0; f < 4; f++) tracker.UpdateJudged([]);
+        tracker.UpdateJudged([Faces.At(130, 100, size: 20)]);
+        Assert.Equal(id, tracker.Assignments[0]!.Id);
+        Assert.Single(tracker.Tracks);
+    }
+
+    [Fact]
+    public void A_small_fast_face_is_one_confirmed_track_from_its_second_frame()
+    {
+        var tracker = new FaceTracker(Options(confirm: 3));
+        // 16 px face moving 24 px (1.5 of its size) per analysed frame: no overlap between frames.
+        long id = 0;
+        for (int f = 0; f < 8; f++)
+        {
+            tracker.UpdateJudged([Faces.At(20 + 24 * f, 100, size: 16)]);
+            if (f == 0) id = tracker.Assignments[0]!.Id;
+            Assert.Equal(id, tracker.Assignments[0]!.Id);
+        }
+        Assert.True(Assert.Single(tracker.Tracks).IsConfirmed);
+    }
+
+    [Fact]
+    public void A_missed_track_does_not_take_a_neighbour_that_has_its_own_track()
+    {
+        var tracker = new FaceTracker(Options(maxMissed: 10));
+        // Two people standing 50 px apart (2.5 sizes); A is missed for 4 frames, B stays detected.
+        for (int f = 0; f < 3; f++) tracker.UpdateJudged([Faces.At(100, 100, size: 20), Faces.At(150, 100, size: 20)]);
+        var idA = tracker.Assignments[0]!.Id;
+        var idB = tracker.Assignments[1]!.Id;
+        for (int f = 0; f < 4; f++)
+        {
+            tracker.UpdateJudged([Faces.At(150, 100, size: 20)]);
+            Assert.Equal(idB, tracker.Assignments[0]!.Id);
+        }
+        tracker.UpdateJudged([Faces.At(100, 100, size: 20), Faces.At(150, 100, size: 20)]);
+        Assert.Equal(idA, tracker.Assignments[0]!.Id);
+        Assert.Equal(idB, tracker.Assignments[1]!.Id);
+    }
+
+    [Fact]
     public void Track_is_confirmed_after_the_configured_hits()
     {
         var tracker = new FaceTracker(Options(confirm: 3));

@@ -134,6 +134,24 @@ public sealed class FfmpegArgumentsTests
     }
 
     [Fact]
+    public void Key_frames_only_skips_the_other_frames_in_the_decoder_and_caps_the_rate_without_repeating_frames()
+    {
+        var source = new CameraSource("cam", "rtsp://h/x") { DetectFps = 5 };
+        var still = FfmpegArguments.Build(source, new IngestOptions(), Out, keyFramesOnly: true);
+        AssertPair(still, "-skip_frame", "nokey");
+        AssertBefore(still, "-skip_frame", "-i"); // a decoder (input) option
+        AssertPair(still, "-vf", "scale=640:360:flags=area");
+        AssertPair(still, "-fps_mode", "vfr");
+        AssertPair(still, "-r", "5");
+
+        var full = FfmpegArguments.Build(source, new IngestOptions(), Out);
+        Assert.DoesNotContain("-skip_frame", full);
+        Assert.DoesNotContain("-r", full);
+        AssertPair(full, "-vf", "fps=5,scale=640:360:flags=area");
+        AssertPair(full, "-fps_mode", "passthrough");
+    }
+
+    [Fact]
     public void Rejects_an_empty_output_size() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => FfmpegArguments.Build(new CameraSource("cam", "rtsp://h/x"), new IngestOptions(), default));
 

@@ -65,6 +65,58 @@ public sealed class CameraIngestTests
     }
 
     [Fact]
+    public async Task Switches_to_key_frames_only_and_back_while_staying_streaming_and_counting_no_restart()
+    {
+        var rtsp = TestEnvironment.Require(TestEnvironment.RtspBase, "CCTVMASK_TEST_RTSP");
+        var logger = new ListLogger();
+        await using var ingest = new CameraIngest(new CameraSource("kf-cam", $"{rtsp}/crowd360") { DetectFps = 5 }, new IngestOptions(), logger);
+        ingest.Start();
+        await ReadAsync(ingest, 3);
+        var states = new ConcurrentQueue<CameraState>();
+        ingest.StateChanged += s => states.Enqueue(s.State);
+
+        ingest.DecodeKeyFramesOnly(true);
+        await UntilAsync(() => ingest.DecodesKeyFramesOnly, "key-frame session");
+        long before = ingest.Status.FramesIn;
+        // The clip has a key frame every 2 s: frames keep coming, and the watchdog does not call them late.
+        await IngestWait.UntilAsync(ingest, s => s.FramesIn >= before + 3, Bound, "key frames");
+        Assert.True(ingest.DecodesKeyFramesOnly);
+
+        ingest.DecodeKeyFramesOnly(false);
+        await UntilAsync(() => !ingest.DecodesKeyFramesOnly, "full session");
+        before = ingest.Status.FramesIn;
+        await IngestWait.UntilAsync(ingest, s => s.FramesIn >= before + 10, Bound, "every frame again");
+
+        var status = ingest.Status;
+        Assert.Equal(0, status.Restarts);
+        Assert.Equal(CameraState.Streaming, status.State);
+        Assert.DoesNotContain(CameraState.Connecting, states); // a mode switch is not a reconnect to the status
+        Assert.Equal(2, logger.Snapshot().Count(e => e.EventId.Id == 1900));
+    }
+
+    [Fact]
+    public async Task A_file_source_ignores_key_frame_requests()
+    {
+        await using var ingest = new CameraIngest(new CameraSource("file-kf", "file://" + Crowd360) { DetectFps = 5 }, new IngestOptions());
+        ingest.Start();
+        await ReadAsync(ingest, 2);
+        ingest.DecodeKeyFramesOnly(true); // a restart would start the file over
+        await ReadAsync(ingest, 5);
+        Assert.False(ingest.DecodesKeyFramesOnly);
+        Assert.Equal(0, ingest.Status.Restarts);
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        using var cts = new CancellationTokenSource(Bound);
+        while (!condition())
+        {
+            try { await Task.Delay(50, cts.Token); }
+            catch (OperationCanceledException) { Assert.Fail($"timed out waiting for {what}"); }
+        }
+    }
+
+    [Fact]
     public async Task A_dead_url_backs_off_with_growing_delays_and_counts_restarts()
     {
         var options = new IngestOptions
