@@ -25,7 +25,7 @@ public sealed class CameraOptions
 
     /// <summary>Longest a live-view request that finds no fresh frame (the first after idle) waits for the next one (ms).</summary>
     [Range(0, 10_000)]
-    public int LiveViewWaitMilliseconds { get; set; } = 1500;
+    public int LiveViewWaitMilliseconds { get; set; } = 3000;
 
     /// <summary>JPEG quality of the live view.</summary>
     [Range(1, 100)]
