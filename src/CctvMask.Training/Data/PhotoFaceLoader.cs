@@ -18,11 +18,17 @@ public sealed class PhotoFaceLoader(IFaceFinder finder, IReadOnlyList<string> cl
     public int PhotosHeldOut { get; private set; }
     public Dictionary<string, int> FacesPerClass { get; } = [];
 
-    public void AddTrainingFaces(string photosDir, FaceSampleSet set, float contextMargin)
+    /// <summary>
+    /// Adds the ground-truth faces of the photos in <paramref name="photosDir"/>: of the photos not held out
+    /// (<paramref name="holdOut"/> false for a source that has no held-out part), only of
+    /// <paramref name="onlyClasses"/> when given.
+    /// </summary>
+    public void AddTrainingFaces(string photosDir, FaceSampleSet set, float contextMargin, bool holdOut = true,
+        IReadOnlyCollection<string>? onlyClasses = null)
     {
         foreach (var photo in AnnotatedPhoto.Enumerate(photosDir))
         {
-            if (HoldOutRule.IsHeldOut(photo.ImagePath, holdOutModulus))
+            if (holdOut && HoldOutRule.IsHeldOut(photo.ImagePath, holdOutModulus))
             {
                 PhotosHeldOut++;
                 continue;
@@ -46,8 +52,10 @@ public sealed class PhotoFaceLoader(IFaceFinder finder, IReadOnlyList<string> cl
                     {
                         GroundTruthClass.WithMask => "with_mask",
                         GroundTruthClass.WithoutMask => "without_mask",
+                        GroundTruthClass.Incorrect => "mask_incorrect",
                         _ => null,
                     };
+                    if (onlyClasses is not null && (name is null || !onlyClasses.Contains(name))) continue;
                     int label = name is null ? -1 : IndexOf(name);
                     if (label < 0 || truth.Box.LongSide < minFaceSize) continue;
                     var box = BestMatch(truth.Box, detections) ?? truth.Box;
