@@ -33,6 +33,9 @@ public sealed class PhotoFaceLoader(IFaceFinder finder, IReadOnlyList<string> cl
                 PhotosHeldOut++;
                 continue;
             }
+            // Only some classes wanted: photos without any are not worth decoding and detecting.
+            if (onlyClasses is not null && !photo.Annotation.Faces.Any(f => onlyClasses.Contains(ClassName(f.Class) ?? "")))
+                continue;
             BgrImage image;
             try
             {
@@ -48,13 +51,7 @@ public sealed class PhotoFaceLoader(IFaceFinder finder, IReadOnlyList<string> cl
                 var detections = finder.Find(image.AsFrame());
                 foreach (var truth in photo.Annotation.Faces)
                 {
-                    var name = truth.Class switch
-                    {
-                        GroundTruthClass.WithMask => "with_mask",
-                        GroundTruthClass.WithoutMask => "without_mask",
-                        GroundTruthClass.Incorrect => "mask_incorrect",
-                        _ => null,
-                    };
+                    var name = ClassName(truth.Class);
                     if (onlyClasses is not null && (name is null || !onlyClasses.Contains(name))) continue;
                     int label = name is null ? -1 : IndexOf(name);
                     if (label < 0 || truth.Box.LongSide < minFaceSize) continue;
@@ -67,6 +64,14 @@ public sealed class PhotoFaceLoader(IFaceFinder finder, IReadOnlyList<string> cl
             }
         }
     }
+
+    private static string? ClassName(GroundTruthClass cls) => cls switch
+    {
+        GroundTruthClass.WithMask => "with_mask",
+        GroundTruthClass.WithoutMask => "without_mask",
+        GroundTruthClass.Incorrect => "mask_incorrect",
+        _ => null,
+    };
 
     private int IndexOf(string name)
     {

@@ -25,8 +25,10 @@ public static class MobileNetV2OnnxImporter
         var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var convNodes = graph.Node.Where(n => n.OpType == "Conv").ToList();
         var gemm = graph.Node.Single(n => n.OpType == "Gemm");
-        // Module traversal is depth-first in definition order, the order the exporter emitted the graph in.
-        var modules = model.modules().ToList();
+        // The exporter's walk (children in definition order), so the i-th Conv node is the i-th Conv2d here;
+        // TorchSharp's modules() visits a container's own layers before nested blocks, which is not graph order.
+        var modules = new List<nn.Module>();
+        Walk(model, modules);
         var convs = modules.OfType<Conv2d>().ToList();
         var norms = modules.OfType<BatchNorm2d>().ToList();
         var linear = modules.OfType<Linear>().Single();
@@ -63,6 +65,28 @@ public static class MobileNetV2OnnxImporter
     {
         ArgumentNullException.ThrowIfNull(model);
         foreach (var bn in model.modules().OfType<BatchNorm2d>()) bn.eval();
+    }
+
+    private static void Walk(nn.Module module, List<nn.Module> into)
+    {
+        switch (module)
+        {
+            case Conv2d or BatchNorm2d or Linear:
+                into.Add(module);
+                return;
+            case MobileNetV2 net:
+                foreach (var name in new[] { "features", "classifier" })
+                    Walk(net.named_children().First(c => c.name == name).module, into);
+                return;
+        }
+        if (module.GetType().Name == "InvertedResidual")
+        {
+            var conv = module.GetType().GetField("conv", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)?.GetValue(module) as nn.Module
+                ?? throw new NotSupportedException("InvertedResidual without its 'conv' block.");
+            Walk(conv, into);
+            return;
+        }
+        foreach (var (_, child) in module.named_children()) Walk(child, into);
     }
 
     private static void CopyInto(Tensor target, float[] data, string what)
