@@ -17,7 +17,7 @@ public sealed class IncorrectMaskVoteTests
         var tracker = new FaceTracker(new TrackerOptions { ConfirmHits = 1, MinJudgedVotes = 2, MaxMissedFrames = 100 });
         foreach (var label in votes)
             tracker.UpdateJudged([Faces.At(100, 100, label: label)]);
-        return Assert.Single(tracker.Assignments.Where(t => t is not null))!;
+        return Assert.Single(tracker.Assignments.ToArray(), t => t is not null)!;
     }
 
     [Fact]
