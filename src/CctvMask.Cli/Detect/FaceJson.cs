@@ -9,7 +9,8 @@ public sealed record FaceJson(
     [property: JsonPropertyName("score")] double Score,
     [property: JsonPropertyName("label")] string Label,
     [property: JsonPropertyName("mask_probability")] double? MaskProbability,
-    [property: JsonPropertyName("landmarks")] double[][] Landmarks)
+    [property: JsonPropertyName("landmarks")] double[][] Landmarks,
+    [property: JsonPropertyName("incorrect_probability"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? IncorrectProbability = null)
 {
     /// <summary>Converts a detected face (coordinates rounded to 0.1 px, probabilities to 4 decimals).</summary>
     public static FaceJson From(in DetectedFace face)
@@ -22,7 +23,8 @@ public sealed record FaceJson(
             Math.Round(face.Score, 4),
             face.Label.ToName(),
             float.IsFinite(face.MaskProbability) ? Math.Round(face.MaskProbability, 4) : null,
-            marks);
+            marks,
+            float.IsFinite(face.IncorrectProbability) ? Math.Round(face.IncorrectProbability, 4) : null);
     }
 }
 

@@ -74,20 +74,23 @@ public static class ImageDetection
             throw new CliException($"{output}: annotated image output must be .jpg, .jpeg or .png");
     }
 
-    /// <summary>"path: 3 faces (2 with_mask, 1 without_mask, 0 unknown)".</summary>
+    /// <summary>"path: 3 faces (2 with_mask, 1 without_mask, 0 unknown)", plus ", N mask_incorrect" when there are any.</summary>
     public static string Summary(string source, ReadOnlySpan<DetectedFace> faces)
     {
-        int with = 0, without = 0, unknown = 0;
+        int with = 0, without = 0, unknown = 0, incorrect = 0;
         foreach (var f in faces)
         {
             switch (f.Label)
             {
                 case FaceLabel.WithMask: with++; break;
                 case FaceLabel.WithoutMask: without++; break;
+                case FaceLabel.Incorrect: incorrect++; break;
                 default: unknown++; break;
             }
         }
-        return $"{source}: {faces.Length} faces ({with} with_mask, {without} without_mask, {unknown} unknown)";
+        // The incorrect count only when present: two-class output stays as it was.
+        var extra = incorrect > 0 ? $", {incorrect} mask_incorrect" : "";
+        return $"{source}: {faces.Length} faces ({with} with_mask, {without} without_mask, {unknown} unknown{extra})";
     }
 
     private static void WriteFaceTable(CliContext context, DetectedFace[] faces)

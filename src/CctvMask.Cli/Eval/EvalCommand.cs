@@ -178,8 +178,9 @@ public static class EvalCommand
     {
         FaceLabel.WithMask => GroundTruthClass.WithMask,
         FaceLabel.WithoutMask => GroundTruthClass.WithoutMask,
+        FaceLabel.Incorrect => GroundTruthClass.Incorrect,
         _ => null,
-    });
+    }, face.IncorrectProbability);
 
     private static void WriteJson(string path, JsonObject node, TrackReport? track)
     {

@@ -9,7 +9,8 @@ namespace CctvMask.Cli.Training;
 
 /// <summary>
 /// <c>cctvmask synth --faces DIR --masks DIR --out DIR [--per-face N] [--seed N]</c>: draws mask templates onto
-/// unmasked faces (landmarks from the phase-1 detector) to enlarge with_mask; writes &lt;out&gt;/with_mask/ and a contact sheet.
+/// unmasked faces (landmarks from the phase-1 detector) to enlarge with_mask (or, with --below-nose, mask_incorrect);
+/// writes &lt;out&gt;/with_mask/ (mask_incorrect/) and a contact sheet.
 /// </summary>
 public static class SynthCommand
 {
@@ -22,10 +23,11 @@ public static class SynthCommand
         var output = new Option<string>("--out") { Description = "Output folder (images go to with_mask/).", Required = true };
         var perFace = new Option<int>("--per-face") { Description = "Masked variants per face.", DefaultValueFactory = _ => defaults.PerFace };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
+        var belowNose = new Option<bool>("--below-nose") { Description = "Place masks below the nose (worn incorrectly); images go to mask_incorrect/." };
         var detector = new Option<string?>("--detector") { Description = $"Phase-1 model (default: {ModelLocator.DefaultDetector} in the model folder)." };
 
         var command = new Command("synth", "Synthesize masked faces from unmasked ones (landmark-driven mask templates).");
-        foreach (var o in new Option[] { faces, masks, output, perFace, seed, detector })
+        foreach (var o in new Option[] { faces, masks, output, perFace, seed, belowNose, detector })
             command.Options.Add(o);
         command.SetAction((parse, ct) =>
         {
@@ -36,6 +38,7 @@ public static class SynthCommand
                 OutDir = parse.GetValue(output)!,
                 PerFace = parse.GetValue(perFace),
                 Seed = parse.GetValue(seed),
+                BelowNose = parse.GetValue(belowNose),
             };
             var detectorPath = parse.GetValue(detector) ?? ModelLocator.Resolve(ModelLocator.DefaultDetector, parse.GetValue(context.Globals.Models));
             using var yunet = new YuNetFaceDetector(new FaceDetectorOptions { ModelPath = detectorPath });

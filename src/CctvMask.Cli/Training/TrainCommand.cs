@@ -38,8 +38,13 @@ public static class TrainCommand
         var detector = new Option<string?>("--detector") { Description = $"Phase-1 model used for cropping (default: {ModelLocator.DefaultDetector} in the model folder)." };
         var init = new Option<string?>("--init") { Description = "Start from a checkpoint of an earlier run of this trainer (same --width); for staged schedules." };
 
+        var initOnnx = new Option<string?>("--init-onnx") { Description = "Start from an ONNX model this trainer exported (e.g. models/mask_classifier.onnx); BatchNorm stays frozen; new classes start fresh." };
+        var classes = new Option<string>("--classes") { Description = "Comma-separated classes in output order (class-folder names).", DefaultValueFactory = _ => string.Join(',', TrainingOptions.DefaultClasses) };
+        var extraPhotos = new Option<string[]>("--extra-photos") { Description = "Annotated photos (VOC) used for training in full, none held out (e.g. face-mask-extra); repeatable." };
+        var extraClasses = new Option<string?>("--extra-photo-classes") { Description = "Comma-separated classes taken from --extra-photos (default: all)." };
+
         var command = new Command("train", "Train the mask classifier (MobileNetV2, TorchSharp) and export it to ONNX.");
-        foreach (var o in new Option[] { dataset, photos, epochs, size, batch, width, lr, output, report, seed, cache, detector, init })
+        foreach (var o in new Option[] { dataset, photos, epochs, size, batch, width, lr, output, report, seed, cache, detector, init, initOnnx, classes, extraPhotos, extraClasses })
             command.Options.Add(o);
         command.SetAction((parse, ct) =>
         {
@@ -57,6 +62,10 @@ public static class TrainCommand
                 Seed = parse.GetValue(seed),
                 CacheDir = parse.GetValue(cache)!,
                 InitCheckpoint = parse.GetValue(init),
+                InitOnnx = parse.GetValue(initOnnx),
+                Classes = SplitList(parse.GetValue(classes)),
+                ExtraPhotosDirs = [.. parse.GetValue(extraPhotos) ?? []],
+                ExtraPhotoClasses = SplitList(parse.GetValue(extraClasses)),
             };
             try
             {
@@ -77,6 +86,9 @@ public static class TrainCommand
         });
         return command;
     }
+
+    private static List<string> SplitList(string? value) =>
+        [.. (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     private static TrainingResult RunWithBars(CliContext context, MaskClassifierTrainer trainer, int epochs, CancellationToken ct)
     {
@@ -135,8 +147,15 @@ public static class TrainCommand
     /// <summary>One line per epoch when stderr is not a terminal (logs, CI).</summary>
     private sealed class LineProgress(TextWriter writer) : IProgress<TrainingProgress>
     {
+        private const int StepsPerLine = 10;
+
         public void Report(TrainingProgress p)
         {
+            // Redirected runs (nohup, CI) get a line every few steps, so a long epoch shows it is alive and learning.
+            if (p.Completed is null && p.Phase == "Training" && p.Step % StepsPerLine == 0)
+                writer.WriteLine(FormattableString.Invariant($"{DateTimeOffset.UtcNow:HH:mm:ss} epoch {p.Epoch}/{p.Epochs} step {p.Step}/{p.Steps}: loss {p.Loss:F4} acc {p.Accuracy:F4}"));
+            else if (p.Epoch == 0 && p.Step == 0)
+                writer.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {p.Phase}");
             if (p.Completed is { } c)
                 writer.WriteLine($"epoch {c.Epoch}/{p.Epochs}: loss {c.TrainLoss:F4} acc {c.TrainAccuracy:F4} | val loss {c.ValidationLoss:F4} acc {c.ValidationAccuracy:F4} | {c.Seconds:F0} s");
         }

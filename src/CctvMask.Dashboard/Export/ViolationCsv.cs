@@ -10,7 +10,7 @@ namespace CctvMask.Dashboard.Export;
 /// </summary>
 public static class ViolationCsv
 {
-    public const string Header = "id,camera_id,camera_name,occurred_at_utc,track_id,confidence,has_snapshot,snapshot_path";
+    public const string Header = "id,camera_id,camera_name,occurred_at_utc,track_id,kind,confidence,has_snapshot,snapshot_path";
 
     public static string Row(ViolationDto violation, string? cameraName)
     {
@@ -20,6 +20,7 @@ public static class ViolationCsv
         sb.Append(Escape(cameraName ?? "")).Append(',');
         sb.Append(violation.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(',');
         sb.Append(violation.TrackId.ToString(CultureInfo.InvariantCulture)).Append(',');
+        sb.Append(Escape(violation.KindName)).Append(',');
         sb.Append(violation.Confidence.ToString("0.000", CultureInfo.InvariantCulture)).Append(',');
         sb.Append(violation.HasSnapshot ? "true" : "false").Append(',');
         sb.Append(violation.HasSnapshot ? $"/api/violations/{violation.Id:D}/snapshot" : "");

@@ -19,7 +19,7 @@ public sealed class CameraMetrics
     public static readonly IReadOnlyList<(string Tag, TimeSpan Length)> ComplianceWindows =
         [("5m", TimeSpan.FromMinutes(5)), ("1h", TimeSpan.FromHours(1))];
 
-    private static readonly string[] Verdicts = ["masked", "unmasked", "unknown"];
+    private static readonly string[] Verdicts = ["masked", "unmasked", "unknown", "incorrect"];
     private static readonly CameraState[] States = Enum.GetValues<CameraState>();
     private static readonly TimeSpan LongestWindow = ComplianceWindows.Max(w => w.Length);
 
@@ -61,6 +61,7 @@ public sealed class CameraMetrics
         {
             MaskVerdict.Masked => Verdicts[0],
             MaskVerdict.Unmasked => Verdicts[1],
+            MaskVerdict.Incorrect => Verdicts[3],
             _ => Verdicts[2],
         };
         _people.Add(1, new KeyValuePair<string, object?>("camera.id", cameraId), new KeyValuePair<string, object?>("verdict", verdict));

@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Violations;
 using CctvMask.Abstractions.Privacy;
 using CctvMask.Grains.Compliance;
 using CctvMask.Grains.Inference;
@@ -69,7 +70,7 @@ internal sealed class CameraPipeline
         _zoneOutlines = _zones.Count == 0 ? null : Array.ConvertAll(_zones.Polygons, p => p.Points);
         _tracker = new FaceTracker(tracker);
         _trackerOptions = tracker;
-        _compliance = new ComplianceCounter(cameraId);
+        _compliance = new ComplianceCounter(cameraId, violations.IncorrectMaskIsNonCompliant);
         _policy = new ViolationPolicy(violations);
         _violationOptions = violations;
         _cameraOptions = camera;
@@ -274,9 +275,16 @@ internal sealed class CameraPipeline
         {
             var f = _faces[i];
             var verdict = assignments[i]?.Verdict ?? MaskVerdict.Unknown;
-            var label = verdict switch { MaskVerdict.Masked => FaceLabel.WithMask, MaskVerdict.Unmasked => FaceLabel.WithoutMask, _ => FaceLabel.Unknown };
+            var label = verdict switch
+            {
+                MaskVerdict.Masked => FaceLabel.WithMask,
+                MaskVerdict.Unmasked => FaceLabel.WithoutMask,
+                MaskVerdict.Incorrect => FaceLabel.Incorrect,
+                _ => FaceLabel.Unknown,
+            };
             float p = verdict == MaskVerdict.Unmasked ? 1f - assignments[i]!.UnmaskedConfidence : float.NaN;
-            _display[i] = new DetectedFace(f.Box, f.Score, f.Landmarks, label, p);
+            float pIncorrect = verdict == MaskVerdict.Incorrect ? assignments[i]!.IncorrectConfidence : float.NaN;
+            _display[i] = new DetectedFace(f.Box, f.Score, f.Landmarks, label, p, pIncorrect);
         }
         _displayCount = _faceCount;
     }
@@ -301,11 +309,13 @@ internal sealed class CameraPipeline
             byte[] faceJpeg = PrivacyModes.AllowsFaceCrop(_privacy) && track.BestCrop is { } crop
                 ? ImageCodec.EncodeJpeg(new BgrFrame(crop, track.BestCropSize, track.BestCropSize), _violationOptions.JpegQuality)
                 : [];
-            var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, track.Id, now, track.UnmaskedConfidence,
-                track.Box, faceJpeg, snapshot, frame.Width, frame.Height, _privacy);
+            var kind = _policy.KindOf(track.Verdict) ?? ViolationKind.Unmasked;
+            float confidence = kind == ViolationKind.Incorrect ? track.IncorrectConfidence : track.UnmaskedConfidence;
+            var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, track.Id, now, confidence,
+                track.Box, faceJpeg, snapshot, frame.Width, frame.Height, _privacy, kind);
             Violations++;
             _metrics?.ViolationRaised(_cameraId);
-            CameraLog.Violation(_logger, _cameraId, track.Id, track.UnmaskedConfidence);
+            CameraLog.Violation(_logger, _cameraId, track.Id, confidence);
             if (!_violationSink.TryWrite(violation)) CameraLog.SinkRefused(_logger, _cameraId, "violation");
         }
     }

@@ -18,17 +18,25 @@ namespace CctvMask.Grains.Compliance;
 public sealed class ComplianceCounter
 {
     private readonly Dictionary<long, MaskVerdict> _bucket = [];
-    private readonly PeriodCount _hour = new(CountPeriod.Hour, TimeSpan.TicksPerHour);
-    private readonly PeriodCount _day = new(CountPeriod.Day, TimeSpan.TicksPerDay);
+    private readonly PeriodCount _hour;
+    private readonly PeriodCount _day;
     private readonly List<ComplianceDelta> _periodDeltas = [];
     private DateTimeOffset? _bucketStart;
     private Guid _bucketEventId;
 
-    /// <summary>Creates a counter for one camera.</summary>
-    public ComplianceCounter(string cameraId)
+    private readonly bool _incorrectIsNonCompliant;
+
+    /// <summary>
+    /// Creates a counter for one camera. A mask_incorrect person counts as unmasked when
+    /// <paramref name="incorrectIsNonCompliant"/> (the default), else as masked.
+    /// </summary>
+    public ComplianceCounter(string cameraId, bool incorrectIsNonCompliant = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cameraId);
         CameraId = cameraId;
+        _incorrectIsNonCompliant = incorrectIsNonCompliant;
+        _hour = new(CountPeriod.Hour, TimeSpan.TicksPerHour, this);
+        _day = new(CountPeriod.Day, TimeSpan.TicksPerDay, this);
     }
 
     /// <summary>Camera id stamped on every delta.</summary>
@@ -113,19 +121,21 @@ public sealed class ComplianceCounter
 
     private ComplianceDelta Count()
     {
-        var (masked, unmasked, unknown) = Classes(_bucket);
+        var (masked, unmasked, unknown) = Classes(_bucket.Values);
         return new ComplianceDelta(_bucketEventId, CameraId, _bucketStart!.Value, _bucket.Count, masked, unmasked, unknown);
     }
 
-    private static (int Masked, int Unmasked, int Unknown) Classes(Dictionary<long, MaskVerdict> people)
+    private (int Masked, int Unmasked, int Unknown) Classes(IEnumerable<MaskVerdict> verdicts)
     {
         int masked = 0, unmasked = 0, unknown = 0;
-        foreach (var verdict in people.Values)
+        foreach (var verdict in verdicts)
         {
             switch (verdict)
             {
                 case MaskVerdict.Masked: masked++; break;
                 case MaskVerdict.Unmasked: unmasked++; break;
+                case MaskVerdict.Incorrect when _incorrectIsNonCompliant: unmasked++; break;
+                case MaskVerdict.Incorrect: masked++; break;
                 default: unknown++; break;
             }
         }
@@ -133,7 +143,7 @@ public sealed class ComplianceCounter
     }
 
     // The unique people of one running hour or day, and what of it was already handed out as deltas.
-    private sealed class PeriodCount(CountPeriod period, long ticks)
+    private sealed class PeriodCount(CountPeriod period, long ticks, ComplianceCounter owner)
     {
         private readonly Dictionary<long, MaskVerdict> _people = [];
         private DateTimeOffset? _start;
@@ -155,7 +165,7 @@ public sealed class ComplianceCounter
         public ComplianceDelta? TakeChange(string cameraId)
         {
             if (_start is not { } start) return null;
-            var (masked, unmasked, unknown) = Classes(_people);
+            var (masked, unmasked, unknown) = owner.Classes(_people.Values);
             var now = (_people.Count, masked, unmasked, unknown);
             if (now == _emitted) return null;
             var delta = new ComplianceDelta(Guid.CreateVersion7(), cameraId, start, now.Item1 - _emitted.People,

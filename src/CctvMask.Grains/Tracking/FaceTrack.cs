@@ -13,6 +13,7 @@ public sealed class FaceTrack
 {
     private readonly int _minJudgedVotes;
     private float _unmaskedProbabilitySum;
+    private float _incorrectProbabilitySum;
     private float _bestViewScore = -1;
 
     internal FaceTrack(long id, in RawFace face, long frameIndex, int minJudgedVotes)
@@ -71,6 +72,26 @@ public sealed class FaceTrack
     /// <summary>Judgements voting without_mask.</summary>
     public int UnmaskedVotes { get; private set; }
 
+    /// <summary>Judgements voting mask_incorrect.</summary>
+    public int IncorrectVotes { get; private set; }
+
+    /// <summary>Judgements that decided a class (with, without or incorrect): what the verdict is voted over.</summary>
+    public int DecidedVotes => MaskedVotes + UnmaskedVotes + IncorrectVotes;
+
+    /// <summary>Votes of the leading class minus those of the runner-up (how settled the verdict is).</summary>
+    public int VoteMargin
+    {
+        get
+        {
+            int top = Math.Max(MaskedVotes, Math.Max(UnmaskedVotes, IncorrectVotes));
+            int second = MaskedVotes + UnmaskedVotes + IncorrectVotes - top - Math.Min(MaskedVotes, Math.Min(UnmaskedVotes, IncorrectVotes));
+            return top - second;
+        }
+    }
+
+    /// <summary>Mean p(mask_incorrect) over the judgements that voted mask_incorrect (0 when none).</summary>
+    public float IncorrectConfidence => IncorrectVotes == 0 ? 0f : _incorrectProbabilitySum / IncorrectVotes;
+
     /// <summary>Judgements the classifier could not decide (ignored in the verdict).</summary>
     public int UnknownVotes { get; private set; }
 
@@ -84,16 +105,17 @@ public sealed class FaceTrack
     public int BestCropSize { get; private set; }
 
     /// <summary>
-    /// Majority of the judged votes; Unknown until <see cref="TrackerOptions.MinJudgedVotes"/>
-    /// judged votes exist, and on a tie.
+    /// Plurality of the decided votes (with, without, incorrect); Unknown until
+    /// <see cref="TrackerOptions.MinJudgedVotes"/> decided votes exist, and on a tie for the lead.
     /// </summary>
     public MaskVerdict Verdict
     {
         get
         {
-            if (MaskedVotes + UnmaskedVotes < _minJudgedVotes || MaskedVotes == UnmaskedVotes)
+            if (DecidedVotes < _minJudgedVotes || VoteMargin == 0)
                 return MaskVerdict.Unknown;
-            return MaskedVotes > UnmaskedVotes ? MaskVerdict.Masked : MaskVerdict.Unmasked;
+            if (MaskedVotes > UnmaskedVotes && MaskedVotes > IncorrectVotes) return MaskVerdict.Masked;
+            return UnmaskedVotes > IncorrectVotes ? MaskVerdict.Unmasked : MaskVerdict.Incorrect;
         }
     }
 
@@ -123,6 +145,11 @@ public sealed class FaceTrack
                 // MaskProbability is p(with_mask); NaN would poison the mean.
                 if (!float.IsNaN(judged.MaskProbability))
                     _unmaskedProbabilitySum += 1f - judged.MaskProbability;
+                break;
+            case FaceLabel.Incorrect:
+                IncorrectVotes++;
+                if (!float.IsNaN(judged.IncorrectProbability))
+                    _incorrectProbabilitySum += judged.IncorrectProbability;
                 break;
             default:
                 UnknownVotes++;

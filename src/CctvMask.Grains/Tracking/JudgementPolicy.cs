@@ -22,10 +22,10 @@ public static class JudgementPolicy
         ArgumentNullException.ThrowIfNull(options);
         if (tooSmall) return false;
         if (track.LastJudgedAt is not { } last) return true;
-        if (track.MaskedVotes + track.UnmaskedVotes < options.MinJudgedVotes && track.Judgements < options.MaxEarlyJudgements)
+        if (track.DecidedVotes < options.MinJudgedVotes && track.Judgements < options.MaxEarlyJudgements)
             return true;
         if (face.Box.LongSide >= track.BestJudgedSide * options.BetterViewFactor) return true;
-        bool confident = Math.Abs(track.MaskedVotes - track.UnmaskedVotes) >= options.ConfidentMargin;
+        bool confident = track.VoteMargin >= options.ConfidentMargin;
         double interval = confident ? options.ConfidentRecheckSeconds : options.RecheckSeconds;
         return interval > 0 && (now - last).TotalSeconds >= interval;
     }

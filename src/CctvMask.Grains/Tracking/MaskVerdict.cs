@@ -11,4 +11,7 @@ public enum MaskVerdict
 
     /// <summary>Most judged frames say without_mask.</summary>
     Unmasked = 2,
+
+    /// <summary>Most judged frames say mask_incorrect (worn below the nose or on the chin).</summary>
+    Incorrect = 3,
 }

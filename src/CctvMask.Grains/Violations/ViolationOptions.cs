@@ -23,6 +23,18 @@ public sealed class ViolationOptions
     [Range(0.0, 20.0)]
     public double ReidentifyMaxDistance { get; set; } = 1.5;
 
+    /// <summary>
+    /// A person whose voted verdict is mask_incorrect (mask below the nose or on the chin) raises a violation
+    /// of kind <see cref="ViolationKind.Incorrect"/>, as an unmasked person does; false: only unmasked people raise.
+    /// </summary>
+    public bool IncorrectMaskIsViolation { get; set; } = true;
+
+    /// <summary>
+    /// Compliance counts a mask_incorrect person as unmasked (non-compliant); false: as masked. Either way the
+    /// per-minute counts have no separate incorrect column (yet).
+    /// </summary>
+    public bool IncorrectMaskIsNonCompliant { get; set; } = true;
+
     /// <summary>JPEG quality of the face crop and the full-frame snapshot.</summary>
     [Range(1, 100)]
     public int JpegQuality { get; set; } = 85;

@@ -1,3 +1,4 @@
+using CctvMask.Abstractions.Violations;
 using CctvMask.Grains.Tracking;
 using CctvMask.Vision.Geometry;
 
@@ -20,6 +21,7 @@ public sealed class ViolationPolicy
     private readonly Dictionary<long, Raised> _byTrack = [];
     private readonly List<long> _expired = [];
     private readonly TimeSpan _cooldown;
+    private readonly bool _incorrectIsViolation;
     private readonly TimeSpan _reidentifyGap;
     private readonly float _maxDistance;
 
@@ -28,6 +30,7 @@ public sealed class ViolationPolicy
     {
         ArgumentNullException.ThrowIfNull(options);
         _cooldown = TimeSpan.FromSeconds(options.CooldownSeconds);
+        _incorrectIsViolation = options.IncorrectMaskIsViolation;
         _reidentifyGap = TimeSpan.FromSeconds(options.ReidentifySeconds);
         _maxDistance = (float)options.ReidentifyMaxDistance;
     }
@@ -38,11 +41,19 @@ public sealed class ViolationPolicy
     /// <summary>New tracks recognised so far as a person who had already raised (no second violation).</summary>
     public long Reidentified { get; private set; }
 
+    /// <summary>The kind of violation a verdict raises, or null when it raises none.</summary>
+    public ViolationKind? KindOf(MaskVerdict verdict) => verdict switch
+    {
+        MaskVerdict.Unmasked => ViolationKind.Unmasked,
+        MaskVerdict.Incorrect when _incorrectIsViolation => ViolationKind.Incorrect,
+        _ => null,
+    };
+
     /// <summary>True when this track (seen in the current frame) should raise a violation now; the raise is recorded.</summary>
     public bool ShouldRaise(FaceTrack track, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(track);
-        if (!track.IsConfirmed || track.Verdict != MaskVerdict.Unmasked)
+        if (!track.IsConfirmed || KindOf(track.Verdict) is null)
             return false;
         if (!_byTrack.TryGetValue(track.Id, out var person))
         {

@@ -25,6 +25,6 @@ internal sealed class StorageEventSink(IStorageWriter writer) : IComplianceSink,
     {
         var box = new FaceBox((int)MathF.Round(v.FaceBox.X), (int)MathF.Round(v.FaceBox.Y),
             Math.Max(1, (int)MathF.Round(v.FaceBox.Width)), Math.Max(1, (int)MathF.Round(v.FaceBox.Height)));
-        return writer.TryEnqueue(new ViolationRecord(v.Id, v.CameraId, v.OccurredAt, v.TrackId, v.Confidence, box, v.FaceJpeg, v.SnapshotJpeg, v.Privacy));
+        return writer.TryEnqueue(new ViolationRecord(v.Id, v.CameraId, v.OccurredAt, v.TrackId, v.Confidence, box, v.FaceJpeg, v.SnapshotJpeg, v.Privacy, v.Kind));
     }
 }

@@ -37,7 +37,8 @@ public sealed class ServerModels(DetectorLoader loader, InferenceLanes lanes, IO
             var f = faces[i];
             result[i] = new DetectedFaceResponse(
                 new BoxResponse(f.Box.X * k, f.Box.Y * k, f.Box.Width * k, f.Box.Height * k), f.Score, f.Label.ToName(),
-                float.IsNaN(f.MaskProbability) ? null : f.MaskProbability);
+                float.IsNaN(f.MaskProbability) ? null : f.MaskProbability,
+                float.IsNaN(f.IncorrectProbability) ? null : f.IncorrectProbability);
         }
         return new DetectResponse(decoded.OriginalWidth, decoded.OriginalHeight, result);
     }

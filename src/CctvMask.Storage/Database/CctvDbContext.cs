@@ -13,6 +13,9 @@ namespace CctvMask.Storage.Database;
 /// </summary>
 internal abstract class CctvDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>Longest violation kind name stored ("unmasked", "incorrect").</summary>
+    internal const int ViolationKindMaxLength = 16;
+
     public DbSet<CameraEntity> Cameras => Set<CameraEntity>();
     public DbSet<ViolationEntity> Violations => Set<ViolationEntity>();
     public DbSet<ViolationSnapshotEntity> Snapshots => Set<ViolationSnapshotEntity>();
@@ -53,6 +56,7 @@ internal abstract class CctvDbContext(DbContextOptions options) : DbContext(opti
             e.Property(v => v.CameraId).HasMaxLength(CameraLimits.IdMaxLength);
             e.Property(v => v.PrivacyMode).HasMaxLength(Abstractions.Privacy.PrivacyModes.MaxNameLength)
                 .HasDefaultValue(Abstractions.Privacy.PrivacyModes.Name(Abstractions.Privacy.PrivacyModes.Default));
+            e.Property(v => v.Kind).HasMaxLength(ViolationKindMaxLength).HasDefaultValue(Abstractions.Violations.ViolationKinds.Unmasked);
             // Listing by camera, newest first, with the id as a stable tie-break.
             e.HasIndex(v => new { v.CameraId, v.OccurredAt, v.Id }).IsDescending(false, true, true);
             // Fleet-wide listing and the retention sweep.

@@ -1,4 +1,5 @@
 using CctvMask.Abstractions.Privacy;
+using CctvMask.Abstractions.Violations;
 
 namespace CctvMask.Storage.Violations;
 
@@ -11,11 +12,12 @@ namespace CctvMask.Storage.Violations;
 /// <param name="CameraId">Camera slug.</param>
 /// <param name="OccurredAt">When the face was seen (stored as UTC, microsecond precision).</param>
 /// <param name="TrackId">Tracker id of the person.</param>
-/// <param name="Confidence">Classifier confidence of "without_mask", 0..1.</param>
+/// <param name="Confidence">Classifier confidence of "without_mask" (of "mask_incorrect" for that kind), 0..1.</param>
 /// <param name="Face">Face box in the snapshot's pixels.</param>
 /// <param name="FaceJpeg">Best face crop, JPEG bytes (small; listed with the violation).</param>
 /// <param name="SnapshotJpeg">Full frame with boxes drawn, JPEG bytes, or null; stored in its own table.</param>
 /// <param name="Privacy">The camera's privacy mode when the evidence was made (a stricter mode at write time wins).</param>
+/// <param name="Kind">Unmasked, or a mask worn incorrectly.</param>
 public sealed record ViolationRecord(
     Guid EventId,
     string CameraId,
@@ -25,4 +27,5 @@ public sealed record ViolationRecord(
     FaceBox Face,
     byte[] FaceJpeg,
     byte[]? SnapshotJpeg,
-    PrivacyMode Privacy = PrivacyModes.Default);
+    PrivacyMode Privacy = PrivacyModes.Default,
+    ViolationKind Kind = ViolationKind.Unmasked);

@@ -56,7 +56,7 @@ public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<S
             .Skip(query.Offset).Take(query.Limit)
             .Select(v => new ViolationSummary(
                 v.Id, v.CameraId, StorageTime.FromDb(v.OccurredAt), v.TrackId, v.Confidence,
-                new FaceBox(v.FaceX, v.FaceY, v.FaceWidth, v.FaceHeight), v.HasSnapshot, v.IncidentId))
+                new FaceBox(v.FaceX, v.FaceY, v.FaceWidth, v.FaceHeight), v.HasSnapshot, v.IncidentId, v.Kind))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new ViolationPage(items, total, query.Offset, query.Limit);
     }
@@ -68,7 +68,7 @@ public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<S
         return await db.Violations.Where(v => v.Id == id)
             .Select(v => new ViolationSummary(
                 v.Id, v.CameraId, StorageTime.FromDb(v.OccurredAt), v.TrackId, v.Confidence,
-                new FaceBox(v.FaceX, v.FaceY, v.FaceWidth, v.FaceHeight), v.HasSnapshot, v.IncidentId))
+                new FaceBox(v.FaceX, v.FaceY, v.FaceWidth, v.FaceHeight), v.HasSnapshot, v.IncidentId, v.Kind))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -150,6 +150,7 @@ public sealed class ViolationRepository(CctvDbContextFactory factory, IOptions<S
         FaceJpeg = r.FaceJpeg,
         HasSnapshot = r.SnapshotJpeg is not null,
         PrivacyMode = PrivacyModes.Name(r.Privacy),
+        Kind = Abstractions.Violations.ViolationKinds.ToName(r.Kind),
         Snapshot = r.SnapshotJpeg is { } jpeg ? new ViolationSnapshotEntity { ViolationId = r.EventId, Jpeg = jpeg } : null,
     };
 }

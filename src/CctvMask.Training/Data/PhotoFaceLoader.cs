@@ -18,15 +18,24 @@ public sealed class PhotoFaceLoader(IFaceFinder finder, IReadOnlyList<string> cl
     public int PhotosHeldOut { get; private set; }
     public Dictionary<string, int> FacesPerClass { get; } = [];
 
-    public void AddTrainingFaces(string photosDir, FaceSampleSet set, float contextMargin)
+    /// <summary>
+    /// Adds the ground-truth faces of the photos in <paramref name="photosDir"/>: of the photos not held out
+    /// (<paramref name="holdOut"/> false for a source that has no held-out part), only of
+    /// <paramref name="onlyClasses"/> when given.
+    /// </summary>
+    public void AddTrainingFaces(string photosDir, FaceSampleSet set, float contextMargin, bool holdOut = true,
+        IReadOnlyCollection<string>? onlyClasses = null)
     {
         foreach (var photo in AnnotatedPhoto.Enumerate(photosDir))
         {
-            if (HoldOutRule.IsHeldOut(photo.ImagePath, holdOutModulus))
+            if (holdOut && HoldOutRule.IsHeldOut(photo.ImagePath, holdOutModulus))
             {
                 PhotosHeldOut++;
                 continue;
             }
+            // Only some classes wanted: photos without any are not worth decoding and detecting.
+            if (onlyClasses is not null && !photo.Annotation.Faces.Any(f => onlyClasses.Contains(ClassName(f.Class) ?? "")))
+                continue;
             BgrImage image;
             try
             {
@@ -42,12 +51,8 @@ public sealed class PhotoFaceLoader(IFaceFinder finder, IReadOnlyList<string> cl
                 var detections = finder.Find(image.AsFrame());
                 foreach (var truth in photo.Annotation.Faces)
                 {
-                    var name = truth.Class switch
-                    {
-                        GroundTruthClass.WithMask => "with_mask",
-                        GroundTruthClass.WithoutMask => "without_mask",
-                        _ => null,
-                    };
+                    var name = ClassName(truth.Class);
+                    if (onlyClasses is not null && (name is null || !onlyClasses.Contains(name))) continue;
                     int label = name is null ? -1 : IndexOf(name);
                     if (label < 0 || truth.Box.LongSide < minFaceSize) continue;
                     var box = BestMatch(truth.Box, detections) ?? truth.Box;
@@ -59,6 +64,14 @@ public sealed class PhotoFaceLoader(IFaceFinder finder, IReadOnlyList<string> cl
             }
         }
     }
+
+    private static string? ClassName(GroundTruthClass cls) => cls switch
+    {
+        GroundTruthClass.WithMask => "with_mask",
+        GroundTruthClass.WithoutMask => "without_mask",
+        GroundTruthClass.Incorrect => "mask_incorrect",
+        _ => null,
+    };
 
     private int IndexOf(string name)
     {

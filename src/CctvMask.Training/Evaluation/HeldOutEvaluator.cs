@@ -35,7 +35,8 @@ public sealed class HeldOutEvaluator(IFaceFinder finder, int holdOutModulus, flo
             using var image = ImageCodec.DecodeFile(photo.ImagePath);
             photos++;
             var detections = finder.Find(image.AsFrame());
-            var targets = photo.Annotation.Faces.Where(f => f.IsTarget).ToList();
+            // A three-class model is also judged on the incorrectly worn masks (an ignore region for two classes).
+            var targets = photo.Annotation.Faces.Where(f => f.IsTarget || (f.Class == GroundTruthClass.Incorrect && meta.IncorrectIndex >= 0)).ToList();
             truths += targets.Count;
             var pairs = Match(targets, detections);
             if (pairs.Count == 0) continue;
@@ -49,7 +50,12 @@ public sealed class HeldOutEvaluator(IFaceFinder finder, int holdOutModulus, flo
             var probs = results.Single().AsEnumerable<float>().ToArray();
             for (int i = 0; i < pairs.Count; i++)
             {
-                int actual = pairs[i].Truth.Class == GroundTruthClass.WithMask ? meta.WithMaskIndex : meta.WithoutMaskIndex;
+                int actual = pairs[i].Truth.Class switch
+                {
+                    GroundTruthClass.WithMask => meta.WithMaskIndex,
+                    GroundTruthClass.WithoutMask => meta.WithoutMaskIndex,
+                    _ => meta.IncorrectIndex,
+                };
                 var p = probs.AsSpan(i * classes.Count, classes.Count);
                 int predicted = p.IndexOf(TensorMax(p));
                 all.Add(actual, predicted);

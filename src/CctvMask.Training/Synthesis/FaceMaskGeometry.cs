@@ -18,6 +18,9 @@ internal static class FaceMaskGeometry
     private const float ChinDepth = 1.62f;        // × D below the eye line
     private const float YawShrink = 1.5f;
     private const float NoseLevel = 0.9f;         // cheek anchors slightly above the nose tip: masks cover the nose
+    private const float MinBelowNose = 0.05f;     // below-nose placement: bridge this far from nose tip to mouth …
+    private const float MaxBelowNose = 1.1f;      // … up to just under the mouth (mask on the chin)
+    private const float BottomFollows = 0.5f;     // the bottom edge moves half as far: the pulled-down mask bunches
 
     public static float EyeDistance(Landmarks lm) => Distance(lm.RightEye, lm.LeftEye);
 
@@ -28,8 +31,12 @@ internal static class FaceMaskGeometry
         return Dot(Sub(lm.Nose, origin), x) / iod;
     }
 
-    /// <summary>Targets for anchors A..F (image-left A/D, image-right C/F).</summary>
-    public static PointF[] Targets(Landmarks lm, Random rng, float jitter)
+    /// <summary>
+    /// Targets for anchors A..F (image-left A/D, image-right C/F). With <paramref name="belowNose"/> the mask is
+    /// pulled down as people wear it wrongly: the bridge lands between the nose tip and the mouth (or on the
+    /// chin), the top edge moves down fully and the bottom edge half as much, so the mask bunches under the chin.
+    /// </summary>
+    public static PointF[] Targets(Landmarks lm, Random rng, float jitter, bool belowNose = false)
     {
         var (origin, x, y, iod) = Frame(lm);
         var mouth = Mid(lm.RightMouth, lm.LeftMouth);
@@ -41,6 +48,12 @@ internal static class FaceMaskGeometry
         float leftScale = Math.Clamp(1 + YawShrink * yaw, 0.25f, 1.6f);
         float rightScale = Math.Clamp(1 - YawShrink * yaw, 0.25f, 1.6f);
         float lipDown = d * (1 + LowerLipBelowMouth);
+        // Down-shift of the top edge: the bridge goes from BridgeDepth of the nose to 5–110 % of the way
+        // from the nose tip to the mouth (past 100 % the mouth shows too: a mask on the chin).
+        float shift = belowNose
+            ? noseDown + (MinBelowNose + (MaxBelowNose - MinBelowNose) * rng.NextSingle()) * MathF.Max(d - noseDown, 0.15f * iod) - noseDown * BridgeDepth
+            : 0f;
+        float bottomShift = shift * BottomFollows;
 
         PointF At(float across, float down)
         {
@@ -50,12 +63,12 @@ internal static class FaceMaskGeometry
 
         return
         [
-            At(noseAcross * 0.3f - CheekHalfWidth * iod * leftScale, noseDown * NoseLevel),   // A
-            At(noseAcross * BridgeDepth, noseDown * BridgeDepth),                 // B
-            At(noseAcross * 0.3f + CheekHalfWidth * iod * rightScale, noseDown * NoseLevel),  // C
-            At(mouthAcross * 0.5f - JawHalfWidth * iod * leftScale, lipDown),     // D
-            At(mouthAcross + noseAcross * 0.3f, d * ChinDepth),                   // E
-            At(mouthAcross * 0.5f + JawHalfWidth * iod * rightScale, lipDown),    // F
+            At(noseAcross * 0.3f - CheekHalfWidth * iod * leftScale, noseDown * NoseLevel + shift),   // A
+            At(noseAcross * BridgeDepth, noseDown * BridgeDepth + shift),                 // B
+            At(noseAcross * 0.3f + CheekHalfWidth * iod * rightScale, noseDown * NoseLevel + shift),  // C
+            At(mouthAcross * 0.5f - JawHalfWidth * iod * leftScale, lipDown + bottomShift),     // D
+            At(mouthAcross + noseAcross * 0.3f, d * ChinDepth + bottomShift),                   // E
+            At(mouthAcross * 0.5f + JawHalfWidth * iod * rightScale, lipDown + bottomShift),    // F
         ];
     }
 

@@ -7,12 +7,13 @@ namespace CctvMask.Training.Synthesis;
 /// <summary>
 /// <c>cctvmask synth</c>: for every unmasked face image, detect the face and landmarks with the phase-1
 /// detector, draw <see cref="SynthOptions.PerFace"/> masked variants and write them to
-/// &lt;out&gt;/with_mask/synth-&lt;source hash&gt;-&lt;n&gt;.jpg (the name lets training keep each variant on
+/// &lt;out&gt;/with_mask/synth-&lt;source hash&gt;-&lt;n&gt;.jpg (mask_incorrect/ when placed below the nose; the name lets training keep each variant on
 /// its source's side of the split), plus contact_sheet.png of the first samples. Deterministic per seed.
 /// </summary>
 public sealed class MaskSynthesisRun(SynthOptions options, IFaceFinder finder)
 {
     public const string OutputClass = "with_mask";
+    public const string BelowNoseOutputClass = "mask_incorrect";
     public const string ContactSheetFileName = "contact_sheet.png";
     private const int SheetColumns = 6;
     private const int SheetTile = 128;
@@ -31,7 +32,7 @@ public sealed class MaskSynthesisRun(SynthOptions options, IFaceFinder finder)
         var templates = MaskTemplateSet.Load(options.MasksDir);
         var synthesizer = new MaskSynthesizer(templates, options);
         var locator = new FaceLocator(finder);
-        var outDir = Path.Combine(options.OutDir, OutputClass);
+        var outDir = Path.Combine(options.OutDir, options.BelowNose ? BelowNoseOutputClass : OutputClass);
         Directory.CreateDirectory(outDir);
         var sheet = new ContactSheet(SheetColumns, SheetTile);
         var used = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -22,7 +22,7 @@ public sealed class MaskSynthesizer(MaskTemplateSet templates, SynthOptions opti
         if (FaceMaskGeometry.EyeDistance(landmarks) < options.MinEyeDistance) return null;
         var template = Choose(landmarks, rng);
         var tpl = _images.GetOrAdd(template.ImagePath, TemplateImage.Load);
-        var targets = FaceMaskGeometry.Targets(landmarks, rng, options.AnchorJitter);
+        var targets = FaceMaskGeometry.Targets(landmarks, rng, options.AnchorJitter, options.BelowNose);
         var faceToTemplate = Homography.Fit(targets, template.Anchors);
         var templateToFace = Homography.Fit(template.Anchors, targets);
 

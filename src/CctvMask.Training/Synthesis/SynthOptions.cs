@@ -11,8 +11,14 @@ public sealed class SynthOptions
     /// <summary>Folder with masks.cfg and templates/.</summary>
     [Required] public string MasksDir { get; set; } = "";
 
-    /// <summary>Output root; images go to &lt;out&gt;/with_mask/.</summary>
+    /// <summary>Output root; images go to &lt;out&gt;/with_mask/ (or &lt;out&gt;/mask_incorrect/ with <see cref="BelowNose"/>).</summary>
     [Required] public string OutDir { get; set; } = "";
+
+    /// <summary>
+    /// Place the mask below the nose (nose showing, sometimes down on the chin): the <c>mask_incorrect</c>
+    /// class, written to &lt;out&gt;/mask_incorrect/.
+    /// </summary>
+    public bool BelowNose { get; set; }
 
     [Range(1, 50)] public int PerFace { get; set; } = 1;
     public int Seed { get; set; } = 42;

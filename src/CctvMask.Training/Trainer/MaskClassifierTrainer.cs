@@ -14,7 +14,8 @@ using static TorchSharp.torch;
 namespace CctvMask.Training.Trainer;
 
 /// <summary>
-/// <c>cctvmask train</c>: crops faces as inference does, trains MobileNetV2 from scratch with augmentation
+/// <c>cctvmask train</c>: crops faces as inference does, trains MobileNetV2 (from scratch, or from an earlier
+/// checkpoint or ONNX model of this trainer) with augmentation
 /// (AdamW, warm-up then cosine decay, class-balanced loss), validates every epoch, and writes the ONNX
 /// model, a TorchSharp checkpoint, report.json and plot.png. Deterministic for a given seed.
 /// </summary>
@@ -54,6 +55,12 @@ public sealed class MaskClassifierTrainer(TrainingOptions options, IFaceFinder f
             progress?.Report(new TrainingProgress("Cropping photo faces", 0, options.Epochs, 0, 0, 0, 0));
             photoLoader.AddTrainingFaces(options.PhotosDir, train, loader.ContextMargin);
         }
+        foreach (var extra in options.ExtraPhotosDirs)
+        {
+            progress?.Report(new TrainingProgress("Cropping extra photo faces", 0, options.Epochs, 0, 0, 0, 0));
+            photoLoader.AddTrainingFaces(extra, train, loader.ContextMargin, holdOut: false,
+                options.ExtraPhotoClasses.Count > 0 ? options.ExtraPhotoClasses : null);
+        }
         if (train.Count == 0) throw new InvalidDataException("No readable training images.");
         var crops = new CropStatistics(loader.BySource, loader.Unreadable, loader.UnreadableFiles,
             photoLoader.PhotosUsed, photoLoader.PhotosHeldOut, photoLoader.FacesPerClass);
@@ -65,6 +72,12 @@ public sealed class MaskClassifierTrainer(TrainingOptions options, IFaceFinder f
             if (!File.Exists(init)) throw new FileNotFoundException($"Initial checkpoint not found: {init}", init);
             model.load(init);
         }
+        if (options.InitOnnx is { } initOnnx)
+        {
+            if (!File.Exists(initOnnx)) throw new FileNotFoundException($"Initial ONNX model not found: {initOnnx}", initOnnx);
+            MobileNetV2OnnxImporter.Load(model, File.ReadAllBytes(initOnnx));
+        }
+        bool freezeNorm = options.FreezeBatchNorm || options.InitOnnx is not null;
         using var optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         using var classWeights = ClassWeights(train, classes.Count);
 
@@ -83,6 +96,7 @@ public sealed class MaskClassifierTrainer(TrainingOptions options, IFaceFinder f
             var epochClock = Stopwatch.StartNew();
             shuffle.Shuffle(order);
             model.train();
+            if (freezeNorm) MobileNetV2OnnxImporter.FreezeBatchNorm(model);
             double lossSum = 0, lr = 0;
             long correct = 0, seen = 0;
             // Double buffering: the next batch is augmented on the thread pool while TorchSharp runs this one.
@@ -126,6 +140,8 @@ public sealed class MaskClassifierTrainer(TrainingOptions options, IFaceFinder f
             var metrics = new EpochMetrics(epoch, lossSum / seen, (double)correct / seen, valLoss, matrix.Accuracy,
                 epochClock.Elapsed.TotalSeconds, lr);
             history.Add(metrics);
+            // A checkpoint per epoch: a stopped run continues with --init (same split and seed).
+            model.save(Path.Combine(options.ReportDir, CheckpointFileName));
             progress?.Report(new TrainingProgress("Validated", epoch, options.Epochs, stepsPerEpoch, stepsPerEpoch,
                 metrics.TrainLoss, metrics.TrainAccuracy, metrics));
         }

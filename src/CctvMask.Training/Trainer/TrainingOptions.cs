@@ -6,7 +6,8 @@ namespace CctvMask.Training.Trainer;
 /// <summary>Everything <c>cctvmask train</c> can be told; validated with DataAnnotations before a run.</summary>
 public sealed class TrainingOptions
 {
-    public static readonly IReadOnlyList<string> DefaultClasses = ["with_mask", "without_mask"];
+    /// <summary>The classifier's classes in output order; the folder names of class-folder datasets.</summary>
+    public static readonly IReadOnlyList<string> DefaultClasses = ["with_mask", "without_mask", "mask_incorrect"];
 
     /// <summary>Class-folder datasets (one sub-folder per class); split 80/20 after de-duplication.</summary>
     [Required, MinLength(1)] public List<string> DatasetDirs { get; set; } = [];
@@ -37,6 +38,25 @@ public sealed class TrainingOptions
     /// e.g. to continue a schedule in stages. Never ImageNet weights: the classifier is trained from scratch.
     /// </summary>
     public string? InitCheckpoint { get; set; }
+
+    /// <summary>
+    /// Optional ONNX model written by this trainer's exporter to start from (weights imported, BatchNorm folded;
+    /// classes it lacks start fresh). For fine-tuning a committed model whose checkpoint is gone. Implies
+    /// <see cref="FreezeBatchNorm"/>.
+    /// </summary>
+    public string? InitOnnx { get; set; }
+
+    /// <summary>Keep BatchNorm layers in inference mode while training (their running statistics fixed).</summary>
+    public bool FreezeBatchNorm { get; set; }
+
+    /// <summary>
+    /// Annotated photos (VOC) used for training in full — none held out, because they are not from the
+    /// held-out source (face-mask-extra) — restricted to <see cref="ExtraPhotoClasses"/>.
+    /// </summary>
+    public List<string> ExtraPhotosDirs { get; set; } = [];
+
+    /// <summary>Classes taken from <see cref="ExtraPhotosDirs"/> (empty = all classes).</summary>
+    public List<string> ExtraPhotoClasses { get; set; } = [];
 
     /// <summary>Weight the loss by inverse class frequency (without_mask is the minority and the class that matters).</summary>
     public bool BalanceClasses { get; set; } = true;
@@ -69,6 +89,12 @@ public sealed class TrainingOptions
         Validator.ValidateObject(Augmentation, new ValidationContext(Augmentation), validateAllProperties: true);
         if (Augmentation.MinLowResolutionFace > Augmentation.MaxLowResolutionFace)
             throw new ValidationException("MinLowResolutionFace must not exceed MaxLowResolutionFace.");
+        if (InitOnnx is not null && InitCheckpoint is not null)
+            throw new ValidationException("Give InitOnnx or InitCheckpoint, not both.");
+        if (Classes.Count < 2 || Classes.Distinct(StringComparer.Ordinal).Count() != Classes.Count)
+            throw new ValidationException("Classes must be at least two distinct names.");
+        if (ExtraPhotoClasses.Any(c => !Classes.Contains(c)))
+            throw new ValidationException("ExtraPhotoClasses must be among Classes.");
         if (Augmentation.MinJpegQuality > Augmentation.MaxJpegQuality)
             throw new ValidationException("MinJpegQuality must not exceed MaxJpegQuality.");
     }

@@ -12,11 +12,15 @@ public static class FaceLabelNames
     /// <summary>"unknown".</summary>
     public const string Unknown = "unknown";
 
+    /// <summary>"mask_incorrect" (the classifier's class name too).</summary>
+    public const string Incorrect = "mask_incorrect";
+
     /// <summary>The name of a label.</summary>
     public static string ToName(this FaceLabel label) => label switch
     {
         FaceLabel.WithMask => WithMask,
         FaceLabel.WithoutMask => WithoutMask,
+        FaceLabel.Incorrect => Incorrect,
         _ => Unknown,
     };
 
@@ -28,6 +32,7 @@ public static class FaceLabelNames
             case WithMask: label = FaceLabel.WithMask; return true;
             case WithoutMask: label = FaceLabel.WithoutMask; return true;
             case Unknown: label = FaceLabel.Unknown; return true;
+            case Incorrect: label = FaceLabel.Incorrect; return true;
             default: label = FaceLabel.Unknown; return false;
         }
     }

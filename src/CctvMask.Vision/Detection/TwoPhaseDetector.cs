@@ -152,6 +152,7 @@ public sealed class TwoPhaseDetector : IDisposable
     /// <summary>
     /// The label rule, in one place for every caller: the top class when the face is large enough and
     /// the classifier confident enough, else "unknown". <paramref name="p"/> = one face's class probabilities.
+    /// A three-class model can answer "mask_incorrect"; a two-class model never does.
     /// </summary>
     public DetectedFace Judge(in RawFace face, ReadOnlySpan<float> p) => Judge(face, p, _classifier.Metadata);
 
@@ -166,7 +167,9 @@ public sealed class TwoPhaseDetector : IDisposable
         var label = IsTiny(face) || p[top] < _options.MinConfidence ? FaceLabel.Unknown
             : top == meta.WithMaskIndex ? FaceLabel.WithMask
             : top == meta.WithoutMaskIndex ? FaceLabel.WithoutMask
+            : top == meta.IncorrectIndex ? FaceLabel.Incorrect
             : FaceLabel.Unknown;
-        return new DetectedFace(face.Box, face.Score, face.Landmarks, label, p[meta.WithMaskIndex]);
+        return new DetectedFace(face.Box, face.Score, face.Landmarks, label, p[meta.WithMaskIndex],
+            meta.IncorrectIndex >= 0 ? p[meta.IncorrectIndex] : float.NaN);
     }
 }

@@ -12,13 +12,15 @@ public static class AveragePrecision
     /// Face AP (class-agnostic) when <paramref name="targetClass"/> is null: every with/without box is a
     /// target and the confidence is the face score. For a class: the targets are that class's boxes, the
     /// confidence is score × p(class), and boxes of the other class are not ground truth for it.
-    /// mask_weared_incorrect boxes are ignore regions in both cases.
+    /// mask_weared_incorrect boxes are ignore regions in both cases — unless <paramref name="threeClass"/>:
+    /// then they are a third target class (<c>map50_3</c>) and the confidence is
+    /// <see cref="EvalDetection.ThreeClassProbability"/>.
     /// </summary>
-    public static ApResult Compute(IReadOnlyList<EvaluatedImage> images, GroundTruthClass? targetClass, float iouThreshold)
+    public static ApResult Compute(IReadOnlyList<EvaluatedImage> images, GroundTruthClass? targetClass, float iouThreshold, bool threeClass = false)
     {
         ArgumentNullException.ThrowIfNull(images);
-        if (targetClass == GroundTruthClass.Incorrect)
-            throw new ArgumentOutOfRangeException(nameof(targetClass), "mask_weared_incorrect is an ignore class, not a target.");
+        if (targetClass == GroundTruthClass.Incorrect && !threeClass)
+            throw new ArgumentOutOfRangeException(nameof(targetClass), "mask_weared_incorrect is an ignore class, not a target (except in the three-class AP).");
 
         var candidates = new List<(int Image, int Detection, float Confidence)>();
         var relevant = new List<GroundTruthFace>[images.Count];
@@ -27,13 +29,15 @@ public static class AveragePrecision
         for (int i = 0; i < images.Count; i++)
         {
             var image = images[i];
-            relevant[i] = [.. image.GroundTruth.Where(g => IsRelevant(g.Class, targetClass))];
+            relevant[i] = [.. image.GroundTruth.Where(g => IsRelevant(g.Class, targetClass, threeClass))];
             matched[i] = new bool[relevant[i].Count];
-            positives += relevant[i].Count(g => g.IsTarget);
+            positives += relevant[i].Count(g => g.IsTargetOf(threeClass));
             for (int d = 0; d < image.Detections.Count; d++)
             {
                 var det = image.Detections[d];
-                float confidence = targetClass is { } cls ? det.Score * det.ClassProbability(cls) : det.Score;
+                float confidence = targetClass is { } cls
+                    ? det.Score * (threeClass ? det.ThreeClassProbability(cls) : det.ClassProbability(cls))
+                    : det.Score;
                 candidates.Add((i, d, confidence));
             }
         }
@@ -49,7 +53,7 @@ public static class AveragePrecision
             int best = BestMatch(relevant[imageIndex], box, out float bestIou);
             if (best >= 0 && bestIou >= iouThreshold)
             {
-                if (!relevant[imageIndex][best].IsTarget)
+                if (!relevant[imageIndex][best].IsTargetOf(threeClass))
                 {
                     ignored++;
                     continue;
@@ -121,6 +125,6 @@ public static class AveragePrecision
         return best;
     }
 
-    private static bool IsRelevant(GroundTruthClass cls, GroundTruthClass? target) =>
-        cls == GroundTruthClass.Incorrect || target is null || cls == target;
+    private static bool IsRelevant(GroundTruthClass cls, GroundTruthClass? target, bool threeClass) =>
+        threeClass ? target is null || cls == target : cls == GroundTruthClass.Incorrect || target is null || cls == target;
 }

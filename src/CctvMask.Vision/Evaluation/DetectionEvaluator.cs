@@ -9,6 +9,7 @@ public static class DetectionEvaluator
     private const string WithMask = "with_mask";
     private const string WithoutMask = "without_mask";
     private const string Unknown = "unknown";
+    private const string Incorrect = "mask_incorrect";
 
     /// <summary>Evaluates; <paramref name="msPerImage"/> is passed through (timing is the caller's).</summary>
     public static EvaluationReport Evaluate(IReadOnlyList<EvaluatedImage> images, EvaluationOptions options, double msPerImage)
@@ -20,15 +21,26 @@ public static class DetectionEvaluator
         var face = AveragePrecision.Compute(images, null, options.ApIou);
         var withAp = AveragePrecision.Compute(images, GroundTruthClass.WithMask, options.ApIou);
         var withoutAp = AveragePrecision.Compute(images, GroundTruthClass.WithoutMask, options.ApIou);
+        // The three-class figures only mean something when the classifier has the class and the truth has boxes of it.
+        bool threeClass = images.Any(i => i.Detections.Any(d => float.IsFinite(d.IncorrectProbability)))
+            && images.Any(i => i.GroundTruth.Any(g => g.Class == GroundTruthClass.Incorrect));
+        double? with3 = null, without3 = null, incorrect3 = null;
+        if (threeClass)
+        {
+            with3 = Percent(AveragePrecision.Compute(images, GroundTruthClass.WithMask, options.ApIou, threeClass: true).Ap);
+            without3 = Percent(AveragePrecision.Compute(images, GroundTruthClass.WithoutMask, options.ApIou, threeClass: true).Ap);
+            incorrect3 = Percent(AveragePrecision.Compute(images, GroundTruthClass.Incorrect, options.ApIou, threeClass: true).Ap);
+        }
 
         var edges = options.SizeBinEdges;
         var binGt = new int[edges.Length + 1];
         var binFound = new int[edges.Length + 1];
         var confusion = new Dictionary<string, Dictionary<string, int>>
         {
-            [WithMask] = new() { [WithMask] = 0, [WithoutMask] = 0, [Unknown] = 0 },
-            [WithoutMask] = new() { [WithMask] = 0, [WithoutMask] = 0, [Unknown] = 0 },
+            [WithMask] = new() { [WithMask] = 0, [WithoutMask] = 0, [Unknown] = 0, [Incorrect] = 0 },
+            [WithoutMask] = new() { [WithMask] = 0, [WithoutMask] = 0, [Unknown] = 0, [Incorrect] = 0 },
         };
+        var incorrectRow = new Dictionary<string, int> { [WithMask] = 0, [WithoutMask] = 0, [Unknown] = 0, [Incorrect] = 0 };
         int targets = 0, ignored = 0, found50 = 0, found30 = 0, detections = 0, truePositives = 0, ignoredHits = 0;
         foreach (var image in images)
         {
@@ -44,7 +56,10 @@ public static class DetectionEvaluator
                 {
                     ignored++;
                     if (strict[g] >= 0)
+                    {
                         ignoredHits++;
+                        incorrectRow[NameOf(image.Detections[strict[g]].PredictedClass)]++;
+                    }
                     continue;
                 }
                 targets++;
@@ -59,18 +74,13 @@ public static class DetectionEvaluator
                     continue;
                 found50++;
                 truePositives++;
-                var predicted = image.Detections[strict[g]].PredictedClass;
-                string predictedName = predicted switch
-                {
-                    GroundTruthClass.WithMask => WithMask,
-                    GroundTruthClass.WithoutMask => WithoutMask,
-                    _ => Unknown,
-                };
-                confusion[truth.Class == GroundTruthClass.WithMask ? WithMask : WithoutMask][predictedName]++;
+                confusion[truth.Class == GroundTruthClass.WithMask ? WithMask : WithoutMask][NameOf(image.Detections[strict[g]].PredictedClass)]++;
             }
         }
 
         int withTotal = confusion[WithMask].Values.Sum(), withoutTotal = confusion[WithoutMask].Values.Sum();
+        int incorrectTotal = incorrectRow.Values.Sum();
+        if (incorrectTotal > 0) confusion[Incorrect] = incorrectRow;
         int matched = withTotal + withoutTotal;
         int correct = confusion[WithMask][WithMask] + confusion[WithoutMask][WithoutMask];
         int unknown = confusion[WithMask][Unknown] + confusion[WithoutMask][Unknown];
@@ -87,7 +97,8 @@ public static class DetectionEvaluator
             IgnoredFaces = ignored,
             FaceAp50 = faceAp,
             Map50 = withPct is { } a && withoutPct is { } b2 ? (a + b2) / 2 : null,
-            Ap50 = new ClassApReport(withPct, withoutPct),
+            Map50Three = with3 is { } w3 && without3 is { } wo3 && incorrect3 is { } i3 ? (w3 + wo3 + i3) / 3 : null,
+            Ap50 = new ClassApReport(withPct, withoutPct, incorrect3),
             MaskAccuracy = Ratio(correct, matched),
             FaceRecallIou50 = Ratio(found50, targets),
             FaceRecallIou30 = Ratio(found30, targets),
@@ -100,9 +111,18 @@ public static class DetectionEvaluator
                 Ratio(confusion[WithMask][WithMask], withTotal),
                 Ratio(confusion[WithoutMask][WithoutMask], withoutTotal),
                 Ratio(unknown, matched),
-                confusion.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value)),
+                confusion.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value),
+                Ratio(incorrectRow[Incorrect], incorrectTotal)),
         };
     }
+
+    private static string NameOf(GroundTruthClass? predicted) => predicted switch
+    {
+        GroundTruthClass.WithMask => WithMask,
+        GroundTruthClass.WithoutMask => WithoutMask,
+        GroundTruthClass.Incorrect => Incorrect,
+        _ => Unknown,
+    };
 
     /// <summary>Name of size bin <paramref name="bin"/>: "&lt;16", "16-32", …, "&gt;=64".</summary>
     public static string BinName(int bin, IReadOnlyList<float> edges)

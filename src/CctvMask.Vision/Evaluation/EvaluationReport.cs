@@ -20,8 +20,14 @@ public sealed record EvaluationReport
     /// <summary>Class-agnostic face AP at IoU ≥ ApIou.</summary>
     [JsonPropertyName("face_ap50")] public double? FaceAp50 { get; init; }
 
-    /// <summary>Mean of the two class APs.</summary>
+    /// <summary>Mean of the with_mask / without_mask APs (incorrect boxes ignored; unchanged for comparability).</summary>
     [JsonPropertyName("map50")] public double? Map50 { get; init; }
+
+    /// <summary>
+    /// Mean of the three class APs of the three-class evaluation (mask_weared_incorrect boxes as a class);
+    /// null for a two-class classifier or without such ground truth.
+    /// </summary>
+    [JsonPropertyName("map50_3")] public double? Map50Three { get; init; }
 
     /// <summary>Per-class AP.</summary>
     [JsonPropertyName("ap50")] public required ClassApReport Ap50 { get; init; }

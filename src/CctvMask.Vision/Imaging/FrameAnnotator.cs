@@ -7,7 +7,7 @@ using SkiaSharp;
 namespace CctvMask.Vision.Imaging;
 
 /// <summary>
-/// Draws detections onto an image: boxes green (with_mask), red (without_mask) or grey (unknown: not judged
+/// Draws detections onto an image: boxes green (with_mask), red (without_mask), orange (mask_incorrect) or grey (unknown: not judged
 /// with enough confidence yet), each with its label and probability on a filled tag above the box (or the
 /// nearest free spot, so tags of neighbouring faces never cover each other); or, for evidence, one violator
 /// thick in <see cref="ViolatorColor"/> and the rest thin and muted (<see cref="DrawEvidence"/>).
@@ -19,6 +19,9 @@ public static class FrameAnnotator
 
     /// <summary>Colour of without_mask boxes.</summary>
     public static readonly SKColor WithoutMaskColor = new(230, 0, 0);
+
+    /// <summary>Colour of mask_incorrect boxes (the dashboard uses the same orange).</summary>
+    public static readonly SKColor IncorrectColor = new(255, 140, 0);
 
     /// <summary>Colour of unknown boxes.</summary>
     public static readonly SKColor UnknownColor = new(160, 160, 160);
@@ -125,13 +128,15 @@ public static class FrameAnnotator
     {
         FaceLabel.WithMask => WithMaskColor,
         FaceLabel.WithoutMask => WithoutMaskColor,
+        FaceLabel.Incorrect => IncorrectColor,
         _ => UnknownColor,
     };
 
     /// <summary>The tag text of a face, e.g. "with_mask 0.93".</summary>
     public static string LabelText(in DetectedFace face)
     {
-        // The number is the probability of the label shown, so "without_mask 0.97" reads as confident.
+        // The number is the probability of the label shown, so "without_mask 0.97" reads as confident
+        // (with a three-class model 1 − p(with_mask) is "not masked properly"; mask_incorrect carries no number).
         float p = face.Label switch
         {
             FaceLabel.WithMask => face.MaskProbability,

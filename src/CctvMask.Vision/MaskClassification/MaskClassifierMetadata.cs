@@ -28,6 +28,7 @@ public sealed class MaskClassifierMetadata
         _classes = [.. classes];
         WithMaskIndex = Array.IndexOf(_classes, MaskClassifierMetadataKeys.WithMaskClass);
         WithoutMaskIndex = Array.IndexOf(_classes, MaskClassifierMetadataKeys.WithoutMaskClass);
+        IncorrectIndex = Array.IndexOf(_classes, MaskClassifierMetadataKeys.IncorrectClass);
         if (WithMaskIndex < 0 || WithoutMaskIndex < 0)
             throw new ArgumentException(
                 $"classes must contain '{MaskClassifierMetadataKeys.WithMaskClass}' and '{MaskClassifierMetadataKeys.WithoutMaskClass}' (got '{string.Join(',', _classes)}')",
@@ -61,6 +62,9 @@ public sealed class MaskClassifierMetadata
 
     /// <summary>Output column of "without_mask".</summary>
     public int WithoutMaskIndex { get; }
+
+    /// <summary>Output column of "mask_incorrect", or −1 for a two-class model.</summary>
+    public int IncorrectIndex { get; }
 
     /// <summary>Square input side S.</summary>
     public int InputSize { get; }

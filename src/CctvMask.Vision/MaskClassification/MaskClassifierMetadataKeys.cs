@@ -39,6 +39,9 @@ public static class MaskClassifierMetadataKeys
     /// <summary>Class name of unmasked faces.</summary>
     public const string WithoutMaskClass = "without_mask";
 
+    /// <summary>Class name of a mask worn below the nose or on the chin (optional third class).</summary>
+    public const string IncorrectClass = "mask_incorrect";
+
     /// <summary>Graph input name.</summary>
     public const string InputName = "input";
 

@@ -16,8 +16,17 @@ public sealed class ViolationCsvTests
         var row = ViolationCsv.Row(Violation("front-door", snapshot: true), "Front door");
 
         Assert.Equal(
-            "6f1c2a3b-0000-4000-8000-000000000001,front-door,Front door,2026-11-25T11:04:05Z,42,0.877,true,/api/violations/6f1c2a3b-0000-4000-8000-000000000001/snapshot",
+            "6f1c2a3b-0000-4000-8000-000000000001,front-door,Front door,2026-11-25T11:04:05Z,42,unmasked,0.877,true,/api/violations/6f1c2a3b-0000-4000-8000-000000000001/snapshot",
             row);
+        Assert.Equal(ViolationCsv.Header.Split(',').Length, row.Split(',').Length);
+    }
+
+    [Fact]
+    public void Row_writes_the_kind_of_an_incorrectly_worn_mask()
+    {
+        var row = ViolationCsv.Row(Violation("c1", snapshot: false) with { Kind = "incorrect" }, null);
+
+        Assert.Contains(",42,incorrect,0.877,", row);
         Assert.Equal(ViolationCsv.Header.Split(',').Length, row.Split(',').Length);
     }
 

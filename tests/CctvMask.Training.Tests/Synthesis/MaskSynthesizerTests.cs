@@ -64,7 +64,7 @@ public sealed class MaskSynthesizerTests
         }
     }
 
-    private static double MeanAbsDiff(BgrImage a, BgrImage b, System.Drawing.PointF centre, int radius)
+    internal static double MeanAbsDiff(BgrImage a, BgrImage b, System.Drawing.PointF centre, int radius)
     {
         double sum = 0;
         int n = 0;

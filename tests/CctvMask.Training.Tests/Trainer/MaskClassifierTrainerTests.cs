@@ -26,6 +26,8 @@ public sealed class MaskClassifierTrainerTests : IDisposable
     private TrainingOptions TinyOptions() => new()
     {
         DatasetDirs = [_data],
+        // The tiny set has two class folders; the three-class default would add an empty third output.
+        Classes = ["with_mask", "without_mask"],
         Epochs = 16,
         InputSize = 32,
         BatchSize = 16,

@@ -19,6 +19,8 @@ internal sealed class ViolationEntity
     public bool HasSnapshot { get; set; }
     /// <summary>The privacy mode the evidence was made under (a snapshot from <c>evidence</c> shows the violator's face).</summary>
     public string PrivacyMode { get; set; } = Abstractions.Privacy.PrivacyModes.Name(Abstractions.Privacy.PrivacyModes.Default);
+    /// <summary>Wire name of the violation's kind ("unmasked", "incorrect"); rows from before the third class are "unmasked".</summary>
+    public string Kind { get; set; } = Abstractions.Violations.ViolationKinds.Unmasked;
     public Guid? IncidentId { get; set; }
     public ViolationSnapshotEntity? Snapshot { get; set; }
 }

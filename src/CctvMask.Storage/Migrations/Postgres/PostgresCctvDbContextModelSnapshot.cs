@@ -606,6 +606,14 @@ namespace CctvMask.Storage.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("incident_id");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("unmasked")
+                        .HasColumnName("kind");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");

@@ -599,6 +599,14 @@ namespace CctvMask.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("incident_id");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("unmasked")
+                        .HasColumnName("kind");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_at");
