@@ -151,13 +151,14 @@ public static class BenchCommand
         // Phase-2 input: real face crops from the benchmark images, repeated to fill the largest batch.
         var crops = CollectCrops(detector, frames, raw, ClassifierBatches.Max());
         int tensor = detector.Classifier.TensorLength;
-        var probabilities = new float[ClassifierBatches.Max() * 2];
+        int classes = detector.Classifier.Metadata.ClassCount;
+        var probabilities = new float[ClassifierBatches.Max() * classes];
         foreach (int batch in ClassifierBatches)
         {
             results.Add(Throughput.Measure($"phase 2 (classifier) batch {batch}", false, duration, Window, () =>
             {
                 ct.ThrowIfCancellationRequested();
-                detector.Classifier.Classify(crops.AsSpan(0, batch * tensor), batch, probabilities.AsSpan(0, batch * 2));
+                detector.Classifier.Classify(crops.AsSpan(0, batch * tensor), batch, probabilities.AsSpan(0, batch * classes));
                 return (0, batch);
             }));
         }
