@@ -20,12 +20,12 @@ public sealed class InferenceLoopOptions
 
     /// <summary>Frames (one per camera) taken into one round at most; must not exceed the detector's frames per call.</summary>
     /// <remarks>
-    /// 4 by measurement on a 2-core CPU: larger rounds cost more per frame there (24 cameras, two lanes: rounds of
-    /// up to 16 analysed 0.91–0.93× the frames of rounds of 1), and the lanes, not the round size, fill the cores.
-    /// A GPU wants large rounds (16–32) and one lane.
+    /// 1 on a CPU, by measurement on 2 cores (24 cameras, two lanes, idle box, paired A B B A): rounds of up to 4
+    /// analysed 66.2 and 68.4 frames/s against 75.3 and 72.9 for rounds of 1 (0.91×, 0.94×), with twice the latency;
+    /// the lanes, not the rounds, fill the cores there. A GPU wants large rounds (16–32) and one lane.
     /// </remarks>
     [Range(1, 1024)]
-    public int MaxBatchSize { get; set; } = 4;
+    public int MaxBatchSize { get; set; } = 1;
 
     /// <summary>
     /// Frames per phase-1 call inside a round (0 = the whole round in one call). After each call its frames are

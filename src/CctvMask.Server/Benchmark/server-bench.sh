@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# server-bench.sh N [MAX_BATCH] [SECONDS]: starts the built server on embedded defaults, registers N
+# server-bench.sh N [MAX_BATCH (default 1, the CPU default)] [SECONDS]: starts the built server on embedded defaults, registers N
 # copies of $RTSP/$CLIP (640x360, 5 detect-fps), lets them run, and prints per-camera
 # analysed/dropped frames over the measuring window plus p50/p95 of cctvmask.pipeline.latency
 # (frame decoded -> results recorded), the mean batch size, frames skipped by the motion gate and phase-2
@@ -10,7 +10,7 @@
 # decoders (per camera) and the RTSP simulator, in % of one core.
 # Needs: `. infra/scripts/setup.sh` (RTSP simulator, models) and `dotnet build src/CctvMask.Server -c Release`.
 set -euo pipefail
-N="${1:?cameras}"; BATCH="${2:-8}"; SECS="${3:-30}"; WARMUP="${WARMUP:-10}"
+N="${1:?cameras}"; BATCH="${2:-1}"; SECS="${3:-30}"; WARMUP="${WARMUP:-10}"
 RTSP="${RTSP:-$CCTVMASK_TEST_RTSP}"; CLIP="${CLIP:-crowd360}"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 DLL="$REPO/src/CctvMask.Server/bin/Release/net10.0/linux-x64/CctvMask.Server.dll"
