@@ -37,19 +37,25 @@ public sealed class PrivacyPipelineTests(ITestOutputHelper output)
         await h.WaitForStatusAsync("ev", s => s.Violations >= 1, TimeSpan.FromSeconds(120));
         await h.WaitForStatusAsync("bl", s => s.Violations >= 1, TimeSpan.FromSeconds(120));
         var registry = h.SiloService<CameraWorkerRegistry>();
-        Assert.True(registry.TryRequestLiveFrame("ev", CancellationToken.None, out var evidenceRequest));
+        using var detector = new YuNetFaceDetector(options.Detector);
+        // Control: the evidence camera's live view is not pixelated, so the same detector finds the crowd there (not all of
+        // it: the live view's readable 14 px verdict tags cover some of these 15-20 px faces). The slideshow's photos hold
+        // 9 to 76 faces and a frame may fall on a change of photo, so the best of a few live frames is the control.
+        int liveFaces = 0;
+        for (int attempt = 0; attempt < 5 && liveFaces < 3; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.True(registry.TryRequestLiveFrame("ev", CancellationToken.None, out var evidenceRequest));
+            var evidenceLive = Assert.IsType<LiveFrame>(await evidenceRequest);
+            liveFaces = Math.Max(liveFaces, Detect(detector, evidenceLive.Jpeg).Length);
+        }
         Assert.True(registry.TryRequestLiveFrame("bl", CancellationToken.None, out var blurredRequest));
-        var evidenceLive = Assert.IsType<LiveFrame>(await evidenceRequest);
         var blurredLive = Assert.IsType<LiveFrame>(await blurredRequest);
         Assert.True(registry.TryRequestLiveFrame("st", CancellationToken.None, out var statisticsRequest));
         Assert.Null(await statisticsRequest);
         Assert.Null(await h.Camera("st").GetLiveFrameAsync());
         foreach (var id in new[] { "ev", "bl", "st" }) await h.Camera(id).StopAsync();
 
-        using var detector = new YuNetFaceDetector(options.Detector);
-        // Control: the evidence camera's live view is not pixelated, so the same detector finds the crowd there (not all of
-        // it: the live view's readable 14 px verdict tags cover some of these 15-20 px faces).
-        int liveFaces = Detect(detector, evidenceLive.Jpeg).Length;
         output.WriteLine($"evidence live view: {liveFaces} faces");
         Assert.True(liveFaces >= 3, $"the control image should show the crowd, found {liveFaces}");
 
