@@ -211,14 +211,18 @@ class Server:
         out = subprocess.run(["pgrep", "-P", str(self.pid), "-x", "ffmpeg"], capture_output=True, text=True).stdout.split()
         return [int(p) for p in out]
 
-    def ffmpeg_for(self, needle):
+    def ffmpeg_for(self, needle, exclude=()):
+        """The newest live (not stopped, not exiting) ffmpeg child whose command line contains needle."""
+        found = []
         for p in self.ffmpeg_children():
             try:
-                if needle in open(f"/proc/{p}/cmdline", "rb").read().decode("utf-8", "replace"):
-                    return p
-            except OSError:
+                state = open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[0]
+                start = int(open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[19])
+                if p not in exclude and state in "RS" and needle in open(f"/proc/{p}/cmdline", "rb").read().decode("utf-8", "replace"):
+                    found.append((start, p))
+            except (OSError, IndexError, ValueError):
                 pass
-        return None
+        return max(found)[1] if found else None
 
     def kill9(self):
         children = self.ffmpeg_children()

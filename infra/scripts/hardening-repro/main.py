@@ -82,7 +82,7 @@ def main():
         v1, buckets = settle(pg, kill1)
         check(1, f"kill -9 after 30 s of database outage ({segs // 1024} KB journal), PG back, restart on the same data",
               "violations logged == stored", f"logged {logged1}, stored {v1}; replay: {replay_lines(srv)[:2]}", logged1 == v1, figure=f"{logged1} / {v1}")
-        items_faults.people_compare(1, "database-down kill", sampler.minutes(), buckets, first, kill1)
+        items_faults.people_compare(1, "database-down kill", sampler.minutes(), buckets, first, kill1, sampler.samples)
 
         # Kill -9 with the database up: the open minute is journaled provisionally.
         sampler2 = items_faults.Sampler(srv, "crowd"); srv.wait_state("crowd", ("running",)); time.sleep(50)
@@ -92,8 +92,7 @@ def main():
         v2, buckets = settle(pg, kill2)
         check(1, "kill -9 with the database up, restart", "violations logged == stored (both runs)", f"logged {logged2}, stored {v2}",
               logged2 == v2, figure=f"{logged2} / {v2}")
-        counted = sampler.minutes(); counted.update(sampler2.minutes())
-        items_faults.people_compare(1, "database-up kill (open minute)", sampler2.minutes(), buckets, kill1.replace(second=0, microsecond=0), kill2)
+        items_faults.people_compare(1, "database-up kill (open minute)", sampler2.minutes(), buckets, kill1.replace(second=0, microsecond=0) + dt.timedelta(minutes=1), kill2, sampler2.samples)
 
         items_auth.item6(srv)
     finally:
