@@ -1,5 +1,5 @@
 """Runs every reproduction of issue 8 against the built Release server; see ../hardening-repro.sh."""
-import datetime as dt, os, shutil, subprocess, sys, time, traceback
+import datetime as dt, json, os, shutil, subprocess, sys, time, traceback
 import harness
 from harness import Postgres, Rtsp, Server, camera, check, new_root
 import items_auth, items_faults, items_input
@@ -24,7 +24,14 @@ def settle(pg, until, timeout=180):
 
 
 def replay_lines(srv):
-    return [l.strip()[:300] for l in open(srv.logs[-1], errors="replace") if "journal" in l.lower() and "replay" in l.lower()]
+    out = []
+    for line in open(srv.logs[-1], errors="replace"):
+        if '"Id":4141' in line:  # JournalRecovered
+            try:
+                out.append(json.loads(line)["@m"])
+            except ValueError:
+                out.append(line.strip()[:200])
+    return out
 
 
 def main():
@@ -81,7 +88,7 @@ def main():
         pg.start(); srv.start(); srv.ready()
         v1, buckets = settle(pg, kill1)
         check(1, f"kill -9 after 30 s of database outage ({segs // 1024} KB journal), PG back, restart on the same data",
-              "violations logged == stored", f"logged {logged1}, stored {v1}; replay: {replay_lines(srv)[:2]}", logged1 == v1, figure=f"{logged1} / {v1}")
+              "violations logged == stored", f"logged {logged1}, stored {v1}; replay: {'; '.join(replay_lines(srv)) or 'none logged'}", logged1 == v1, figure=f"{logged1} / {v1}")
         items_faults.people_compare(1, "database-down kill", sampler.minutes(), buckets, first, kill1, sampler.samples)
 
         # Kill -9 with the database up: the open minute is journaled provisionally.
