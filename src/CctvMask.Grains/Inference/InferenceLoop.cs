@@ -170,13 +170,14 @@ public sealed class InferenceLoop : IAsyncDisposable
         feed.Detached.TrySetResult();
     }
 
-    // One round; returns the frames taken (0 = nothing was waiting).
+    // One round; returns the frames taken (0 = nothing was waiting). Slots [0, n) run phase 1 (uploads first);
+    // frames the motion gate skipped but whose never-judged tracks need a crop fill slots [back, length).
     private int RunRound()
     {
         var feeds = Volatile.Read(ref _feeds);
         var now = _time.GetUtcNow();
-        int taken = 0, n = 0;
-        while (n < _roundFeeds.Length && _stills.TryTake(n, out var still))
+        int taken = 0, n = 0, back = _roundFeeds.Length;
+        while (n < back && _stills.TryTake(n, out var still))
         {
             taken++;
             _views[n] = still.Frame;
@@ -184,58 +185,41 @@ public sealed class InferenceLoop : IAsyncDisposable
             n++;
         }
         int start = feeds.Length == 0 ? 0 : _next++ % feeds.Length;
-        for (int k = 0; k < feeds.Length && n < _roundFeeds.Length; k++)
+        for (int k = 0; k < feeds.Length && n < back; k++)
         {
             var feed = feeds[(start + k) % feeds.Length];
             if (feed.Detaching || !feed.Source.Frames.TryRead(out var frame)) continue;
             taken++;
             feed.CountTaken();
-            if (Gate(feed, frame, now)) continue;
-            _roundFeeds[n] = feed;
-            _roundFrames[n] = frame;
-            _views[n] = frame.AsBgrFrame();
-            _smallFace[n] = feed.Config.SmallFaceLongSide;
-            n++;
+            GateVerdict verdict;
+            try { verdict = feed.Gate(frame, now, _options, _models); }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                frame.Dispose();
+                Fail(feed, ex);
+                continue;
+            }
+            if (verdict == GateVerdict.Skip)
+            {
+                HandOverSkipped(feed, frame, now);
+                continue;
+            }
+            int slot = verdict == GateVerdict.Analyse ? n++ : --back;
+            _roundFeeds[slot] = feed;
+            _roundFrames[slot] = frame;
+            _views[slot] = frame.AsBgrFrame();
+            _smallFace[slot] = feed.Config.SmallFaceLongSide;
         }
-        if (n > 0) Infer(n, now);
+        if (n > 0 || back < _roundFeeds.Length) Infer(n, back, now);
         return taken;
     }
 
-    // True when the motion gate took the frame (handed to the pipeline as skipped).
-    private bool Gate(CameraFeed feed, PooledFrame frame, DateTimeOffset now)
-    {
-        if (!feed.Config.MotionGating) return false;
-        try
-        {
-            MotionGate.Thumbnail(frame.AsBgrFrame(), _options.MotionThumbnailWidth, _options.MotionThumbnailHeight, feed.Scratch);
-            double changed = feed.HasThumbnail ? MotionGate.ChangedFraction(feed.Thumbnail, feed.Scratch, _options.MotionPixelThreshold) : 1;
-            feed.ObserveMotion(changed > _options.MotionAreaThreshold, now, _options.MotionKeyFramesAfterSeconds);
-            if (!MotionGate.ShouldSkip(true, feed.LastAnalysedAt, changed, now, _options))
-            {
-                feed.KeepScratchAsThumbnail();
-                feed.LastAnalysedAt = now;
-                return false;
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            feed.CountFailed(ex);
-            frame.Dispose();
-            return true;
-        }
-        _metrics.RecordSkipped(feed.CameraId);
-        feed.CountSkipped(now);
-        try { feed.Pipeline.Skip(frame, now); }
-        catch (Exception ex) when (ex is not OutOfMemoryException) { Fail(feed, ex); }
-        return true;
-    }
-
-    private void Infer(int n, DateTimeOffset now)
+    private void Infer(int n, int back, DateTimeOffset now)
     {
         long started = Stopwatch.GetTimestamp(), detecting = 0;
         try
         {
-            int chunk = _options.PhaseOneFramesPerCall is 0 ? n : Math.Min(_options.PhaseOneFramesPerCall, n), total = 0;
+            int chunk = _options.PhaseOneFramesPerCall is 0 ? Math.Max(1, n) : Math.Min(_options.PhaseOneFramesPerCall, Math.Max(1, n)), total = 0;
             _requests.Clear();
             _phaseTwo.Clear();
             _stills.BeginRound();
@@ -248,23 +232,27 @@ public sealed class InferenceLoop : IAsyncDisposable
                 for (int i = first, offset = total; i < first + m; offset += _counts[i], i++)
                 {
                     if (_stills.Holds(i)) _stills.Stage(i, _faces.AsSpan(offset, _counts[i]), _models);
-                    else _roundFeeds[i]!.Pipeline.Track(_faces.AsSpan(offset, _counts[i]), _views[i].Width, _views[i].Height, now, _models, i, _requests);
+                    else _roundFeeds[i]!.Pipeline.Track(_faces.AsSpan(offset, _counts[i]), _views[i].Width, _views[i].Height, now, _models, i,
+                        _requests, _options.MaxCropsPerFrame);
                 }
                 total += found;
-                _phaseTwo.CropRequests(_views.AsSpan(0, n), _requests);
+                _phaseTwo.CropRequests(_views, _requests);
             }
+            for (int i = back; i < _roundFeeds.Length; i++)
+                _roundFeeds[i]!.Pipeline.RequestUnjudged(i, _models, _options.MaxCropsPerFrame, _requests);
+            _phaseTwo.CropRequests(_views, _requests);
             int crops = _phaseTwo.RecordJudgements(_requests, _pipelineOf, now);
-            crops += _stills.Judge(_views.AsSpan(0, n), _phaseTwo);
+            crops += _stills.Judge(_views, _phaseTwo);
             long judged = Stopwatch.GetTimestamp();
             // Phase 2's time includes the crops taken between the phase-1 calls.
             double detectSeconds = Stopwatch.GetElapsedTime(0, detecting).TotalSeconds;
             _metrics.RecordRound(n, total, crops, detectSeconds, Stopwatch.GetElapsedTime(started, judged).TotalSeconds - detectSeconds);
-            HandOver(n);
+            HandOver(n, back, now);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            InferenceLog.RoundFailed(_logger, ex, n);
-            for (int i = 0; i < n; i++)
+            InferenceLog.RoundFailed(_logger, ex, n + _roundFeeds.Length - back);
+            for (int i = 0; i < _roundFeeds.Length; i++)
             {
                 if (_roundFeeds[i] is { } feed) feed.CountFailed(ex);
                 _stills.Fail(i, ex);
@@ -273,7 +261,7 @@ public sealed class InferenceLoop : IAsyncDisposable
         finally
         {
             // Whatever was not handed over is released here, exactly once; uploaded pixels stay their caller's.
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < _roundFeeds.Length; i++)
             {
                 _stills.Clear(i);
                 _roundFrames[i]?.Dispose();
@@ -284,7 +272,7 @@ public sealed class InferenceLoop : IAsyncDisposable
         }
     }
 
-    private void HandOver(int n)
+    private void HandOver(int n, int back, DateTimeOffset now)
     {
         for (int i = 0; i < n; i++)
         {
@@ -310,6 +298,21 @@ public sealed class InferenceLoop : IAsyncDisposable
             feed.CountAnalysed(done);
             _metrics.RecordAnalysed(done - decodedAt, feed.CameraId);
         }
+        for (int i = back; i < _roundFeeds.Length; i++)
+        {
+            var frame = _roundFrames[i]!;
+            _roundFrames[i] = null;
+            HandOverSkipped(_roundFeeds[i]!, frame, now);
+        }
+    }
+
+    // The pipeline owns a skipped frame from here (it may refresh the live view, then disposes it).
+    private void HandOverSkipped(CameraFeed feed, PooledFrame frame, DateTimeOffset now)
+    {
+        _metrics.RecordSkipped(feed.CameraId);
+        feed.CountSkipped(now);
+        try { feed.Pipeline.Skip(frame, now); }
+        catch (Exception ex) when (ex is not OutOfMemoryException) { Fail(feed, ex); }
     }
 
     private void Fail(CameraFeed feed, Exception ex)
