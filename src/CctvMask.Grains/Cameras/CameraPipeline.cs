@@ -152,13 +152,13 @@ internal sealed class CameraPipeline
     /// True when a track in view has never been judged (its first crop did not fit a frame's budget): a frame the
     /// motion gate skips can still serve it, since nothing moved since the boxes were found.
     /// </summary>
-    public bool HasUnjudged(IFaceModels models) => RequestUnjudged(-1, models, int.MaxValue, null) > 0;
+    public bool HasUnjudged(IFaceModels models, DateTimeOffset now) => RequestUnjudged(-1, models, now, int.MaxValue, null) > 0;
 
     /// <summary>
     /// For a frame the motion gate skipped: appends crop requests (at most <paramref name="maxCrops"/>) for the tracks
-    /// in view that were never judged, at their boxes of the last analysed frame. Returns the requests added.
+    /// in view that were never judged and that <see cref="JudgementPolicy"/> would judge, at their boxes of the last analysed frame. Returns the requests added.
     /// </summary>
-    public int RequestUnjudged(int frameSlot, IFaceModels models, int maxCrops, List<CropRequest>? requests)
+    public int RequestUnjudged(int frameSlot, IFaceModels models, DateTimeOffset now, int maxCrops, List<CropRequest>? requests)
     {
         lock (_gate)
         {
@@ -166,7 +166,8 @@ internal sealed class CameraPipeline
             int added = 0;
             for (int i = 0; i < _faceCount && i < assignments.Length && added < maxCrops; i++)
             {
-                if (assignments[i] is not { LastJudgedAt: null, MissedFrames: 0 } track || models.IsTooSmall(_faces[i])) continue;
+                if (assignments[i] is not { LastJudgedAt: null, MissedFrames: 0 } track
+                    || !JudgementPolicy.ShouldJudge(track, _faces[i], models.IsTooSmall(_faces[i]), now, _trackerOptions)) continue;
                 requests?.Add(new CropRequest(frameSlot, track, _faces[i]));
                 added++;
             }
