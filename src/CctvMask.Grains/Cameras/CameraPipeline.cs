@@ -41,7 +41,9 @@ internal sealed class CameraPipeline
     private int _allFaceCount;
     private int _faceCount;
     private DateTimeOffset _lastProvisional = DateTimeOffset.MinValue;
-    private ComplianceDelta? _provisional;
+    // The open minute's counts as of the last Tick: counted once there, read by the status and the journal.
+    private ComplianceDelta? _openMinute;
+    private ComplianceDelta? _journaled;
 
     public CameraPipeline(string cameraId, ZoneSet? zones, PrivacyMode privacy, TrackerOptions tracker, ViolationOptions violations, CameraOptions camera,
         IComplianceSink complianceSink, IViolationSink violationSink, ILogger logger, CameraMetrics? metrics = null)
@@ -175,20 +177,24 @@ internal sealed class CameraPipeline
         }
     }
 
-    /// <summary>The open minute's counts so far, for the status (once per status refresh, not per frame).</summary>
+    /// <summary>
+    /// The open minute's counts as of the last <see cref="Tick"/> (the worker ticks at the status interval), for the
+    /// status; null before the first tick and from a minute's close to the next tick.
+    /// </summary>
     public OpenMinuteCounts? OpenMinute()
     {
         lock (_gate)
-            return _compliance.Provisional() is { } p ? new OpenMinuteCounts(p.BucketStart, p.People, p.Masked, p.Unmasked) : null;
+            return _openMinute is { } p ? new OpenMinuteCounts(p.BucketStart, p.People, p.Masked, p.Unmasked) : null;
     }
 
-    /// <summary>Closes the minute bucket when the clock moved on without frames.</summary>
+    /// <summary>Closes the minute bucket when the clock moved on without frames; counts the open minute so far.</summary>
     public void Tick(DateTimeOffset now)
     {
         lock (_gate)
         {
             if (_compliance.BucketStart is { } start && ComplianceCounter.MinuteOf(now) > start)
                 CloseBucketIfDue(now);
+            _openMinute = _compliance.Provisional();
             JournalOpenMinute(now);
         }
     }
@@ -220,8 +226,8 @@ internal sealed class CameraPipeline
     {
         if (now - _lastProvisional < TimeSpan.FromSeconds(_cameraOptions.ProvisionalIntervalSeconds)) return;
         _lastProvisional = now;
-        if (_compliance.Provisional() is not { People: > 0 } p || p == _provisional) return;
-        _provisional = p;
+        if (_openMinute is not { People: > 0 } p || p == _journaled) return;
+        _journaled = p;
         _complianceSink.TryWriteProvisional(p);
     }
 
@@ -239,6 +245,7 @@ internal sealed class CameraPipeline
     // The closed minute, then the hour's and the day's unique-count changes it brought.
     private void Emit(ComplianceDelta delta)
     {
+        _openMinute = null; // closed, no longer open: the next Tick counts the new minute
         LastClosedBucket = delta;
         _metrics?.BucketClosed(delta);
         CameraLog.BucketClosed(_logger, _cameraId, delta.BucketStart, delta.People, delta.Masked, delta.Unmasked, delta.Unknown);
