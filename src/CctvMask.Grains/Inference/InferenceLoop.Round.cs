@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using CctvMask.Grains.Cameras;
 using CctvMask.Video.Frames;
-using CctvMask.Vision.Detection;
-using CctvMask.Vision.FaceDetection;
-using CctvMask.Vision.Imaging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CctvMask.Grains.Inference;
 

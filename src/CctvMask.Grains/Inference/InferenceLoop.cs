@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CctvMask.Grains.Cameras;
 using CctvMask.Video.Frames;
 using CctvMask.Vision.Detection;
