@@ -25,6 +25,9 @@ public static class HostingExtensions
                 // Headroom so RequestLimitsMiddleware answers 414/431 with ProblemDetails first.
                 kestrel.Limits.MaxRequestLineSize = server.Value.MaxRequestTargetBytes * ServerOptions.KestrelHeadroom;
                 kestrel.Limits.MaxRequestHeadersTotalSize = server.Value.MaxRequestHeadersBytes * ServerOptions.KestrelHeadroom;
+                // Past those, or a request Kestrel cannot parse: Kestrel answers itself; this gives that answer a body.
+                if (server.Value.KestrelErrorBodies)
+                    kestrel.ConfigureEndpointDefaults(listen => listen.Use(KestrelProblemBodies.Wrap));
             });
         builder.Services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<ServerOptions>>((forwarded, server) => ForwardedHeaders.Configure(forwarded, server.Value));

@@ -28,6 +28,12 @@ public sealed class ServerOptions
     /// <summary>Proxy addresses or CIDR networks whose forwarded headers are trusted (default: loopback only).</summary>
     public string[] TrustedProxies { get; set; } = [];
 
-    /// <summary>Kestrel's hard limits are this many times the limits above (past them Kestrel answers without a body).</summary>
+    /// <summary>
+    /// Give Kestrel's own error answers (a request it cannot parse, or past its hard limits) a ProblemDetails body
+    /// (<see cref="KestrelProblemBodies"/>); off forwards Kestrel's empty-bodied answers as they are.
+    /// </summary>
+    public bool KestrelErrorBodies { get; set; } = true;
+
+    /// <summary>Kestrel's hard limits are this many times the limits above (past them Kestrel answers itself, see <see cref="KestrelErrorBodies"/>).</summary>
     public const int KestrelHeadroom = 4;
 }
