@@ -82,6 +82,10 @@ public static class KestrelProblemBodies
     {
         status = 0;
         if (buffer.Length is < 16 or > 4096) return false;
+        // Cheap byte test first: most writes are not a 4xx/5xx status line and need no string.
+        Span<byte> start = stackalloc byte[10];
+        buffer.Slice(0, 10).CopyTo(start);
+        if (!start.StartsWith("HTTP/1."u8) || start[9] is not ((byte)'4' or (byte)'5')) return false;
         var text = Encoding.Latin1.GetString(buffer);
         if (!text.StartsWith("HTTP/1.", StringComparison.Ordinal) || text.IndexOf("\r\n\r\n", StringComparison.Ordinal) != text.Length - 4) return false;
         if (!int.TryParse(text.AsSpan(9, 3), out status) || status is < 400 or > 599) return false;
