@@ -37,6 +37,7 @@ internal sealed class ClipCamera
     private readonly List<CropRequest> _requests;
     private readonly PhaseTwoBatch _phaseTwo;
     private readonly Func<int, CameraPipeline> _pipelineOf;
+    private readonly int _maxCrops;
     private long _frames;
     private long _faceTotal;
     private long _cropTotal;
@@ -58,6 +59,8 @@ internal sealed class ClipCamera
             tracker.RecheckSeconds = _frameInterval.TotalSeconds / 2;
             tracker.ConfidentRecheckSeconds = _frameInterval.TotalSeconds / 2;
         }
+        // Per-frame judges every face; track-aware runs with the loop's per-frame crop budget.
+        _maxCrops = mode == JudgementMode.EveryFrame ? int.MaxValue : new InferenceLoopOptions().MaxCropsPerFrame;
         _pipeline = new CameraPipeline("clip", zones: null, PrivacyModes.Default, tracker, new ViolationOptions(), new CameraOptions(), _sinks, _sinks,
             NullLogger.Instance);
         _faces = new RawFace[models.MaxFaces];
@@ -88,7 +91,7 @@ internal sealed class ClipCamera
             _view[0] = view;
             int found = _models.DetectFaces(_view, _smallFace, _faces, _count);
             _requests.Clear();
-            _pipeline.Track(_faces.AsSpan(0, _count[0]), view.Width, view.Height, now, _models, 0, _requests);
+            _pipeline.Track(_faces.AsSpan(0, _count[0]), view.Width, view.Height, now, _models, 0, _requests, _maxCrops);
             int crops = _phaseTwo.JudgeRequests(_view, _requests, _pipelineOf, now);
             _view[0] = default;
             _frames++;

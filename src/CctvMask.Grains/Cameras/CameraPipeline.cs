@@ -48,6 +48,7 @@ internal sealed class CameraPipeline
     private readonly CameraMetrics? _metrics;
     private readonly List<FaceTrack> _toRaise = [];
     private RawFace[] _faces = new RawFace[16];
+    private int[] _later = new int[16];
     private DetectedFace[] _display = new DetectedFace[16];
     private BoxF[] _allFaces = new BoxF[16];
     private BoxF[] _obscured = new BoxF[16];
@@ -97,10 +98,11 @@ internal sealed class CameraPipeline
 
     /// <summary>
     /// Phase-1 faces of this camera's frame (frame pixels): keeps those whose box centre is inside a zone,
-    /// updates the tracker, and appends a <see cref="CropRequest"/> for every face phase 2 should judge.
+    /// updates the tracker, and appends a <see cref="CropRequest"/> for every face phase 2 should judge, at most
+    /// <paramref name="maxCrops"/>: tracks never judged first, the rest ask again on a later frame.
     /// </summary>
     public void Track(ReadOnlySpan<RawFace> faces, int frameWidth, int frameHeight, DateTimeOffset now, IFaceModels models,
-        int frameSlot, List<CropRequest> requests)
+        int frameSlot, List<CropRequest> requests, int maxCrops)
     {
         lock (_gate)
         {
@@ -121,11 +123,54 @@ internal sealed class CameraPipeline
             _tracker.Update(inZones);
             FacesDetected += kept;
             var assignments = _tracker.Assignments;
+            if (_later.Length < kept) _later = new int[Math.Max(kept, _later.Length * 2)];
+            int budget = maxCrops, later = 0;
             for (int i = 0; i < kept; i++)
             {
-                if (assignments[i] is { } track && JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions))
+                if (assignments[i] is not { } track || !JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions))
+                    continue;
+                if (track.LastJudgedAt is not null) _later[later++] = i;
+                else if (budget > 0)
+                {
                     requests.Add(new CropRequest(frameSlot, track, inZones[i]));
+                    budget--;
+                }
             }
+            // Then the tracks judged longest ago, so a capped frame never starves the same faces.
+            for (; budget > 0 && later > 0; budget--)
+            {
+                int oldest = 0;
+                for (int k = 1; k < later; k++)
+                    if (assignments[_later[k]]!.LastJudgedAt < assignments[_later[oldest]]!.LastJudgedAt) oldest = k;
+                requests.Add(new CropRequest(frameSlot, assignments[_later[oldest]]!, inZones[_later[oldest]]));
+                _later[oldest] = _later[--later];
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when a track in view has never been judged (its first crop did not fit a frame's budget): a frame the
+    /// motion gate skips can still serve it, since nothing moved since the boxes were found.
+    /// </summary>
+    public bool HasUnjudged(IFaceModels models) => RequestUnjudged(-1, models, int.MaxValue, null) > 0;
+
+    /// <summary>
+    /// For a frame the motion gate skipped: appends crop requests (at most <paramref name="maxCrops"/>) for the tracks
+    /// in view that were never judged, at their boxes of the last analysed frame. Returns the requests added.
+    /// </summary>
+    public int RequestUnjudged(int frameSlot, IFaceModels models, int maxCrops, List<CropRequest>? requests)
+    {
+        lock (_gate)
+        {
+            var assignments = _tracker.Assignments;
+            int added = 0;
+            for (int i = 0; i < _faceCount && i < assignments.Length && added < maxCrops; i++)
+            {
+                if (assignments[i] is not { LastJudgedAt: null, MissedFrames: 0 } track || models.IsTooSmall(_faces[i])) continue;
+                requests?.Add(new CropRequest(frameSlot, track, _faces[i]));
+                added++;
+            }
+            return added;
         }
     }
 

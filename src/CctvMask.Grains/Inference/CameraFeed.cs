@@ -1,4 +1,5 @@
 using CctvMask.Grains.Cameras;
+using CctvMask.Video.Frames;
 
 namespace CctvMask.Grains.Inference;
 
@@ -77,6 +78,25 @@ public sealed class CameraFeed
     {
         (Thumbnail, Scratch) = (Scratch, Thumbnail);
         HasThumbnail = true;
+    }
+
+    /// <summary>
+    /// The motion gate on one frame: analyse it (phase 1), skip it, or skip phase 1 but crop the tracks never judged
+    /// (their boxes still hold: nothing moved). Keeps the thumbnail of each analysed frame.
+    /// </summary>
+    internal GateVerdict Gate(PooledFrame frame, DateTimeOffset now, InferenceLoopOptions options, IFaceModels models)
+    {
+        if (!Config.MotionGating) return GateVerdict.Analyse;
+        MotionGate.Thumbnail(frame.AsBgrFrame(), options.MotionThumbnailWidth, options.MotionThumbnailHeight, Scratch);
+        double changed = HasThumbnail ? MotionGate.ChangedFraction(Thumbnail, Scratch, options.MotionPixelThreshold) : 1;
+        ObserveMotion(changed > options.MotionAreaThreshold, now, options.MotionKeyFramesAfterSeconds);
+        if (!MotionGate.ShouldSkip(true, LastAnalysedAt, changed, now, options))
+        {
+            KeepScratchAsThumbnail();
+            LastAnalysedAt = now;
+            return GateVerdict.Analyse;
+        }
+        return Pipeline.HasUnjudged(models) ? GateVerdict.SkipWithCrops : GateVerdict.Skip;
     }
 
     internal DateTimeOffset? LastMotionAt { get; private set; }

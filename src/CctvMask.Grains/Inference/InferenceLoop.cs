@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CctvMask.Grains.Cameras;
 using CctvMask.Video.Frames;
 using CctvMask.Vision.Detection;
@@ -13,13 +12,14 @@ namespace CctvMask.Grains.Inference;
 /// The one inference loop of a silo. Each round it PULLS the newest frame of every attached camera
 /// (round-robin, at most <see cref="InferenceLoopOptions.MaxBatchSize"/>), lets the motion gate skip
 /// cameras where nothing moved, runs phase 1 once over the batch, hands each camera's faces to its
-/// pipeline (zones, tracker), crops only the faces the trackers ask for, runs phase 2 once over those
-/// crops, and hands each camera its frame with ownership. Frames move one way: ingest → loop → pipeline;
+/// pipeline (zones, tracker), crops only the faces the trackers ask for (at most
+/// <see cref="InferenceLoopOptions.MaxCropsPerFrame"/> a frame; a skipped frame still serves tracks never judged),
+/// runs phase 2 once over those crops, and hands each camera its frame with ownership. Frames move one way: ingest → loop → pipeline;
 /// the loop disposes a frame only when a step fails before the hand-over. Uploaded images
 /// (<see cref="DetectAsync"/>) ride in the same rounds, ahead of the cameras, with every face judged.
 /// Runs on its own thread.
 /// </summary>
-public sealed class InferenceLoop : IAsyncDisposable
+public sealed partial class InferenceLoop : IAsyncDisposable
 {
     private readonly IFaceModels _models;
     private readonly InferenceLoopOptions _options;
@@ -170,13 +170,14 @@ public sealed class InferenceLoop : IAsyncDisposable
         feed.Detached.TrySetResult();
     }
 
-    // One round; returns the frames taken (0 = nothing was waiting).
+    // One round; returns the frames taken (0 = nothing was waiting). Slots [0, n) run phase 1 (uploads first);
+    // frames the motion gate skipped but whose never-judged tracks need a crop fill slots [back, length).
     private int RunRound()
     {
         var feeds = Volatile.Read(ref _feeds);
         var now = _time.GetUtcNow();
-        int taken = 0, n = 0;
-        while (n < _roundFeeds.Length && _stills.TryTake(n, out var still))
+        int taken = 0, n = 0, back = _roundFeeds.Length;
+        while (n < back && _stills.TryTake(n, out var still))
         {
             taken++;
             _views[n] = still.Frame;
@@ -184,138 +185,32 @@ public sealed class InferenceLoop : IAsyncDisposable
             n++;
         }
         int start = feeds.Length == 0 ? 0 : _next++ % feeds.Length;
-        for (int k = 0; k < feeds.Length && n < _roundFeeds.Length; k++)
+        for (int k = 0; k < feeds.Length && n < back; k++)
         {
             var feed = feeds[(start + k) % feeds.Length];
             if (feed.Detaching || !feed.Source.Frames.TryRead(out var frame)) continue;
             taken++;
             feed.CountTaken();
-            if (Gate(feed, frame, now)) continue;
-            _roundFeeds[n] = feed;
-            _roundFrames[n] = frame;
-            _views[n] = frame.AsBgrFrame();
-            _smallFace[n] = feed.Config.SmallFaceLongSide;
-            n++;
-        }
-        if (n > 0) Infer(n, now);
-        return taken;
-    }
-
-    // True when the motion gate took the frame (handed to the pipeline as skipped).
-    private bool Gate(CameraFeed feed, PooledFrame frame, DateTimeOffset now)
-    {
-        if (!feed.Config.MotionGating) return false;
-        try
-        {
-            MotionGate.Thumbnail(frame.AsBgrFrame(), _options.MotionThumbnailWidth, _options.MotionThumbnailHeight, feed.Scratch);
-            double changed = feed.HasThumbnail ? MotionGate.ChangedFraction(feed.Thumbnail, feed.Scratch, _options.MotionPixelThreshold) : 1;
-            feed.ObserveMotion(changed > _options.MotionAreaThreshold, now, _options.MotionKeyFramesAfterSeconds);
-            if (!MotionGate.ShouldSkip(true, feed.LastAnalysedAt, changed, now, _options))
-            {
-                feed.KeepScratchAsThumbnail();
-                feed.LastAnalysedAt = now;
-                return false;
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            feed.CountFailed(ex);
-            frame.Dispose();
-            return true;
-        }
-        _metrics.RecordSkipped(feed.CameraId);
-        feed.CountSkipped(now);
-        try { feed.Pipeline.Skip(frame, now); }
-        catch (Exception ex) when (ex is not OutOfMemoryException) { Fail(feed, ex); }
-        return true;
-    }
-
-    private void Infer(int n, DateTimeOffset now)
-    {
-        long started = Stopwatch.GetTimestamp(), detecting = 0;
-        try
-        {
-            int chunk = _options.PhaseOneFramesPerCall is 0 ? n : Math.Min(_options.PhaseOneFramesPerCall, n), total = 0;
-            _requests.Clear();
-            _phaseTwo.Clear();
-            _stills.BeginRound();
-            for (int first = 0; first < n; first += chunk)
-            {
-                int m = Math.Min(chunk, n - first);
-                long callStarted = Stopwatch.GetTimestamp();
-                int found = _models.DetectFaces(_views.AsSpan(first, m), _smallFace.AsSpan(first, m), _faces.AsSpan(total), _counts.AsSpan(first, m));
-                detecting += Stopwatch.GetTimestamp() - callStarted;
-                for (int i = first, offset = total; i < first + m; offset += _counts[i], i++)
-                {
-                    if (_stills.Holds(i)) _stills.Stage(i, _faces.AsSpan(offset, _counts[i]), _models);
-                    else _roundFeeds[i]!.Pipeline.Track(_faces.AsSpan(offset, _counts[i]), _views[i].Width, _views[i].Height, now, _models, i, _requests);
-                }
-                total += found;
-                _phaseTwo.CropRequests(_views.AsSpan(0, n), _requests);
-            }
-            int crops = _phaseTwo.RecordJudgements(_requests, _pipelineOf, now);
-            crops += _stills.Judge(_views.AsSpan(0, n), _phaseTwo);
-            long judged = Stopwatch.GetTimestamp();
-            // Phase 2's time includes the crops taken between the phase-1 calls.
-            double detectSeconds = Stopwatch.GetElapsedTime(0, detecting).TotalSeconds;
-            _metrics.RecordRound(n, total, crops, detectSeconds, Stopwatch.GetElapsedTime(started, judged).TotalSeconds - detectSeconds);
-            HandOver(n);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            InferenceLog.RoundFailed(_logger, ex, n);
-            for (int i = 0; i < n; i++)
-            {
-                if (_roundFeeds[i] is { } feed) feed.CountFailed(ex);
-                _stills.Fail(i, ex);
-            }
-        }
-        finally
-        {
-            // Whatever was not handed over is released here, exactly once; uploaded pixels stay their caller's.
-            for (int i = 0; i < n; i++)
-            {
-                _stills.Clear(i);
-                _roundFrames[i]?.Dispose();
-                _roundFrames[i] = null;
-                _roundFeeds[i] = null;
-                _views[i] = default;
-            }
-        }
-    }
-
-    private void HandOver(int n)
-    {
-        for (int i = 0; i < n; i++)
-        {
-            if (_stills.Holds(i))
-            {
-                _stills.Complete(i);
-                continue;
-            }
-            var feed = _roundFeeds[i]!;
-            var frame = _roundFrames[i]!;
-            _roundFrames[i] = null;
-            var decodedAt = frame.ReceivedAt;
-            try
-            {
-                feed.Pipeline.Complete(frame, _time.GetUtcNow());
-            }
+            GateVerdict verdict;
+            try { verdict = feed.Gate(frame, now, _options, _models); }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                frame.Dispose();
                 Fail(feed, ex);
                 continue;
             }
-            var done = _time.GetUtcNow();
-            feed.CountAnalysed(done);
-            _metrics.RecordAnalysed(done - decodedAt, feed.CameraId);
+            if (verdict == GateVerdict.Skip)
+            {
+                HandOverSkipped(feed, frame, now);
+                continue;
+            }
+            int slot = verdict == GateVerdict.Analyse ? n++ : --back;
+            _roundFeeds[slot] = feed;
+            _roundFrames[slot] = frame;
+            _views[slot] = frame.AsBgrFrame();
+            _smallFace[slot] = feed.Config.SmallFaceLongSide;
         }
-    }
-
-    private void Fail(CameraFeed feed, Exception ex)
-    {
-        // One bad frame must not stop the camera nor the loop.
-        feed.CountFailed(ex);
-        CameraLog.InferenceFailed(_logger, feed.CameraId, ex);
+        if (n > 0 || back < _roundFeeds.Length) Infer(n, back, now);
+        return taken;
     }
 }

@@ -44,6 +44,19 @@ public sealed class InferenceLoopOptions
     [Range(1, 4096)]
     public int MaxCropsPerRound { get; set; } = 256;
 
+    /// <summary>
+    /// Face crops one camera frame may send to phase 2 at most; tracks never judged go first, the other requests ask
+    /// again on a later frame, and a never-judged track is served by the next frame even when the motion gate skips
+    /// it (nothing moved, so its box still holds). Spreads a burst (a crowd walking in) over a few frames.
+    /// </summary>
+    /// <remarks>
+    /// 8: at ~0.5 ms a crop on this CPU that is about as long as one frame's phase 1, so a frame costs at most about
+    /// twice its detection. Before the cap, 16 crowd cameras whose scene changed together sent 560–900 crops a second
+    /// to phase 2 for two seconds and dropped 58–99 frames a second (server-bench, 2026-12-04).
+    /// </remarks>
+    [Range(1, 4096)]
+    public int MaxCropsPerFrame { get; set; } = 8;
+
     /// <summary>Width of the grey thumbnail the motion gate compares (pixels).</summary>
     [Range(8, 256)]
     public int MotionThumbnailWidth { get; set; } = 64;

@@ -16,6 +16,8 @@ public sealed class InferenceLoopOptionsValidator(IOptions<TwoPhaseDetectorOptio
             failures.Add($"Cctv:Inference:MaxBatchSize ({options.MaxBatchSize}) exceeds Vision:Detector:MaxFramesPerBatch ({d.MaxFramesPerBatch}).");
         if (options.MaxCropsPerRound > d.MaxFacesPerBatch)
             failures.Add($"Cctv:Inference:MaxCropsPerRound ({options.MaxCropsPerRound}) exceeds Vision:Detector:MaxFacesPerBatch ({d.MaxFacesPerBatch}).");
+        if (options.MaxCropsPerFrame > options.MaxCropsPerRound)
+            failures.Add($"Cctv:Inference:MaxCropsPerFrame ({options.MaxCropsPerFrame}) exceeds Cctv:Inference:MaxCropsPerRound ({options.MaxCropsPerRound}).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -37,9 +37,12 @@ public sealed class InferenceMetrics
 
     internal void RecordRound(int frames, int faces, int crops, double detectSeconds, double classifySeconds)
     {
-        _batchSize.Record(frames);
+        if (frames > 0)
+        {
+            _batchSize.Record(frames);
+            _duration.Record(detectSeconds, Detect);
+        }
         _crops.Record(crops);
-        _duration.Record(detectSeconds, Detect);
         if (crops > 0) _duration.Record(classifySeconds, Classify);
         if (faces > 0) _faces.Add(faces);
         if (crops > 0) _judged.Add(crops);

@@ -11,7 +11,7 @@ namespace CctvMask.Server.Telemetry;
 /// </summary>
 public static class TelemetryExtensions
 {
-    private static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
+    private static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
     private static readonly double[] CountBuckets = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64];
     private const string ComponentMeterPrefix = "Microsoft.AspNetCore.Components";
 

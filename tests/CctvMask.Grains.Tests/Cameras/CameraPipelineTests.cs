@@ -24,7 +24,7 @@ public sealed class CameraPipelineTests
         var raw = Array.ConvertAll(faces, f => new RawFace(f.Box, f.Score, f.Landmarks));
         var frame = pool.RentFrame(0, now);
         List<CropRequest> requests = [];
-        pipeline.Track(raw, frame.Width, frame.Height, now, models, 0, requests);
+        pipeline.Track(raw, frame.Width, frame.Height, now, models, 0, requests, int.MaxValue);
         foreach (var r in requests)
         {
             var label = Array.Find(faces, f => f.Box == r.Face.Box);
@@ -150,7 +150,7 @@ public sealed class CameraPipelineTests
         var frame = pool.RentFrame(3, lastSecond.AddMilliseconds(500));
         List<CropRequest> requests = [];
         pipeline.Track([new RawFace(Faces.At(50, 60).Box, 0.9f, default)], frame.Width, frame.Height, lastSecond.AddMilliseconds(500),
-            new FixedFaceDetector(), 0, requests);
+            new FixedFaceDetector(), 0, requests, int.MaxValue);
         pipeline.Complete(frame, lastSecond.AddMilliseconds(1200));
 
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero), Assert.Single(sink.Minutes).BucketStart);

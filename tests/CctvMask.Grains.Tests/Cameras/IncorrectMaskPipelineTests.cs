@@ -21,7 +21,7 @@ public sealed class IncorrectMaskPipelineTests
         var raw = Array.ConvertAll(faces, f => new RawFace(f.Box, f.Score, f.Landmarks));
         var frame = pool.RentFrame(0, now);
         List<CropRequest> requests = [];
-        pipeline.Track(raw, frame.Width, frame.Height, now, new FixedFaceDetector(), 0, requests);
+        pipeline.Track(raw, frame.Width, frame.Height, now, new FixedFaceDetector(), 0, requests, int.MaxValue);
         foreach (var r in requests)
             pipeline.RecordJudgement(r.Track, Array.Find(faces, f => f.Box == r.Face.Box), new byte[8 * 8 * 3], 8, now);
         pipeline.Complete(frame, now);

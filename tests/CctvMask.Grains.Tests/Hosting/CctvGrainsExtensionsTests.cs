@@ -24,6 +24,8 @@ public sealed class CctvGrainsExtensionsTests
     [InlineData("Cctv:Inference:MaxBatchSize", "0", typeof(InferenceLoopOptions))]
     [InlineData("Cctv:Inference:MaxBatchSize", "64", typeof(InferenceLoopOptions))]
     [InlineData("Cctv:Inference:MotionAreaThreshold", "2", typeof(InferenceLoopOptions))]
+    [InlineData("Cctv:Inference:MaxCropsPerFrame", "0", typeof(InferenceLoopOptions))]
+    [InlineData("Cctv:Inference:MaxCropsPerFrame", "300", typeof(InferenceLoopOptions))]   // above MaxCropsPerRound (256)
     [InlineData("Cctv:Tracking:RecheckSeconds", "0", typeof(TrackerOptions))]
     [InlineData("Cctv:Tracking:IouThreshold", "1.5", typeof(TrackerOptions))]
     [InlineData("Cctv:Tracking:MaxMissedFrames", "-1", typeof(TrackerOptions))]

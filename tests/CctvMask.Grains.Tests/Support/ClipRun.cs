@@ -50,7 +50,7 @@ internal static class ClipRun
                 var view = frame.AsBgrFrame();
                 int total = models.DetectFaces([view], [0], faces, counts);
                 requests.Clear();
-                pipeline.Track(faces.AsSpan(0, total), width, height, now, models, 0, requests);
+                pipeline.Track(faces.AsSpan(0, total), width, height, now, models, 0, requests, new InferenceLoopOptions().MaxCropsPerFrame);
                 phaseTwo.JudgeRequests([view], requests, _ => pipeline, now);
                 pipeline.Complete(frame, now);
             }
