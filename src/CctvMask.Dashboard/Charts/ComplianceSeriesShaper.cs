@@ -54,4 +54,11 @@ public static class ComplianceSeriesShaper
     /// <summary>Compliance percent per slot (null = gap).</summary>
     public static double?[] ComplianceValues(IReadOnlyList<ChartSlot> slots) =>
         [.. slots.Select(s => s.Point is null ? null : CompliancePercent(s.Point))];
+
+    /// <summary>
+    /// People who wore the mask wrongly per slot (null = gap), or null when nobody did in the whole range: a camera
+    /// with a two-class classifier (or no such person) gets no flat orange line along the axis.
+    /// </summary>
+    public static double?[]? IncorrectValues(IReadOnlyList<ChartSlot> slots) =>
+        slots.Any(s => s.Point is { Incorrect: > 0 }) ? [.. slots.Select(s => s.Point is { } p ? (double?)p.Incorrect : null)] : null;
 }

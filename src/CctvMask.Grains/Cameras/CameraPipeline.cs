@@ -1,4 +1,3 @@
-using CctvMask.Abstractions.Violations;
 using CctvMask.Abstractions.Privacy;
 using CctvMask.Grains.Compliance;
 using CctvMask.Grains.Inference;
@@ -10,7 +9,6 @@ using CctvMask.Vision.Detection;
 using CctvMask.Vision.FaceDetection;
 using CctvMask.Vision.Geometry;
 using CctvMask.Vision.Imaging;
-using CctvMask.Vision.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace CctvMask.Grains.Cameras;
@@ -18,47 +16,35 @@ namespace CctvMask.Grains.Cameras;
 /// <summary>
 /// What one camera does with its frames once the inference loop has run phase 1: keep the faces inside
 /// its zones, track people, ask for the crops phase 2 should judge, record the verdicts, count people per
-/// minute, raise violations with evidence, keep the live-view JPEG while someone watches (<see cref="Cameras.LiveView"/>). It owns each frame it is handed and
-/// disposes it. The loop calls <see cref="Track"/>, then <see cref="RecordJudgement"/> per crop, then
+/// minute, decide which tracks raise a violation; the images (evidence, live view) are <see cref="EvidenceRenderer"/>'s.
+/// It owns each frame it is handed and disposes it. The loop calls <see cref="Track"/>, then <see cref="RecordJudgement"/> per crop, then
 /// <see cref="Complete"/> (or <see cref="Skip"/> for a frame the motion gate skipped), from its one thread;
 /// <see cref="Tick"/> and <see cref="Finish"/> come from the worker, hence the lock.
-/// The camera's <see cref="PrivacyMode"/> decides what leaves it as images: in <c>evidence</c> every face but the
-/// violator's is pixelated in the snapshot; in <c>blurred</c> every face, in snapshots and the live view, and no
-/// face crop; in <c>statistics</c> no image and no violation leave it, only counts.
 /// </summary>
 internal sealed class CameraPipeline
 {
     private readonly object _gate = new();
-    // A detection is the violator's own face when it overlaps the track's box this much.
-    private const float ViolatorFaceIoU = 0.5f;
-
     private readonly string _cameraId;
-    private readonly PrivacyMode _privacy;
     private readonly FaceTracker _tracker;
     private readonly TrackerOptions _trackerOptions;
     private readonly ComplianceCounter _compliance;
     private readonly ViolationPolicy _policy;
-    private readonly ViolationOptions _violationOptions;
     private readonly CameraOptions _cameraOptions;
     private readonly IComplianceSink _complianceSink;
-    private readonly IViolationSink _violationSink;
     private readonly ZoneSet _zones;
-    private readonly IReadOnlyList<float[]>? _zoneOutlines;
+    private readonly EvidenceRenderer _evidence;
     private readonly ILogger _logger;
     private readonly CameraMetrics? _metrics;
     private readonly List<FaceTrack> _toRaise = [];
     private RawFace[] _faces = new RawFace[16];
     private int[] _later = new int[16];
-    private DetectedFace[] _display = new DetectedFace[16];
     private BoxF[] _allFaces = new BoxF[16];
-    private BoxF[] _obscured = new BoxF[16];
     private int _allFaceCount;
     private int _faceCount;
-    private int _displayCount;
-    private DateTimeOffset _lastLiveFrame = DateTimeOffset.MinValue;
     private DateTimeOffset _lastProvisional = DateTimeOffset.MinValue;
-    private ComplianceDelta? _provisional;
-    private readonly LiveView _live;
+    // The open minute's counts as of the last Tick: counted once there, read by the status and the journal.
+    private ComplianceDelta? _openMinute;
+    private ComplianceDelta? _journaled;
 
     public CameraPipeline(string cameraId, ZoneSet? zones, PrivacyMode privacy, TrackerOptions tracker, ViolationOptions violations, CameraOptions camera,
         IComplianceSink complianceSink, IViolationSink violationSink, ILogger logger, CameraMetrics? metrics = null)
@@ -66,18 +52,14 @@ internal sealed class CameraPipeline
         _metrics = metrics;
         _metrics?.CameraStarted(cameraId);
         _cameraId = cameraId;
-        _privacy = privacy;
         _zones = zones ?? ZoneSet.Empty;
-        _zoneOutlines = _zones.Count == 0 ? null : Array.ConvertAll(_zones.Polygons, p => p.Points);
         _tracker = new FaceTracker(tracker);
         _trackerOptions = tracker;
         _compliance = new ComplianceCounter(cameraId, violations.IncorrectMaskIsNonCompliant);
         _policy = new ViolationPolicy(violations);
-        _violationOptions = violations;
         _cameraOptions = camera;
-        _live = new LiveView(camera, PrivacyModes.AllowsImages(privacy));
         _complianceSink = complianceSink;
-        _violationSink = violationSink;
+        _evidence = new EvidenceRenderer(cameraId, _zones, privacy, _policy, violations, camera, violationSink, logger, metrics);
         _logger = logger;
     }
 
@@ -85,7 +67,7 @@ internal sealed class CameraPipeline
 
     public long FacesJudged { get; private set; }
 
-    public long Violations { get; private set; }
+    public long Violations => _evidence.Violations;
 
     public int PeopleInView { get; private set; }
 
@@ -94,7 +76,7 @@ internal sealed class CameraPipeline
     public ComplianceDelta? LastClosedBucket { get; private set; }
 
     /// <summary>The live view: made only while a viewer's lease runs.</summary>
-    public LiveView LiveView => _live;
+    public LiveView LiveView => _evidence.LiveView;
 
     /// <summary>
     /// Phase-1 faces of this camera's frame (frame pixels): keeps those whose box centre is inside a zone,
@@ -152,13 +134,13 @@ internal sealed class CameraPipeline
     /// True when a track in view has never been judged (its first crop did not fit a frame's budget): a frame the
     /// motion gate skips can still serve it, since nothing moved since the boxes were found.
     /// </summary>
-    public bool HasUnjudged(IFaceModels models) => RequestUnjudged(-1, models, int.MaxValue, null) > 0;
+    public bool HasUnjudged(IFaceModels models, DateTimeOffset now) => RequestUnjudged(-1, models, now, int.MaxValue, null) > 0;
 
     /// <summary>
     /// For a frame the motion gate skipped: appends crop requests (at most <paramref name="maxCrops"/>) for the tracks
-    /// in view that were never judged, at their boxes of the last analysed frame. Returns the requests added.
+    /// in view that were never judged and that <see cref="JudgementPolicy"/> would judge, at their boxes of the last analysed frame. Returns the requests added.
     /// </summary>
-    public int RequestUnjudged(int frameSlot, IFaceModels models, int maxCrops, List<CropRequest>? requests)
+    public int RequestUnjudged(int frameSlot, IFaceModels models, DateTimeOffset now, int maxCrops, List<CropRequest>? requests)
     {
         lock (_gate)
         {
@@ -166,7 +148,8 @@ internal sealed class CameraPipeline
             int added = 0;
             for (int i = 0; i < _faceCount && i < assignments.Length && added < maxCrops; i++)
             {
-                if (assignments[i] is not { LastJudgedAt: null, MissedFrames: 0 } track || models.IsTooSmall(_faces[i])) continue;
+                if (assignments[i] is not { LastJudgedAt: null, MissedFrames: 0 } track
+                    || !JudgementPolicy.ShouldJudge(track, _faces[i], models.IsTooSmall(_faces[i]), now, _trackerOptions)) continue;
                 requests?.Add(new CropRequest(frameSlot, track, _faces[i]));
                 added++;
             }
@@ -208,8 +191,8 @@ internal sealed class CameraPipeline
                 foreach (var track in _tracker.Tracks) if (track.IsConfirmed && track.MissedFrames == 0) inView++;
                 PeopleInView = inView;
                 PeopleThisMinute = _compliance.CurrentPeople;
-                BuildDisplay();
-                if (_toRaise.Count > 0) RaiseViolations(view, now);
+                _evidence.BuildDisplay(_faces.AsSpan(0, _faceCount), assignments);
+                if (_toRaise.Count > 0) _evidence.RaiseViolations(view, _toRaise, assignments, _allFaces.AsSpan(0, _allFaceCount), now);
                 if (LiveFrameDue(now)) UpdateLiveFrame(view, now);
             }
         }
@@ -240,20 +223,24 @@ internal sealed class CameraPipeline
         }
     }
 
-    /// <summary>The open minute's counts so far, for the status (once per status refresh, not per frame).</summary>
+    /// <summary>
+    /// The open minute's counts as of the last <see cref="Tick"/> (the worker ticks at the status interval), for the
+    /// status; null before the first tick and from a minute's close to the next tick.
+    /// </summary>
     public OpenMinuteCounts? OpenMinute()
     {
         lock (_gate)
-            return _compliance.Provisional() is { } p ? new OpenMinuteCounts(p.BucketStart, p.People, p.Masked, p.Unmasked) : null;
+            return _openMinute is { } p ? new OpenMinuteCounts(p.BucketStart, p.People, p.Masked, p.Unmasked) : null;
     }
 
-    /// <summary>Closes the minute bucket when the clock moved on without frames.</summary>
+    /// <summary>Closes the minute bucket when the clock moved on without frames; counts the open minute so far.</summary>
     public void Tick(DateTimeOffset now)
     {
         lock (_gate)
         {
             if (_compliance.BucketStart is { } start && ComplianceCounter.MinuteOf(now) > start)
                 CloseBucketIfDue(now);
+            _openMinute = _compliance.Provisional();
             JournalOpenMinute(now);
         }
     }
@@ -268,7 +255,7 @@ internal sealed class CameraPipeline
             PeopleInView = 0;
             if (_compliance.Flush() is { } delta) Emit(delta);
         }
-        _live.Close();
+        _evidence.LiveView.Close();
     }
 
     private void EndTracks(DateTimeOffset now)
@@ -285,15 +272,16 @@ internal sealed class CameraPipeline
     {
         if (now - _lastProvisional < TimeSpan.FromSeconds(_cameraOptions.ProvisionalIntervalSeconds)) return;
         _lastProvisional = now;
-        if (_compliance.Provisional() is not { People: > 0 } p || p == _provisional) return;
-        _provisional = p;
+        if (_openMinute is not { People: > 0 } p || p == _journaled) return;
+        _journaled = p;
         _complianceSink.TryWriteProvisional(p);
     }
 
-    // Nobody watching, no live JPEG: a static camera's largest per-frame cost outside decoding was this encode.
-    private bool LiveFrameDue(DateTimeOffset now) =>
-        _live.IsWatched(now)
-        && now - _lastLiveFrame >= TimeSpan.FromMilliseconds(_cameraOptions.LiveFrameIntervalMilliseconds);
+    // The live view is the renderer's; the faces to pixelate are those Track saw last (a skipped frame shows the same).
+    private bool LiveFrameDue(DateTimeOffset now) => _evidence.LiveFrameDue(now);
+
+    private void UpdateLiveFrame(BgrFrame frame, DateTimeOffset now) =>
+        _evidence.UpdateLiveFrame(frame, _allFaces.AsSpan(0, _allFaceCount), now);
 
     private void CloseBucketIfDue(DateTimeOffset now)
     {
@@ -303,114 +291,12 @@ internal sealed class CameraPipeline
     // The closed minute, then the hour's and the day's unique-count changes it brought.
     private void Emit(ComplianceDelta delta)
     {
+        _openMinute = null; // closed, no longer open: the next Tick counts the new minute
         LastClosedBucket = delta;
         _metrics?.BucketClosed(delta);
         CameraLog.BucketClosed(_logger, _cameraId, delta.BucketStart, delta.People, delta.Masked, delta.Unmasked, delta.Unknown);
         if (!_complianceSink.TryWrite(delta)) CameraLog.SinkRefused(_logger, _cameraId, "compliance delta");
         foreach (var period in _compliance.PeriodDeltas)
             if (!_complianceSink.TryWrite(period)) CameraLog.SinkRefused(_logger, _cameraId, "compliance delta");
-    }
-
-    // What the live view and the evidence snapshot show: each face in the zones with its track's verdict.
-    private void BuildDisplay()
-    {
-        var assignments = _tracker.Assignments;
-        if (_display.Length < _faceCount) _display = new DetectedFace[Math.Max(_faceCount, _display.Length * 2)];
-        for (int i = 0; i < _faceCount; i++)
-        {
-            var f = _faces[i];
-            var verdict = assignments[i]?.Verdict ?? MaskVerdict.Unknown;
-            var label = verdict switch
-            {
-                MaskVerdict.Masked => FaceLabel.WithMask,
-                MaskVerdict.Unmasked => FaceLabel.WithoutMask,
-                MaskVerdict.Incorrect => FaceLabel.Incorrect,
-                _ => FaceLabel.Unknown,
-            };
-            float p = verdict == MaskVerdict.Unmasked ? 1f - assignments[i]!.UnmaskedConfidence : float.NaN;
-            float pIncorrect = verdict == MaskVerdict.Incorrect ? assignments[i]!.IncorrectConfidence : float.NaN;
-            _display[i] = new DetectedFace(f.Box, f.Score, f.Landmarks, label, p, pIncorrect);
-        }
-        _displayCount = _faceCount;
-    }
-
-    private void RaiseViolations(BgrFrame frame, DateTimeOffset now)
-    {
-        if (!PrivacyModes.RecordsViolations(_privacy))
-        {
-            // Statistics only: the count goes into the status, no per-person record leaves the camera.
-            Violations += _toRaise.Count;
-            return;
-        }
-        // Snapshots are drawn only for frames that raise, never per ordinary frame, one per violator with its box
-        // highlighted (the others muted): in evidence mode its face is the only one kept, in blurred mode it is
-        // pixelated like every other face, so the box is what tells who it was.
-        var assignments = _tracker.Assignments;
-        foreach (var track in _toRaise)
-        {
-            BoxF? keep = _privacy == PrivacyMode.Evidence ? track.Box : null;
-            byte[] snapshot = Annotate(frame, _violationOptions.JpegQuality, obscure: true, keep, violator: SlotOf(assignments, track));
-            // The evidence crop is the one phase 2 judged (taken once, kept by the track); only evidence mode stores it.
-            byte[] faceJpeg = PrivacyModes.AllowsFaceCrop(_privacy) && track.BestCrop is { } crop
-                ? ImageCodec.EncodeJpeg(new BgrFrame(crop, track.BestCropSize, track.BestCropSize), _violationOptions.JpegQuality)
-                : [];
-            var kind = _policy.KindOf(track.Verdict) ?? ViolationKind.Unmasked;
-            float confidence = kind == ViolationKind.Incorrect ? track.IncorrectConfidence : track.UnmaskedConfidence;
-            var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, track.Id, now, confidence,
-                track.Box, faceJpeg, snapshot, frame.Width, frame.Height, _privacy, kind);
-            Violations++;
-            _metrics?.ViolationRaised(_cameraId);
-            CameraLog.Violation(_logger, _cameraId, track.Id, confidence);
-            if (!_violationSink.TryWrite(violation)) CameraLog.SinkRefused(_logger, _cameraId, "violation");
-        }
-    }
-
-    private void UpdateLiveFrame(BgrFrame frame, DateTimeOffset now)
-    {
-        try
-        {
-            var jpeg = Annotate(frame, _cameraOptions.LiveFrameJpegQuality, obscure: _privacy == PrivacyMode.Blurred, keep: null);
-            _live.Publish(new LiveFrame(_cameraId, now, frame.Width, frame.Height, jpeg));
-            _lastLiveFrame = now;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            CameraLog.AnnotateFailed(_logger, _cameraId, ex);
-        }
-    }
-
-    // Pixelation happens on the copy before boxes are drawn and before JPEG encoding: what is stored never held the face.
-    // With a violator (a display slot), its box is highlighted and the others muted: the evidence image.
-    private byte[] Annotate(BgrFrame frame, int quality, bool obscure, BoxF? keep, int violator = -1)
-    {
-        using var image = BgrImage.CopyFrom(frame);
-        if (obscure)
-        {
-            if (_cameraOptions.PrivacyBackgroundCells > 0) FacePixelator.PixelateBackground(image, keep, _cameraOptions.PrivacyBackgroundCells);
-            FacePixelator.Pixelate(image, FacesToObscure(keep));
-        }
-        var display = _display.AsSpan(0, _displayCount);
-        if (violator >= 0 && violator < display.Length) FrameAnnotator.DrawEvidence(image, display, violator, _zoneOutlines);
-        else FrameAnnotator.Draw(image, display, _zoneOutlines);
-        return ImageCodec.EncodeJpeg(image.AsFrame(), quality);
-    }
-
-    private static int SlotOf(ReadOnlySpan<FaceTrack?> assignments, FaceTrack track)
-    {
-        for (int i = 0; i < assignments.Length; i++)
-            if (ReferenceEquals(assignments[i], track)) return i;
-        return -1;
-    }
-
-    private ReadOnlySpan<BoxF> FacesToObscure(BoxF? keep)
-    {
-        if (_obscured.Length < _allFaceCount) _obscured = new BoxF[_allFaces.Length];
-        int n = 0;
-        for (int i = 0; i < _allFaceCount; i++)
-        {
-            if (keep is { } own && BoxF.IoU(_allFaces[i], own) >= ViolatorFaceIoU) continue;
-            _obscured[n++] = _allFaces[i];
-        }
-        return _obscured.AsSpan(0, n);
     }
 }

@@ -28,7 +28,8 @@ public sealed class ComplianceCounter
 
     /// <summary>
     /// Creates a counter for one camera. A mask_incorrect person counts as unmasked when
-    /// <paramref name="incorrectIsNonCompliant"/> (the default), else as masked.
+    /// <paramref name="incorrectIsNonCompliant"/> (the default), else as masked; either way also in
+    /// <see cref="ComplianceDelta.Incorrect"/>.
     /// </summary>
     public ComplianceCounter(string cameraId, bool incorrectIsNonCompliant = true)
     {
@@ -121,25 +122,25 @@ public sealed class ComplianceCounter
 
     private ComplianceDelta Count()
     {
-        var (masked, unmasked, unknown) = Classes(_bucket.Values);
-        return new ComplianceDelta(_bucketEventId, CameraId, _bucketStart!.Value, _bucket.Count, masked, unmasked, unknown);
+        var (masked, unmasked, unknown, incorrect) = Classes(_bucket.Values);
+        return new ComplianceDelta(_bucketEventId, CameraId, _bucketStart!.Value, _bucket.Count, masked, unmasked, unknown, Incorrect: incorrect);
     }
 
-    private (int Masked, int Unmasked, int Unknown) Classes(IEnumerable<MaskVerdict> verdicts)
+    private (int Masked, int Unmasked, int Unknown, int Incorrect) Classes(IEnumerable<MaskVerdict> verdicts)
     {
-        int masked = 0, unmasked = 0, unknown = 0;
+        int masked = 0, unmasked = 0, unknown = 0, incorrect = 0;
         foreach (var verdict in verdicts)
         {
             switch (verdict)
             {
                 case MaskVerdict.Masked: masked++; break;
                 case MaskVerdict.Unmasked: unmasked++; break;
-                case MaskVerdict.Incorrect when _incorrectIsNonCompliant: unmasked++; break;
-                case MaskVerdict.Incorrect: masked++; break;
+                case MaskVerdict.Incorrect when _incorrectIsNonCompliant: unmasked++; incorrect++; break;
+                case MaskVerdict.Incorrect: masked++; incorrect++; break;
                 default: unknown++; break;
             }
         }
-        return (masked, unmasked, unknown);
+        return (masked, unmasked, unknown, incorrect);
     }
 
     // The unique people of one running hour or day, and what of it was already handed out as deltas.
@@ -147,7 +148,7 @@ public sealed class ComplianceCounter
     {
         private readonly Dictionary<long, MaskVerdict> _people = [];
         private DateTimeOffset? _start;
-        private (int People, int Masked, int Unmasked, int Unknown) _emitted;
+        private (int People, int Masked, int Unmasked, int Unknown, int Incorrect) _emitted;
 
         public int People => _people.Count;
 
@@ -165,11 +166,11 @@ public sealed class ComplianceCounter
         public ComplianceDelta? TakeChange(string cameraId)
         {
             if (_start is not { } start) return null;
-            var (masked, unmasked, unknown) = owner.Classes(_people.Values);
-            var now = (_people.Count, masked, unmasked, unknown);
+            var (masked, unmasked, unknown, incorrect) = owner.Classes(_people.Values);
+            var now = (_people.Count, masked, unmasked, unknown, incorrect);
             if (now == _emitted) return null;
             var delta = new ComplianceDelta(Guid.CreateVersion7(), cameraId, start, now.Item1 - _emitted.People,
-                masked - _emitted.Masked, unmasked - _emitted.Unmasked, unknown - _emitted.Unknown, period);
+                masked - _emitted.Masked, unmasked - _emitted.Unmasked, unknown - _emitted.Unknown, period, incorrect - _emitted.Incorrect);
             _emitted = now;
             return delta;
         }

@@ -96,7 +96,7 @@ public sealed class CameraFeed
             LastAnalysedAt = now;
             return GateVerdict.Analyse;
         }
-        return Pipeline.HasUnjudged(models) ? GateVerdict.SkipWithCrops : GateVerdict.Skip;
+        return Pipeline.HasUnjudged(models, now) ? GateVerdict.SkipWithCrops : GateVerdict.Skip;
     }
 
     internal DateTimeOffset? LastMotionAt { get; private set; }

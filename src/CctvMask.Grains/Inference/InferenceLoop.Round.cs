@@ -33,7 +33,7 @@ public sealed partial class InferenceLoop
                 _phaseTwo.CropRequests(_views, _requests);
             }
             for (int i = back; i < _roundFeeds.Length; i++)
-                _roundFeeds[i]!.Pipeline.RequestUnjudged(i, _models, _options.MaxCropsPerFrame, _requests);
+                _roundFeeds[i]!.Pipeline.RequestUnjudged(i, _models, now, _options.MaxCropsPerFrame, _requests);
             _phaseTwo.CropRequests(_views, _requests);
             int crops = _phaseTwo.RecordJudgements(_requests, _pipelineOf, now);
             crops += _stills.Judge(_views, _phaseTwo);

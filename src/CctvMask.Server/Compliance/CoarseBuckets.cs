@@ -21,12 +21,12 @@ public static class CoarseBuckets
                 folded[^1] = last with
                 {
                     People = last.People + p.People, Masked = last.Masked + p.Masked,
-                    Unmasked = last.Unmasked + p.Unmasked, Unknown = last.Unknown + p.Unknown,
+                    Unmasked = last.Unmasked + p.Unmasked, Unknown = last.Unknown + p.Unknown, Incorrect = last.Incorrect + p.Incorrect,
                 };
             }
             else
             {
-                folded.Add(new CompliancePoint(start, p.People, p.Masked, p.Unmasked, p.Unknown));
+                folded.Add(p with { Start = start });
             }
         }
         return folded;

@@ -50,14 +50,14 @@ public static class ComplianceApi
             points = CoarseBuckets.Fold(points, coarse);
             bucketName = $"{coarse}min";
         }
-        long people = 0, masked = 0, unmasked = 0, unknown = 0;
+        long people = 0, masked = 0, unmasked = 0, unknown = 0, incorrect = 0;
         foreach (var p in points)
         {
-            people += p.People; masked += p.Masked; unmasked += p.Unmasked; unknown += p.Unknown;
+            people += p.People; masked += p.Masked; unmasked += p.Unmasked; unknown += p.Unknown; incorrect += p.Incorrect;
         }
         return TypedResults.Ok(new ComplianceSeriesResponse(
             id, start, end, bucketName,
-            CompliancePointResponse.From(new CompliancePoint(start, people, masked, unmasked, unknown)),
+            CompliancePointResponse.From(new CompliancePoint(start, people, masked, unmasked, unknown, incorrect)),
             points.Select(CompliancePointResponse.From).ToArray()));
     }
 

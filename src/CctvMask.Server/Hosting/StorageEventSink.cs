@@ -19,7 +19,7 @@ internal sealed class StorageEventSink(IStorageWriter writer) : IComplianceSink,
             CountPeriod.Hour => CctvMask.Storage.Compliance.BucketSize.Hour,
             CountPeriod.Day => CctvMask.Storage.Compliance.BucketSize.Day,
             _ => CctvMask.Storage.Compliance.BucketSize.Minute,
-        });
+        }, d.Incorrect);
 
     public bool TryWrite(ViolationEvent v)
     {

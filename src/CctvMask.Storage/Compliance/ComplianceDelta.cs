@@ -17,6 +17,10 @@ namespace CctvMask.Storage.Compliance;
 /// the pipeline's running unique count for that hour or day: people only grow, but a person may move from
 /// unknown to masked, so a class may be negative; the stored row is the sum.
 /// </param>
+/// <param name="Incorrect">
+/// Of the people, those voted mask_incorrect (≥ 0 for a minute). Already counted in <paramref name="Unmasked"/> or
+/// <paramref name="Masked"/> (as the pipeline's <c>IncorrectMaskIsNonCompliant</c> says): extra information, not a class.
+/// </param>
 public sealed record ComplianceDelta(
     Guid EventId,
     string CameraId,
@@ -25,4 +29,5 @@ public sealed record ComplianceDelta(
     int Masked,
     int Unmasked,
     int Unknown,
-    BucketSize Granularity = BucketSize.Minute);
+    BucketSize Granularity = BucketSize.Minute,
+    int Incorrect = 0);

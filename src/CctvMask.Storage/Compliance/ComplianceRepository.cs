@@ -54,9 +54,9 @@ public sealed class ComplianceRepository(
         var rows = await db.ComplianceBuckets
             .Where(b => b.CameraId == cameraId && b.Granularity == granularity && b.BucketStart >= fromDb && b.BucketStart < toDb)
             .OrderBy(b => b.BucketStart)
-            .Select(b => new { b.BucketStart, b.People, b.Masked, b.Unmasked, b.Unknown })
+            .Select(b => new { b.BucketStart, b.People, b.Masked, b.Unmasked, b.Unknown, b.Incorrect })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => new CompliancePoint(StorageTime.FromDb(r.BucketStart), r.People, r.Masked, r.Unmasked, r.Unknown))];
+        return [.. rows.Select(r => new CompliancePoint(StorageTime.FromDb(r.BucketStart), r.People, r.Masked, r.Unmasked, r.Unknown, r.Incorrect))];
     }
 
     /// <summary>
@@ -141,7 +141,7 @@ public sealed class ComplianceRepository(
         if (!Enum.IsDefined(delta.Granularity))
             throw new ArgumentException($"Unknown bucket size '{delta.Granularity}'.", nameof(delta));
         // Hour and day deltas are changes of a running unique count: a class may shrink, people never do.
-        if (delta.People < 0 || (delta.Granularity == BucketSize.Minute && (delta.Masked < 0 || delta.Unmasked < 0 || delta.Unknown < 0)))
+        if (delta.People < 0 || (delta.Granularity == BucketSize.Minute && (delta.Masked < 0 || delta.Unmasked < 0 || delta.Unknown < 0 || delta.Incorrect < 0)))
             throw new ArgumentException("Compliance delta counts must be ≥ 0.", nameof(delta));
     }
 

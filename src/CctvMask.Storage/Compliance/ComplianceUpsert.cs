@@ -14,7 +14,7 @@ internal static class ComplianceUpsert
 {
     // Keeps each statement far below SQLite's 32766 and PostgreSQL's 65535 parameter limits.
     private const int ChunkSize = 500;
-    private const int BucketColumns = 7;
+    private const int BucketColumns = 8;
 
     /// <summary>Applies the deltas inside the caller's transaction; returns how many were new.</summary>
     public static async Task<int> ApplyAsync(
@@ -48,16 +48,17 @@ internal static class ComplianceUpsert
         {
             var d = byId[id];
             var key = (d.CameraId, (int)d.Granularity, Floor(d.BucketStart, d.Granularity));
-            if (!sums.TryGetValue(key, out var s)) sums[key] = s = new long[4];
+            if (!sums.TryGetValue(key, out var s)) sums[key] = s = new long[5];
             s[0] += d.People;
             s[1] += d.Masked;
             s[2] += d.Unmasked;
             s[3] += d.Unknown;
+            s[4] += d.Incorrect;
         }
         foreach (var chunk in sums.Chunk(ChunkSize))
         {
             var sql = new StringBuilder(
-                """INSERT INTO "compliance_buckets" ("camera_id", "granularity", "bucket_start", "people", "masked", "unmasked", "unknown") VALUES """);
+                """INSERT INTO "compliance_buckets" ("camera_id", "granularity", "bucket_start", "people", "masked", "unmasked", "unknown", "incorrect") VALUES """);
             var args = new object[chunk.Length * BucketColumns];
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -73,13 +74,15 @@ internal static class ComplianceUpsert
                 args[p + 4] = s[1];
                 args[p + 5] = s[2];
                 args[p + 6] = s[3];
+                args[p + 7] = s[4];
             }
             sql.Append("""
                  ON CONFLICT ("camera_id", "granularity", "bucket_start") DO UPDATE SET
                   "people" = "compliance_buckets"."people" + excluded."people",
                   "masked" = "compliance_buckets"."masked" + excluded."masked",
                   "unmasked" = "compliance_buckets"."unmasked" + excluded."unmasked",
-                  "unknown" = "compliance_buckets"."unknown" + excluded."unknown"
+                  "unknown" = "compliance_buckets"."unknown" + excluded."unknown",
+                  "incorrect" = "compliance_buckets"."incorrect" + excluded."incorrect"
                 """);
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, cancellationToken).ConfigureAwait(false);
         }

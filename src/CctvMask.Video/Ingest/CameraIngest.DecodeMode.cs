@@ -8,10 +8,6 @@ namespace CctvMask.Video.Ingest;
 // a restart; the state stays Streaming). Network sources only: restarting a file or a device starts it over.
 public sealed partial class CameraIngest
 {
-    // With key frames only, frames come once per GOP: the watchdog expects at least this interval (a 1 s GOP is typical;
-    // up to LateFrameIntervals × this is tolerated, then key frames are refused for good and every frame is decoded).
-    private static readonly TimeSpan KeyFrameInterval = TimeSpan.FromSeconds(1);
-
     private volatile bool _wantKeyFrames;
     private volatile bool _keyFramesRefused;
     private volatile bool _sessionKeyFrames;

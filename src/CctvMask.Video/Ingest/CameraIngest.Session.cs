@@ -124,10 +124,12 @@ public sealed partial class CameraIngest
         }
     }
 
+    // With key frames only, frames come once per GOP: the watchdog expects at least IngestOptions.KeyFrameInterval (up to
+    // LateFrameIntervals × that is tolerated, then key frames are refused for good and every frame is decoded).
     private TimeSpan ExpectedFrameInterval(bool keyFrames)
     {
         var interval = _source.DetectFps is { } fps ? TimeSpan.FromSeconds(1 / fps) : TimeSpan.Zero;
-        return keyFrames && interval < KeyFrameInterval ? KeyFrameInterval : interval;
+        return keyFrames && interval < _options.KeyFrameInterval ? _options.KeyFrameInterval : interval;
     }
 
     /// <summary>A streaming session whose frames are overdue shows as stalled; the next frame makes it streaming again.</summary>

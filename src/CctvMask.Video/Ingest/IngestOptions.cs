@@ -61,6 +61,14 @@ public sealed class IngestOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.05", "00:01:00")]
     public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Expected gap between key frames while a still scene is decoded key frames only (the stream's GOP; 1 s is
+    /// typical). The watchdog expects frames at least this far apart in that mode; after
+    /// <see cref="LateFrameIntervals"/> × this without one, key-frame-only decoding is refused for the camera.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
+    public TimeSpan KeyFrameInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Median delay before the first reconnect of a failure streak (exponential, jittered).</summary>
     [Range(typeof(TimeSpan), "00:00:00.01", "00:10:00")]
     public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(1);
@@ -118,6 +126,9 @@ public sealed class IngestOptions : IValidatableObject
             yield return new ValidationResult($"BackoffCap ({BackoffCap}) must be >= BackoffBase ({BackoffBase}).", [nameof(BackoffCap)]);
         if (WatchdogInterval >= StallTimeout)
             yield return new ValidationResult($"WatchdogInterval ({WatchdogInterval}) must be shorter than StallTimeout ({StallTimeout}).", [nameof(WatchdogInterval)]);
+        // A key-frame-only session would otherwise be restarted as stalled between two key frames.
+        if (KeyFrameInterval >= StallTimeout)
+            yield return new ValidationResult($"KeyFrameInterval ({KeyFrameInterval}) must be shorter than StallTimeout ({StallTimeout}).", [nameof(KeyFrameInterval)]);
         if (!Enum.IsDefined(RtspTransport))
             yield return new ValidationResult($"RtspTransport {(int)RtspTransport} is not defined.", [nameof(RtspTransport)]);
         if (!Enum.IsDefined(ScaleAlgorithm))

@@ -47,6 +47,10 @@ public sealed class SeededPagesTests(DashboardFixture fixture)
             await Expect(hourRow).ToContainTextAsync(Pct(100.0 * h.Masked / (h.Masked + h.Unmasked)));
             await Expect(hourRow).ToContainTextAsync((h.Masked + h.Unmasked + h.Unknown).ToString(CultureInfo.InvariantCulture));
         }
+        // The people who wore the mask wrongly: an orange line over the bars, in the legend and in the summary.
+        await Expect(p.Page.GetByTestId("people-chart").GetByTestId("incorrect-series")).ToBeAttachedAsync();
+        await Expect(p.Page.GetByTestId("incorrect-legend")).ToBeVisibleAsync();
+        await Expect(p.Page.GetByTestId("compliance-summary")).ToContainTextAsync($"{Seeder.IncorrectPeople} mask incorrect");
 
         // Credentials never reach the page; the masked URL does.
         var body = await p.Page.InnerTextAsync("body");

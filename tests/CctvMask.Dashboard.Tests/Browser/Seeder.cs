@@ -37,6 +37,9 @@ public static class Seeder
     public static readonly (int HoursAgo, int Masked, int Unmasked, int Unknown)[] Hours =
         [(6, 9, 1, 2), (5, 8, 2, 0), (4, 6, 4, 1), (3, 3, 1, 0), (2, 5, 5, 2), (1, 7, 3, 0)];
 
+    /// <summary>The seeded hour in which some of the unmasked people wore the mask wrongly, and how many.</summary>
+    public const int IncorrectHoursAgo = 2, IncorrectPeople = 3;
+
     public static string CameraUrl(string rtspBase) =>
         $"rtsp://operator:{CameraSecret}@{new Uri(rtspBase).Authority}/lobby-offline";
 
@@ -62,7 +65,8 @@ public static class Seeder
             await provider.GetRequiredService<CctvDatabase>().MigrateAsync();
             var minutes = Hours.Select(h => new ComplianceDelta(
                     Guid.NewGuid(), CameraId, HourStart(now, h.HoursAgo).AddMinutes(10),
-                    h.Masked + h.Unmasked + h.Unknown, h.Masked, h.Unmasked, h.Unknown))
+                    h.Masked + h.Unmasked + h.Unknown, h.Masked, h.Unmasked, h.Unknown,
+                    Incorrect: h.HoursAgo == IncorrectHoursAgo ? IncorrectPeople : 0))
                 .Append(new ComplianceDelta(Guid.NewGuid(), CameraId, RecentMinute(now), 5, 4, 1, 0))
                 .ToArray();
             // One minute per hour with people: each hour's (and day's) unique people are that minute's.

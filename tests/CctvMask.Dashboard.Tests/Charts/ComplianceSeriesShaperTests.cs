@@ -48,6 +48,17 @@ public sealed class ComplianceSeriesShaperTests
     }
 
     [Fact]
+    public void The_incorrect_series_has_a_value_per_bucket_with_people_and_is_absent_when_nobody_wore_the_mask_wrongly()
+    {
+        var points = new[] { Point(T0.AddHours(1), 3, 2) with { Incorrect = 2 }, Point(T0.AddHours(3), 1, 1) };
+        var slots = ComplianceSeriesShaper.Slots(points, T0, T0.AddHours(4), ComplianceBucket.Hour);
+
+        Assert.Equal([null, 2.0, null, 0.0], ComplianceSeriesShaper.IncorrectValues(slots));
+        Assert.Equal([null, 60.0, null, 50.0], ComplianceSeriesShaper.ComplianceValues(slots)); // the ratio ignores it
+        Assert.Null(ComplianceSeriesShaper.IncorrectValues(ComplianceSeriesShaper.Slots([Point(T0, 1, 1)], T0, T0.AddHours(1), ComplianceBucket.Hour)));
+    }
+
+    [Fact]
     public void A_day_of_hours_has_24_slots_for_the_sparkline()
     {
         var to = T0.AddMinutes(17);

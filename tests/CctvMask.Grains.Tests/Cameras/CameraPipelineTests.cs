@@ -137,6 +137,29 @@ public sealed class CameraPipelineTests
     }
 
     [Fact]
+    public void The_status_and_the_journal_read_the_open_minute_counted_at_the_tick()
+    {
+        var sink = new MemorySink();
+        var pool = new FrameBufferPool(new FrameSize(64, 64));
+        var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 1 });
+        Step(pipeline, pool, T0, Faces.At(10, 10, size: 20));
+        Assert.Null(pipeline.OpenMinute()); // not counted before the first tick
+
+        pipeline.Tick(T0.AddSeconds(10));
+        var open = pipeline.OpenMinute();
+        var journaled = Assert.Single(sink.Provisionals);
+        Assert.NotNull(open);
+        Assert.Equal((journaled.BucketStart, journaled.People, journaled.Masked, journaled.Unmasked),
+            (open.BucketStart, open.People, open.Masked, open.Unmasked));
+        Assert.Equal(1, open.People);
+
+        Step(pipeline, pool, T0.AddSeconds(31), Faces.At(10, 10, size: 20)); // the next minute: the open one closed
+        Assert.Null(pipeline.OpenMinute());
+        pipeline.Tick(T0.AddSeconds(32));
+        Assert.Equal(ComplianceCounter.MinuteOf(T0.AddSeconds(31)), pipeline.OpenMinute()!.BucketStart);
+    }
+
+    [Fact]
     public void A_frame_completed_after_its_round_crossed_a_minute_counts_in_the_new_minute_and_closes_the_old_one()
     {
         var sink = new MemorySink();

@@ -1,3 +1,4 @@
+using CctvMask.Grains.Compliance;
 using CctvMask.Abstractions.Violations;
 using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Inference;
@@ -43,7 +44,7 @@ public sealed class IncorrectMaskPipelineTests
     }
 
     [Fact]
-    public void A_track_judged_incorrect_raises_one_violation_of_kind_incorrect_and_counts_as_unmasked()
+    public void A_track_judged_incorrect_raises_one_violation_of_kind_incorrect_and_counts_as_unmasked_and_as_incorrect()
     {
         var (sink, _) = Run(new ViolationOptions { CooldownSeconds = 600 });
 
@@ -51,17 +52,20 @@ public sealed class IncorrectMaskPipelineTests
         Assert.Equal(ViolationKind.Incorrect, violation.Kind);
         Assert.Equal(0.85f, violation.Confidence, 3);   // mean p(mask_incorrect), not p(without_mask)
         var minute = Assert.Single(sink.Minutes);
-        Assert.Equal((2, 1, 1, 0), (minute.People, minute.Masked, minute.Unmasked, minute.Unknown));
+        Assert.Equal((2, 1, 1, 0, 1), (minute.People, minute.Masked, minute.Unmasked, minute.Unknown, minute.Incorrect));
+        Assert.Equal(1.0 / 2, minute.Compliance);                 // the ratio is as before: incorrect is in unmasked
+        Assert.Equal(1, Assert.Single(sink.Of(CountPeriod.Hour)).Incorrect); // the unique count of the hour too
+        Assert.Equal(1, Assert.Single(sink.Of(CountPeriod.Day)).Incorrect);
     }
 
     [Fact]
-    public void With_both_switches_off_an_incorrect_track_raises_nothing_and_counts_as_masked()
+    public void With_both_switches_off_an_incorrect_track_raises_nothing_and_counts_as_masked_and_as_incorrect()
     {
         var (sink, pipeline) = Run(new ViolationOptions { CooldownSeconds = 600, IncorrectMaskIsViolation = false, IncorrectMaskIsNonCompliant = false });
 
         Assert.Empty(sink.Violations);
         Assert.Equal(0, pipeline.Violations);
         var minute = Assert.Single(sink.Minutes);
-        Assert.Equal((2, 2, 0, 0), (minute.People, minute.Masked, minute.Unmasked, minute.Unknown));
+        Assert.Equal((2, 2, 0, 0, 1), (minute.People, minute.Masked, minute.Unmasked, minute.Unknown, minute.Incorrect));
     }
 }

@@ -78,16 +78,16 @@ public sealed class CropBudgetTests
         List<CropRequest> requests = [];
         pipeline.Track(faces, 640, 360, T0, models, 0, requests, maxCrops: 3);
         foreach (var r in requests) pipeline.RecordJudgement(r.Track, default, new byte[8 * 8 * 3], 8, T0);
-        Assert.True(pipeline.HasUnjudged(models));
+        Assert.True(pipeline.HasUnjudged(models, T0));
 
         requests.Clear();
-        Assert.Equal(1, pipeline.RequestUnjudged(4, models, 1, requests));
+        Assert.Equal(1, pipeline.RequestUnjudged(4, models, T0, 1, requests));
         requests.Clear();
-        Assert.Equal(2, pipeline.RequestUnjudged(4, models, 8, requests));
+        Assert.Equal(2, pipeline.RequestUnjudged(4, models, T0, 8, requests));
         Assert.All(requests, r => Assert.Equal(4, r.Frame));
         Assert.All(requests, r => Assert.Contains(r.Face.Box, faces.Select(f => f.Box)));
         foreach (var r in requests) pipeline.RecordJudgement(r.Track, default, new byte[8 * 8 * 3], 8, T0);
-        Assert.False(pipeline.HasUnjudged(models));
+        Assert.False(pipeline.HasUnjudged(models, T0));
     }
 
     [Fact]

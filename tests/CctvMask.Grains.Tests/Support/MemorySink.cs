@@ -11,6 +11,9 @@ public sealed class MemorySink : IComplianceSink, IViolationSink
 
     public ConcurrentQueue<ViolationEvent> Violations { get; } = new();
 
+    /// <summary>The open minutes journaled (<see cref="IComplianceSink.TryWriteProvisional"/>).</summary>
+    public ConcurrentQueue<ComplianceDelta> Provisionals { get; } = new();
+
     /// <summary>The minute deltas (the hour and day ones left out).</summary>
     public ComplianceDelta[] Minutes => [.. Deltas.Where(d => d.Period == CountPeriod.Minute)];
 
@@ -20,6 +23,12 @@ public sealed class MemorySink : IComplianceSink, IViolationSink
     public bool TryWrite(ComplianceDelta delta)
     {
         Deltas.Enqueue(delta);
+        return true;
+    }
+
+    public bool TryWriteProvisional(ComplianceDelta delta)
+    {
+        Provisionals.Enqueue(delta);
         return true;
     }
 

@@ -6,13 +6,17 @@ namespace CctvMask.Storage.Tests.Compliance;
 
 public sealed class ComplianceRepositoryTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
-    /// <summary>Deltas spread over two days, several per minute, with odd seconds inside minutes.</summary>
+    /// <summary>Deltas spread over two days, several per minute, with odd seconds inside minutes; some unmasked wore the mask wrongly.</summary>
     private static List<ComplianceDelta> SpreadDeltas(string camera, DateTimeOffset t0)
     {
         var rng = new Random(42);
         var deltas = new List<ComplianceDelta>();
         foreach (var minute in new[] { 0, 0, 1, 59, 60, 61, 61, 125, 1439, 1440, 1500, 2000 })
-            deltas.Add(Samples.Delta(camera, t0.AddMinutes(minute).AddSeconds(rng.Next(60)), rng.Next(5), rng.Next(4), rng.Next(3)));
+        {
+            var delta = Samples.Delta(camera, t0.AddMinutes(minute).AddSeconds(rng.Next(60)), rng.Next(5), rng.Next(4), rng.Next(3));
+            deltas.Add(delta with { Incorrect = rng.Next(delta.Unmasked + 1) });
+        }
+        Assert.Contains(deltas, d => d.Incorrect > 0);
         return deltas;
     }
 
@@ -20,7 +24,7 @@ public sealed class ComplianceRepositoryTests(DatabaseFixture fixture) : IClassF
         deltas.GroupBy(d => new DateTimeOffset(d.BucketStart.UtcTicks - d.BucketStart.UtcTicks % width.Ticks, TimeSpan.Zero))
             .OrderBy(g => g.Key)
             .Select(g => new CompliancePoint(g.Key, g.Sum(d => (long)d.People), g.Sum(d => (long)d.Masked),
-                g.Sum(d => (long)d.Unmasked), g.Sum(d => (long)d.Unknown)))
+                g.Sum(d => (long)d.Unmasked), g.Sum(d => (long)d.Unknown), g.Sum(d => (long)d.Incorrect)))
             .ToList();
 
     [Theory]

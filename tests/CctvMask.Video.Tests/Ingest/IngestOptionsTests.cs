@@ -32,4 +32,18 @@ public sealed class IngestOptionsTests
         Assert.Contains(e.Failures, f => f.Contains("BackoffCap"));
         Assert.Contains(e.Failures, f => f.Contains("WatchdogInterval"));
     }
+
+    [Fact]
+    public void The_key_frame_interval_is_bounded_and_shorter_than_the_stall_timeout()
+    {
+        var zero = Assert.Throws<OptionsValidationException>(() =>
+            IngestOptionsValidator.ThrowIfInvalid(new IngestOptions { KeyFrameInterval = TimeSpan.Zero }));
+        Assert.Contains(zero.Failures, f => f.Contains(nameof(IngestOptions.KeyFrameInterval)));
+
+        var longerThanStall = Assert.Throws<OptionsValidationException>(() => IngestOptionsValidator.ThrowIfInvalid(
+            new IngestOptions { KeyFrameInterval = TimeSpan.FromSeconds(12), StallTimeout = TimeSpan.FromSeconds(10) }));
+        Assert.Contains(longerThanStall.Failures, f => f.Contains("KeyFrameInterval") && f.Contains("StallTimeout"));
+
+        IngestOptionsValidator.ThrowIfInvalid(new IngestOptions { KeyFrameInterval = TimeSpan.FromSeconds(4), StallTimeout = TimeSpan.FromSeconds(10) });
+    }
 }

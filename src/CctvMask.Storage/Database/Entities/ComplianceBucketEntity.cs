@@ -14,4 +14,7 @@ internal sealed class ComplianceBucketEntity
     public long Masked { get; set; }
     public long Unmasked { get; set; }
     public long Unknown { get; set; }
+
+    /// <summary>Of the people, those voted mask_incorrect (also counted in unmasked or masked, as configured).</summary>
+    public long Incorrect { get; set; }
 }

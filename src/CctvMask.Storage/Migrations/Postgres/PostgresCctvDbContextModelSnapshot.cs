@@ -483,6 +483,10 @@ namespace CctvMask.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("bucket_start");
 
+                    b.Property<long>("Incorrect")
+                        .HasColumnType("bigint")
+                        .HasColumnName("incorrect");
+
                     b.Property<long>("Masked")
                         .HasColumnType("bigint")
                         .HasColumnName("masked");

@@ -476,6 +476,10 @@ namespace CctvMask.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("bucket_start");
 
+                    b.Property<long>("Incorrect")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incorrect");
+
                     b.Property<long>("Masked")
                         .HasColumnType("INTEGER")
                         .HasColumnName("masked");

@@ -1,0 +1,180 @@
+using CctvMask.Abstractions.Privacy;
+using CctvMask.Abstractions.Violations;
+using CctvMask.Grains.Tracking;
+using CctvMask.Grains.Violations;
+using CctvMask.Grains.Zones;
+using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
+using CctvMask.Vision.Geometry;
+using CctvMask.Vision.Imaging;
+using CctvMask.Vision.Privacy;
+using Microsoft.Extensions.Logging;
+
+namespace CctvMask.Grains.Cameras;
+
+/// <summary>
+/// The images one camera lets out: the violation records with their evidence (snapshot with the violator
+/// highlighted, the judged face crop) and the live-view JPEG while someone watches. The camera's
+/// <see cref="PrivacyMode"/> decides what leaves: in <c>evidence</c> every face but the violator's is pixelated
+/// in the snapshot; in <c>blurred</c> every face, in snapshots and the live view, and no face crop; in
+/// <c>statistics</c> no image and no violation, only their count. Called by <see cref="CameraPipeline"/> under
+/// its lock, with the faces and tracks of the frame it is finishing.
+/// </summary>
+internal sealed class EvidenceRenderer
+{
+    // A detection is the violator's own face when it overlaps the track's box this much.
+    private const float ViolatorFaceIoU = 0.5f;
+
+    private readonly string _cameraId;
+    private readonly PrivacyMode _privacy;
+    private readonly ViolationPolicy _policy;
+    private readonly ViolationOptions _violationOptions;
+    private readonly CameraOptions _cameraOptions;
+    private readonly IViolationSink _violationSink;
+    private readonly IReadOnlyList<float[]>? _zoneOutlines;
+    private readonly ILogger _logger;
+    private readonly CameraMetrics? _metrics;
+    private DetectedFace[] _display = new DetectedFace[16];
+    private BoxF[] _obscured = new BoxF[16];
+    private int _displayCount;
+    private DateTimeOffset _lastLiveFrame = DateTimeOffset.MinValue;
+
+    public EvidenceRenderer(string cameraId, ZoneSet zones, PrivacyMode privacy, ViolationPolicy policy, ViolationOptions violations,
+        CameraOptions camera, IViolationSink violationSink, ILogger logger, CameraMetrics? metrics)
+    {
+        _cameraId = cameraId;
+        _privacy = privacy;
+        _policy = policy;
+        _violationOptions = violations;
+        _cameraOptions = camera;
+        _violationSink = violationSink;
+        _zoneOutlines = zones.Count == 0 ? null : Array.ConvertAll(zones.Polygons, p => p.Points);
+        _logger = logger;
+        _metrics = metrics;
+        LiveView = new LiveView(camera, PrivacyModes.AllowsImages(privacy));
+    }
+
+    /// <summary>Violations raised (in <c>statistics</c> mode, counted without a record).</summary>
+    public long Violations { get; private set; }
+
+    /// <summary>The live view: made only while a viewer's lease runs.</summary>
+    public LiveView LiveView { get; }
+
+    /// <summary>
+    /// What the live view and the evidence snapshot show from now on: each face in the zones
+    /// (<paramref name="faces"/>, slot by slot with <paramref name="assignments"/>) with its track's verdict.
+    /// </summary>
+    public void BuildDisplay(ReadOnlySpan<RawFace> faces, ReadOnlySpan<FaceTrack?> assignments)
+    {
+        if (_display.Length < faces.Length) _display = new DetectedFace[Math.Max(faces.Length, _display.Length * 2)];
+        for (int i = 0; i < faces.Length; i++)
+        {
+            var f = faces[i];
+            var verdict = assignments[i]?.Verdict ?? MaskVerdict.Unknown;
+            var label = verdict switch
+            {
+                MaskVerdict.Masked => FaceLabel.WithMask,
+                MaskVerdict.Unmasked => FaceLabel.WithoutMask,
+                MaskVerdict.Incorrect => FaceLabel.Incorrect,
+                _ => FaceLabel.Unknown,
+            };
+            float p = verdict == MaskVerdict.Unmasked ? 1f - assignments[i]!.UnmaskedConfidence : float.NaN;
+            float pIncorrect = verdict == MaskVerdict.Incorrect ? assignments[i]!.IncorrectConfidence : float.NaN;
+            _display[i] = new DetectedFace(f.Box, f.Score, f.Landmarks, label, p, pIncorrect);
+        }
+        _displayCount = faces.Length;
+    }
+
+    /// <summary>
+    /// One violation per track of <paramref name="toRaise"/>, with evidence drawn from <paramref name="frame"/>;
+    /// <paramref name="allFaces"/> are every face of the frame, zones or not (all of them are someone to pixelate).
+    /// </summary>
+    public void RaiseViolations(BgrFrame frame, List<FaceTrack> toRaise, ReadOnlySpan<FaceTrack?> assignments,
+        ReadOnlySpan<BoxF> allFaces, DateTimeOffset now)
+    {
+        if (!PrivacyModes.RecordsViolations(_privacy))
+        {
+            // Statistics only: the count goes into the status, no per-person record leaves the camera.
+            Violations += toRaise.Count;
+            return;
+        }
+        // Snapshots are drawn only for frames that raise, never per ordinary frame, one per violator with its box
+        // highlighted (the others muted): in evidence mode its face is the only one kept, in blurred mode it is
+        // pixelated like every other face, so the box is what tells who it was.
+        foreach (var track in toRaise)
+        {
+            BoxF? keep = _privacy == PrivacyMode.Evidence ? track.Box : null;
+            byte[] snapshot = Annotate(frame, allFaces, _violationOptions.JpegQuality, obscure: true, keep, violator: SlotOf(assignments, track));
+            // The evidence crop is the one phase 2 judged (taken once, kept by the track); only evidence mode stores it.
+            byte[] faceJpeg = PrivacyModes.AllowsFaceCrop(_privacy) && track.BestCrop is { } crop
+                ? ImageCodec.EncodeJpeg(new BgrFrame(crop, track.BestCropSize, track.BestCropSize), _violationOptions.JpegQuality)
+                : [];
+            var kind = _policy.KindOf(track.Verdict) ?? ViolationKind.Unmasked;
+            float confidence = kind == ViolationKind.Incorrect ? track.IncorrectConfidence : track.UnmaskedConfidence;
+            var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, track.Id, now, confidence,
+                track.Box, faceJpeg, snapshot, frame.Width, frame.Height, _privacy, kind);
+            Violations++;
+            _metrics?.ViolationRaised(_cameraId);
+            CameraLog.Violation(_logger, _cameraId, track.Id, confidence);
+            if (!_violationSink.TryWrite(violation)) CameraLog.SinkRefused(_logger, _cameraId, "violation");
+        }
+    }
+
+    /// <summary>
+    /// True when a viewer's lease runs and the last live frame is older than the live-frame interval. Nobody watching,
+    /// no live JPEG: a static camera's largest per-frame cost outside decoding was this encode.
+    /// </summary>
+    public bool LiveFrameDue(DateTimeOffset now) =>
+        LiveView.IsWatched(now)
+        && now - _lastLiveFrame >= TimeSpan.FromMilliseconds(_cameraOptions.LiveFrameIntervalMilliseconds);
+
+    /// <summary>Publishes <paramref name="frame"/> with the current display (faces pixelated in <c>blurred</c> mode).</summary>
+    public void UpdateLiveFrame(BgrFrame frame, ReadOnlySpan<BoxF> allFaces, DateTimeOffset now)
+    {
+        try
+        {
+            var jpeg = Annotate(frame, allFaces, _cameraOptions.LiveFrameJpegQuality, obscure: _privacy == PrivacyMode.Blurred, keep: null);
+            LiveView.Publish(new LiveFrame(_cameraId, now, frame.Width, frame.Height, jpeg));
+            _lastLiveFrame = now;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            CameraLog.AnnotateFailed(_logger, _cameraId, ex);
+        }
+    }
+
+    // Pixelation happens on the copy before boxes are drawn and before JPEG encoding: what is stored never held the face.
+    // With a violator (a display slot), its box is highlighted and the others muted: the evidence image.
+    private byte[] Annotate(BgrFrame frame, ReadOnlySpan<BoxF> allFaces, int quality, bool obscure, BoxF? keep, int violator = -1)
+    {
+        using var image = BgrImage.CopyFrom(frame);
+        if (obscure)
+        {
+            if (_cameraOptions.PrivacyBackgroundCells > 0) FacePixelator.PixelateBackground(image, keep, _cameraOptions.PrivacyBackgroundCells);
+            FacePixelator.Pixelate(image, FacesToObscure(allFaces, keep));
+        }
+        var display = _display.AsSpan(0, _displayCount);
+        if (violator >= 0 && violator < display.Length) FrameAnnotator.DrawEvidence(image, display, violator, _zoneOutlines);
+        else FrameAnnotator.Draw(image, display, _zoneOutlines);
+        return ImageCodec.EncodeJpeg(image.AsFrame(), quality);
+    }
+
+    private static int SlotOf(ReadOnlySpan<FaceTrack?> assignments, FaceTrack track)
+    {
+        for (int i = 0; i < assignments.Length; i++)
+            if (ReferenceEquals(assignments[i], track)) return i;
+        return -1;
+    }
+
+    private ReadOnlySpan<BoxF> FacesToObscure(ReadOnlySpan<BoxF> allFaces, BoxF? keep)
+    {
+        if (_obscured.Length < allFaces.Length) _obscured = new BoxF[Math.Max(allFaces.Length, _obscured.Length * 2)];
+        int n = 0;
+        foreach (var face in allFaces)
+        {
+            if (keep is { } own && BoxF.IoU(face, own) >= ViolatorFaceIoU) continue;
+            _obscured[n++] = face;
+        }
+        return _obscured.AsSpan(0, n);
+    }
+}
