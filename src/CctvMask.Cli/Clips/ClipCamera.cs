@@ -54,7 +54,8 @@ internal sealed class ClipCamera
         if (mode == JudgementMode.EveryFrame)
         {
             // Re-check every track at half the frame interval: JudgementPolicy then asks for every tracked face
-            // of every frame (except faces too small to classify, which v1 did not classify either).
+            // of every frame (except faces too small to classify, which v1 did not classify either), tentative tracks too.
+            tracker.JudgeTentativeTracks = true;
             tracker.RecheckSeconds = _frameInterval.TotalSeconds / 2;
             tracker.ConfidentRecheckSeconds = _frameInterval.TotalSeconds / 2;
         }

@@ -35,7 +35,7 @@ public sealed class CameraPipelineTests
     }
 
     private static CameraPipeline Create(MemorySink sink, ZoneSet? zones = null, TrackerOptions? tracker = null) =>
-        new("cam-1", zones, Abstractions.Privacy.PrivacyMode.Evidence, tracker ?? new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2 },
+        new("cam-1", zones, Abstractions.Privacy.PrivacyMode.Evidence, tracker ?? new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2, MaxEarlyJudgements = 2 },
             new ViolationOptions { CooldownSeconds = 600 }, new CameraOptions { LiveFrameIntervalMilliseconds = 1000 },
             sink, sink, NullLogger.Instance);
 
@@ -71,20 +71,23 @@ public sealed class CameraPipelineTests
     }
 
     [Fact]
-    public void Phase_2_is_asked_for_new_and_young_tracks_then_only_at_re_checks()
+    public void Phase_2_is_asked_for_confirmed_and_young_tracks_then_only_at_re_checks()
     {
         var sink = new MemorySink();
         var pool = new FrameBufferPool(new FrameSize(320, 240));
-        var options = new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2, RecheckSeconds = 2, ConfidentMargin = 2, ConfidentRecheckSeconds = 10 };
+        var options = new TrackerOptions
+        {
+            ConfirmHits = 2, MinJudgedVotes = 2, MaxEarlyJudgements = 2, RecheckSeconds = 2, ConfidentMargin = 2, ConfidentRecheckSeconds = 10,
+        };
         var pipeline = Create(sink, tracker: options);
         var asked = new List<int>();
         for (int f = 0; f < 60; f++) // 12 s at 5 fps, one person standing still
             asked.Add(Step(pipeline, pool, T0.AddMilliseconds(200 * f), Faces.At(100, 60, label: FaceLabel.WithMask)));
 
-        Assert.Equal([1, 1], asked.Take(2));            // new track, then a second vote
-        Assert.Equal(0, asked[2]);                        // two agreeing votes: confident
+        Assert.Equal([0, 1, 1], asked.Take(3));         // tentative, confirmed, then a second vote
+        Assert.Equal(0, asked[3]);                        // two agreeing votes: confident
         Assert.Equal(3, asked.Sum());                     // then only the 10 s confident re-check
-        Assert.Equal(1, asked[51]);                       // judged at 0.2 s, re-checked at 10.2 s
+        Assert.Equal(1, asked[52]);                       // judged at 0.4 s, re-checked at 10.4 s
         Assert.True(asked.Count * 1 >= 5 * asked.Sum(), "at least 5x fewer crops than one per face per frame");
     }
 

@@ -33,7 +33,7 @@ public sealed class IncorrectMaskPipelineTests
         var sink = new MemorySink();
         var pool = new FrameBufferPool(new FrameSize(320, 240));
         var pipeline = new CameraPipeline("cam-1", null, Abstractions.Privacy.PrivacyMode.Evidence,
-            new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2 }, violations,
+            new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 2, MaxEarlyJudgements = 2 }, violations,
             new CameraOptions { LiveFrameIntervalMilliseconds = 1000 }, sink, sink, NullLogger.Instance);
         for (int f = 0; f < 20; f++)
             Step(pipeline, pool, T0.AddMilliseconds(100 * f),

@@ -15,8 +15,12 @@ public sealed class CropBudgetTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 4, 10, 0, 10, TimeSpan.Zero);
 
+    // A face is a person (and wants its crop) on its first frame, and a young track wants a second vote: ConfirmHits 1,
+    // two early votes (the defaults judge a track from the frame that confirms it, once).
+    private static readonly TrackerOptions Tracking = new() { ConfirmHits = 1, MinJudgedVotes = 2, MaxEarlyJudgements = 2 };
+
     private static CameraPipeline Pipeline(string id, MemorySink sink) =>
-        new(id, null, PrivacyModes.Default, new TrackerOptions(), new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance);
+        new(id, null, PrivacyModes.Default, Tracking, new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance);
 
     private static RawFace[] Faces(int count) =>
         [.. Enumerable.Range(0, count).Select(j => new RawFace(new BoxF(20 + 60 * j, 80, 48, 48), 0.9f, default))];

@@ -12,8 +12,12 @@ public sealed class InferenceLoopTests
 {
     private static InferenceLoop Loop(IFaceModels models, InferenceLoopOptions? options = null) => Loops.Create(models, options);
 
+    // Every face of a camera's first two frames is cropped: ConfirmHits 1 (a tentative track is not judged) and two
+    // early votes (the defaults take one).
+    private static readonly TrackerOptions Tracking = new() { ConfirmHits = 1, MinJudgedVotes = 2, MaxEarlyJudgements = 2 };
+
     private static CameraPipeline Pipeline(string id, MemorySink sink) =>
-        new(id, null, PrivacyModes.Default, new TrackerOptions(), new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance);
+        new(id, null, PrivacyModes.Default, Tracking, new ViolationOptions(), new CameraOptions(), sink, sink, NullLogger.Instance);
 
     private static Task Until(Func<bool> condition) => Loops.Until(condition);
 

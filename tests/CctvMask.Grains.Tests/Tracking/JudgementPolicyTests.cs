@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using CctvMask.Grains.Tests.Support;
+using CctvMask.Grains.Tracking;
+using CctvMask.Vision.Detection;
+using CctvMask.Vision.FaceDetection;
+
+namespace CctvMask.Grains.Tests.Tracking;
+
+/// <summary>Which tracked faces phase 2 is asked for, with the product's defaults (one person at 5 analysed fps).</summary>
+public sealed class JudgementPolicyTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    // One still person for the given labels (one analysed frame each, 0.2 s apart); returns per frame whether phase 2 was asked.
+    private static List<bool> Asked(TrackerOptions options, params FaceLabel[] labels)
+    {
+        var tracker = new FaceTracker(options);
+        var asked = new List<bool>();
+        for (int f = 0; f < labels.Length; f++)
+        {
+            var now = T0.AddMilliseconds(200 * f);
+            var face = Faces.At(100, 100, label: labels[f]);
+            var raw = new RawFace(face.Box, face.Score, face.Landmarks);
+            tracker.Update([raw]);
+            var track = tracker.Assignments[0]!;
+            bool judge = JudgementPolicy.ShouldJudge(track, raw, tooSmall: false, now, options);
+            if (judge) track.RecordJudgement(face, [], 0, now);
+            asked.Add(judge);
+        }
+        return asked;
+    }
+
+    private static FaceLabel[] Frames(int count, FaceLabel label) => Enumerable.Repeat(label, count).ToArray();
+
+    [Fact]
+    public void A_tentative_track_is_not_judged_and_is_judged_on_the_frame_that_confirms_it()
+    {
+        var options = new TrackerOptions(); // ConfirmHits 3
+        var asked = Asked(options, Frames(3, FaceLabel.WithMask));
+        Assert.Equal([false, false, true], asked);
+        var everyTrack = new TrackerOptions { JudgeTentativeTracks = true };   // the CLI's per-frame comparison
+        Assert.Equal([true, false, false], Asked(everyTrack, Frames(3, FaceLabel.WithMask)));
+    }
+
+    [Fact]
+    public void One_decided_vote_gives_the_verdict_and_the_next_frame_is_not_judged_again()
+    {
+        var options = new TrackerOptions();
+        var asked = Asked(options, Frames(6, FaceLabel.WithoutMask));
+        Assert.Equal([false, false, true, false, false, false], asked);
+        Assert.Equal(1, options.MinJudgedVotes);
+    }
+
+    [Fact]
+    public void An_undecided_view_is_retried_at_the_re_check_not_on_the_next_frames()
+    {
+        var options = new TrackerOptions(); // RecheckSeconds 2 = 10 frames
+        var labels = Frames(16, FaceLabel.Unknown);
+        labels[12] = FaceLabel.WithMask;
+        var asked = Asked(options, labels);
+        Assert.Equal([2, 12], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
+    }
+
+    [Fact]
+    public void A_re_check_that_disagrees_keeps_re_checking_at_the_short_interval_until_the_verdict_is_confident()
+    {
+        var options = new TrackerOptions(); // ConfidentMargin 2, RecheckSeconds 2, ConfidentRecheckSeconds 10
+        var labels = Frames(40, FaceLabel.WithMask);
+        for (int f = 12; f < 40; f++) labels[f] = FaceLabel.WithoutMask; // someone else now, or the mask came off
+        var asked = Asked(options, labels);
+        // Confirmed at frame 2; the re-check at 12 disagrees (a tie: no verdict), 22 makes it Unmasked, 32 confident (by 2).
+        Assert.Equal([2, 12, 22, 32], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
+    }
+
+    [Theory]
+    [InlineData(1, 1, true)]
+    [InlineData(2, 2, true)]
+    [InlineData(2, 1, false)]
+    public void Early_judgements_must_cover_the_votes_a_verdict_needs(int minVotes, int maxEarly, bool valid)
+    {
+        var options = new TrackerOptions { MinJudgedVotes = minVotes, MaxEarlyJudgements = maxEarly };
+        var results = new List<ValidationResult>();
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
+    }
+}
