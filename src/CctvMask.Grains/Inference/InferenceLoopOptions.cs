@@ -50,12 +50,13 @@ public sealed class InferenceLoopOptions
     /// it (nothing moved, so its box still holds). Spreads a burst (a crowd walking in) over a few frames.
     /// </summary>
     /// <remarks>
-    /// 8: at ~0.5 ms a crop on this CPU that is about as long as one frame's phase 1, so a frame costs at most about
-    /// twice its detection. Before the cap, 16 crowd cameras whose scene changed together sent 560–900 crops a second
-    /// to phase 2 for two seconds and dropped 58–99 frames a second (server-bench, 2026-12-04).
+    /// 12: at ~0.5 ms a crop on this CPU a capped frame costs phase 1 plus about as much again. Before any cap, 16 crowd
+    /// cameras whose scene changed together sent 560–900 crops a second to phase 2 for two seconds and dropped 58–99
+    /// frames a second (server-bench, 2026-12-04, old tracker defaults). 8 left 34 people on each crowd clip without a
+    /// verdict (83 new people at once, 2 s photos; <c>eval --video</c>, no motion gate), 12 left 18 / 17 (per-frame: 17 / 15).
     /// </remarks>
     [Range(1, 4096)]
-    public int MaxCropsPerFrame { get; set; } = 8;
+    public int MaxCropsPerFrame { get; set; } = 12;
 
     /// <summary>Width of the grey thumbnail the motion gate compares (pixels).</summary>
     [Range(8, 256)]
