@@ -110,7 +110,7 @@ def stored(pg, until):
 
 def people_compare(item, label, counted, buckets, first, kill, samples=(), window=6):
     """Closed minutes must be stored in full; the open minute may lose what was counted after its last provisional
-    write (Cctv:Cameras:ProvisionalIntervalSeconds, 5 s, plus this 1 s sampling): `window` seconds before the kill."""
+    write (Cctv:Cameras:ProvisionalIntervalSeconds, 1 s by default since 2026-12-04 (5 s before), plus this 1 s sampling): `window` seconds before the kill."""
     minutes = sorted(m for m in counted if first <= m <= kill)
     om = kill.replace(second=0, microsecond=0)
     lost = {m.strftime("%H:%M"): (counted[m], buckets.get(m, 0)) for m in minutes if buckets.get(m, 0) < counted[m]}
