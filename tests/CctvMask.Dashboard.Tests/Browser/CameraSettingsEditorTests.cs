@@ -33,9 +33,10 @@ public sealed class CameraSettingsEditorTests(DashboardFixture fixture)
             var zones = editor.Locator(ZonesInput);
             await Expect(size).ToBeDisabledAsync();
 
-            await DashboardPage.SetSwitchAsync(Switch(editor, "motion-gating"), false);
+            // The small-face switch first: the size field it enables shows the circuit applied a switch's click.
             await DashboardPage.SetSwitchAsync(Switch(editor, "small-face-pass"), true);
             await Expect(size).ToBeEnabledAsync();
+            await DashboardPage.SetSwitchAsync(Switch(editor, "motion-gating"), false);
             await size.FillAsync("1000");
             await zones.FillAsync("door: 0.1,0.1 0.9,0.1\nexit: 0.5,0.5 0.9,0.5 0.9,0.9");
             await editor.GetByTestId("save-camera").ClickAsync();

@@ -92,6 +92,7 @@ public sealed class DashboardPage : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             if (await checkbox.IsCheckedAsync() == on) return;
+            await WaitUntilStillAsync(checkbox);
             await checkbox.ClickAsync(new() { Force = true });
             try
             {
@@ -104,6 +105,16 @@ public sealed class DashboardPage : IAsyncDisposable
             }
         }
     }
+
+    // A forced click skips Playwright's stability check: wait until the switch stops moving (an expanding panel).
+    private static Task WaitUntilStillAsync(ILocator element) =>
+        Eventually.TrueAsync(async () =>
+        {
+            var before = await element.BoundingBoxAsync();
+            await Task.Delay(150);
+            var after = await element.BoundingBoxAsync();
+            return before is not null && after is not null && before.X == after.X && before.Y == after.Y;
+        }, TimeSpan.FromSeconds(10), "the switch stands still");
 
     /// <summary>
     /// Waits until the chart inside <paramref name="container"/> draws a series: an SVG path that
