@@ -132,7 +132,11 @@ public sealed class DashboardPage : IAsyncDisposable
         get { lock (_consoleErrors) return [.. _consoleErrors]; }
     }
 
-    public void AssertNoConsoleErrors() => Assert.Empty(ConsoleErrors);
+    public void AssertNoConsoleErrors()
+    {
+        var errors = ConsoleErrors;
+        Assert.True(errors.Count == 0, "console errors:\n" + string.Join("\n", errors));   // whole messages, with their URLs
+    }
 
     public static Regex PathRegex(string path) => new(Regex.Escape(path) + "(\\?|$)");
 

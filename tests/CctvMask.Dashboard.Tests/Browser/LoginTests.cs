@@ -30,6 +30,10 @@ public sealed class LoginTests(DashboardFixture fixture)
         await Expect(p.Page).ToHaveURLAsync(DashboardPage.PathRegex("/violations"));
         await Expect(p.Page.GetByTestId("role")).ToHaveTextAsync("Admin");
         await Expect(p.Page.GetByTestId("violations-table")).ToContainTextAsync(Seeder.CameraName);
+        // The table's face thumbnails finish loading first: one still in flight at the logout is refused (401), as it
+        // should be, and would show as a console error of the page being left.
+        await Eventually.TrueAsync(() => p.Page.EvaluateAsync<bool>("() => [...document.images].every(i => i.complete)"),
+            TimeSpan.FromSeconds(20), "the table's images are loaded");
 
         await p.Page.GetByTestId("logout").ClickAsync();
         await Expect(p.Page).ToHaveURLAsync(new Regex("/login\\?loggedOut=1$"));
