@@ -38,6 +38,8 @@ internal sealed class CameraPipeline
     private readonly List<FaceTrack> _toRaise = [];
     private RawFace[] _faces = new RawFace[16];
     private readonly CropSelection _selection = new();
+    private int _frameWidth = 1;
+    private int _frameHeight = 1;
     private BoxF[] _allFaces = new BoxF[16];
     private int _allFaceCount;
     private int _faceCount;
@@ -81,7 +83,8 @@ internal sealed class CameraPipeline
     /// <summary>
     /// Phase-1 faces of this camera's frame (frame pixels): keeps those whose box centre is inside a zone,
     /// updates the tracker, and appends a <see cref="CropRequest"/> for every face phase 2 should judge, at most
-    /// <paramref name="maxCrops"/>, in <see cref="CropPriority"/> order (never judged first, then judged longest ago); the rest ask again on a later frame.
+    /// <paramref name="maxCrops"/>, in <see cref="CropPriority"/> order (never judged first, likeliest to be lost first; then judged
+    /// longest ago); the rest ask again on a later frame.
     /// </summary>
     public void Track(ReadOnlySpan<RawFace> faces, int frameWidth, int frameHeight, DateTimeOffset now, IFaceModels models,
         int frameSlot, List<CropRequest> requests, int maxCrops)
@@ -105,11 +108,13 @@ internal sealed class CameraPipeline
             _tracker.Update(inZones);
             FacesDetected += kept;
             var assignments = _tracker.Assignments;
+            _frameWidth = frameWidth;
+            _frameHeight = frameHeight;
             _selection.Reset(maxCrops);
             for (int i = 0; i < kept; i++)
             {
                 if (assignments[i] is { } track && JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions))
-                    _selection.Offer(new CropCandidate(i, track));
+                    _selection.Offer(Candidate(i, track));
             }
             foreach (ref readonly var chosen in _selection.Chosen())
                 requests.Add(new CropRequest(frameSlot, chosen.Track, inZones[chosen.Index]));
@@ -130,21 +135,26 @@ internal sealed class CameraPipeline
     /// For a frame the motion gate skipped: appends crop requests (at most <paramref name="maxCrops"/>) for the tracks
     /// in view that were never judged and that <see cref="JudgementPolicy"/> would judge, at their boxes of the last analysed
     /// frame, scanning from <paramref name="from"/> (what <see cref="FirstUnjudged"/> found this round: the faces before it
-    /// were no candidates, and only <see cref="Track"/> or <see cref="Skip"/>, which come later, can make one). Returns the requests added.
+    /// were no candidates, and only <see cref="Track"/> or <see cref="Skip"/>, which come later, can make one), likeliest to be
+    /// lost first (<see cref="CropPriority"/>). Returns the requests added.
     /// </summary>
     public int RequestUnjudged(int frameSlot, int from, IFaceModels models, DateTimeOffset now, int maxCrops, List<CropRequest> requests)
     {
         lock (_gate)
         {
-            int added = 0;
-            for (int i = from < 0 ? -1 : NextUnjudged(from, models, now); i >= 0 && added < maxCrops; i = NextUnjudged(i + 1, models, now))
-            {
-                requests.Add(new CropRequest(frameSlot, _tracker.Assignments[i]!, _faces[i]));
-                added++;
-            }
-            return added;
+            _selection.Reset(maxCrops);
+            for (int i = from < 0 ? -1 : NextUnjudged(from, models, now); i >= 0; i = NextUnjudged(i + 1, models, now))
+                _selection.Offer(Candidate(i, _tracker.Assignments[i]!));
+            var chosen = _selection.Chosen();
+            foreach (ref readonly var c in chosen)
+                requests.Add(new CropRequest(frameSlot, c.Track, _faces[c.Index]));
+            return chosen.Length;
         }
     }
+
+    // Under _gate: face i of the last analysed frame as a crop candidate; a track never judged carries its loss risk.
+    private CropCandidate Candidate(int i, FaceTrack track) =>
+        new(i, track, track.LastJudgedAt is null ? JudgementPolicy.LossRisk(track, _faces[i], _frameWidth, _frameHeight) : 0f);
 
     // Under _gate: the first face from `from` on whose track is in view, never judged, and wanted by the policy.
     private int NextUnjudged(int from, IFaceModels models, DateTimeOffset now)

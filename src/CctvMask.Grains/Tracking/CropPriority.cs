@@ -2,8 +2,10 @@ namespace CctvMask.Grains.Tracking;
 
 /// <summary>
 /// The order in which a frame's crop budget (<c>MaxCropsPerFrame</c>) serves the faces that want a crop: tracks never
-/// judged first, then the tracks judged longest ago (so a capped frame never starves the same faces), then detection
-/// order. The whole ordering rule is here; <see cref="CropSelection"/> only keeps the first N by it.
+/// judged first, likeliest to be lost before the next frame first (<see cref="CropCandidate.LossRisk"/>: a track lost
+/// unjudged is a person counted without a verdict, a deferred one still in view loses nothing); then the tracks judged
+/// longest ago (so a capped frame never starves the same faces); then detection order. The whole ordering rule is here;
+/// <see cref="CropSelection"/> only keeps the first N by it.
 /// </summary>
 internal static class CropPriority
 {
@@ -12,7 +14,14 @@ internal static class CropPriority
     {
         var (ja, jb) = (a.Track.LastJudgedAt, b.Track.LastJudgedAt);
         if (ja is null != jb is null) return ja is null;
-        if (ja is { } ta && jb is { } tb && ta != tb) return ta < tb;
+        if (ja is { } ta && jb is { } tb)
+        {
+            if (ta != tb) return ta < tb;
+        }
+        else if (a.LossRisk != b.LossRisk)
+        {
+            return a.LossRisk > b.LossRisk;
+        }
         return a.Index < b.Index;
     }
 }

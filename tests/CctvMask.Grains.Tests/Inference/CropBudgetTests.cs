@@ -52,6 +52,68 @@ public sealed class CropBudgetTests
     }
 
     [Fact]
+    public void A_short_budget_serves_the_faces_the_detector_is_least_sure_of_first()
+    {
+        // The faces near the score threshold are the ones the detector drops next; a confident one will still be there.
+        var models = new FixedFaceDetector();
+        var pipeline = Pipeline("cam", new MemorySink());
+        float[] scores = [0.9f, 0.6f, 0.95f, 0.5f, 0.7f];
+        var faces = Faces(5).Select((f, j) => f with { Score = scores[j] }).ToArray();
+        List<CropRequest> requests = [];
+        var served = new List<float[]>();
+        for (int frame = 0; frame < 3; frame++)
+        {
+            requests.Clear();
+            var now = T0.AddSeconds(0.2 * frame);
+            pipeline.Track(faces, 640, 360, now, models, 0, requests, maxCrops: 2);
+            served.Add([.. requests.Where(r => r.Track.LastJudgedAt is null).Select(r => r.Face.Score)]);
+            foreach (var r in requests) pipeline.RecordJudgement(r.Track, default, new byte[8 * 8 * 3], 8, now);
+        }
+        Assert.Equal([0.5f, 0.6f], served[0]);
+        Assert.Equal([0.7f, 0.9f], served[1]);
+        Assert.Equal([0.95f], served[2]);
+    }
+
+    [Fact]
+    public void A_face_leaving_the_frame_is_served_before_any_score()
+    {
+        var models = new FixedFaceDetector();
+        var pipeline = Pipeline("cam", new MemorySink());
+        List<CropRequest> requests = [];
+        // Frame 1: three faces, no budget (nobody judged). Frame 2: the confident face on the left walks out of the frame.
+        RawFace[] first = [new(new BoxF(300, 80, 48, 48), 0.5f, default), new(new BoxF(400, 80, 48, 48), 0.6f, default), new(new BoxF(40, 80, 48, 48), 0.95f, default)];
+        pipeline.Track(first, 640, 360, T0, models, 0, requests, maxCrops: 0);
+        Assert.Empty(requests);
+        RawFace[] second = [first[0], first[1], first[2] with { Box = new BoxF(10, 80, 48, 48) }];
+        pipeline.Track(second, 640, 360, T0.AddSeconds(0.2), models, 0, requests, maxCrops: 1);
+        Assert.Equal(second[2].Box, Assert.Single(requests).Face.Box);
+    }
+
+    [Fact]
+    public void Selecting_under_a_budget_allocates_nothing_in_steady_state()
+    {
+        var models = new FixedFaceDetector();
+        var pipeline = Pipeline("cam", new MemorySink());
+        // 10 faces that never get judged ask every frame: each frame picks 3 of them by loss risk.
+        var faces = Faces(10).Select((f, j) => f with { Score = 0.5f + 0.04f * ((j * 7) % 10) }).ToArray();
+        List<CropRequest> requests = new(16);
+        for (int f = 0; f < 10; f++)
+        {
+            requests.Clear();
+            pipeline.Track(faces, 640, 360, T0.AddSeconds(0.2 * f), models, 0, requests, maxCrops: 3);
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int f = 10; f < 50; f++)
+        {
+            requests.Clear();
+            pipeline.Track(faces, 640, 360, T0.AddSeconds(0.2 * f), models, 0, requests, maxCrops: 3);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(3, requests.Count);
+        Assert.Equal([0.5f, 0.54f, 0.58f], requests.Select(r => r.Face.Score).Order().Select(s => MathF.Round(s, 2)));
+    }
+
+    [Fact]
     public void Capped_re_checks_go_to_the_tracks_judged_longest_ago()
     {
         var models = new FixedFaceDetector();
@@ -83,6 +145,8 @@ public sealed class CropBudgetTests
 
         requests.Clear();
         Assert.Equal(1, pipeline.RequestUnjudged(4, first, models, T0, 1, requests));
+        // Equal scores: the first of the unjudged in detection order.
+        Assert.Equal(faces[3].Box, Assert.Single(requests).Face.Box);
         requests.Clear();
         Assert.Equal(2, pipeline.RequestUnjudged(4, first, models, T0, 8, requests));
         Assert.All(requests, r => Assert.Equal(4, r.Frame));
@@ -114,6 +178,21 @@ public sealed class CropBudgetTests
         List<CropRequest> fromStart = [];
         pipeline.RequestUnjudged(4, 0, models, T0, 8, fromStart);
         Assert.Equal(fromStart, requests);
+    }
+
+    [Fact]
+    public void A_skipped_frame_serves_the_least_sure_never_judged_face_first()
+    {
+        var models = new FixedFaceDetector();
+        var pipeline = Pipeline("cam", new MemorySink());
+        float[] scores = [0.9f, 0.8f, 0.55f, 0.7f];
+        var faces = Faces(4).Select((f, j) => f with { Score = scores[j] }).ToArray();
+        List<CropRequest> requests = [];
+        pipeline.Track(faces, 640, 360, T0, models, 0, requests, maxCrops: 0);
+        int first = pipeline.FirstUnjudged(models, T0);
+        Assert.Equal(0, first);
+        Assert.Equal(1, pipeline.RequestUnjudged(1, first, models, T0, 1, requests));
+        Assert.Equal(0.55f, Assert.Single(requests).Face.Score);
     }
 
     [Fact]

@@ -52,14 +52,46 @@ public sealed class JudgementPolicyTests
     }
 
     [Fact]
-    public void An_undecided_view_is_retried_at_the_re_check_not_on_the_next_frames()
+    public void An_undecided_view_is_retried_after_the_undecided_re_check_not_on_the_next_frames()
     {
-        var options = new TrackerOptions(); // RecheckSeconds 2 = 10 frames
-        var labels = Frames(16, FaceLabel.Unknown);
+        var options = new TrackerOptions(); // UndecidedRecheckSeconds 1 = 5 frames
+        var labels = Frames(30, FaceLabel.Unknown);
         labels[12] = FaceLabel.WithMask;
         var asked = Asked(options, labels);
-        Assert.Equal([2, 12], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
+        // Undecided at 2 and 7: looked at again after 1 s; decided at 12: the 2 s re-check (22) from then on.
+        Assert.Equal([2, 7, 12, 22], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
+        Assert.Equal([2, 12, 22], Enumerable.Range(0, 30).Where(Asked(new TrackerOptions { UndecidedRecheckSeconds = 2 }, labels).ElementAt));
     }
+
+    [Theory]
+    [InlineData(1.0, true)]
+    [InlineData(2.0, true)]
+    [InlineData(2.5, false)]
+    public void A_track_without_a_verdict_is_never_re_checked_less_often_than_one_with(double undecided, bool valid)
+    {
+        var options = new TrackerOptions { UndecidedRecheckSeconds = undecided }; // RecheckSeconds 2
+        var results = new List<ValidationResult>();
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
+        if (!valid) Assert.Contains(nameof(TrackerOptions.UndecidedRecheckSeconds), Assert.Single(results).ErrorMessage);
+    }
+
+    [Fact]
+    public void Loss_risk_puts_a_face_leaving_the_frame_first_then_the_lowest_detector_score()
+    {
+        var tracker = new FaceTracker(new TrackerOptions());
+        // Four faces seen twice: a sure one in the middle, an unsure one, one walking out on the left, one standing at the edge.
+        RawFace[] first = [Raw(300, 100, 0.95f), Raw(400, 100, 0.5f), Raw(30, 100, 0.9f), Raw(0, 250, 0.9f)];
+        RawFace[] second = [first[0], first[1], Raw(5, 100, 0.9f), first[3]];
+        tracker.Update(first);
+        tracker.Update(second);
+        var risk = Enumerable.Range(0, 4).Select(i => JudgementPolicy.LossRisk(tracker.Assignments[i]!, second[i], 640, 360)).ToArray();
+        Assert.Equal(0.05f, risk[0], 1e-5f);
+        Assert.Equal(0.5f, risk[1], 1e-5f);
+        Assert.True(risk[2] > 1f, $"leaving: {risk[2]}");
+        Assert.Equal(0.1f, risk[3], 1e-5f);    // at the border but not moving: not leaving
+    }
+
+    private static RawFace Raw(float x, float y, float score) => new(new CctvMask.Vision.Geometry.BoxF(x, y, 40, 40), score, default);
 
     [Fact]
     public void A_re_check_that_disagrees_keeps_re_checking_at_the_short_interval_until_the_verdict_is_confident()
