@@ -131,30 +131,45 @@ internal sealed class CameraPipeline
     }
 
     /// <summary>
-    /// True when a track in view has never been judged (its first crop did not fit a frame's budget): a frame the
-    /// motion gate skips can still serve it, since nothing moved since the boxes were found.
+    /// The index of the first track in view never judged (its first crop did not fit a frame's budget) that
+    /// <see cref="JudgementPolicy"/> would judge, or -1: a frame the motion gate skips can still serve it, since nothing
+    /// moved since the boxes were found. Stops at the first hit; <see cref="RequestUnjudged"/> resumes from it.
     /// </summary>
-    public bool HasUnjudged(IFaceModels models, DateTimeOffset now) => RequestUnjudged(-1, models, now, int.MaxValue, null) > 0;
+    public int FirstUnjudged(IFaceModels models, DateTimeOffset now)
+    {
+        lock (_gate) return NextUnjudged(0, models, now);
+    }
 
     /// <summary>
     /// For a frame the motion gate skipped: appends crop requests (at most <paramref name="maxCrops"/>) for the tracks
-    /// in view that were never judged and that <see cref="JudgementPolicy"/> would judge, at their boxes of the last analysed frame. Returns the requests added.
+    /// in view that were never judged and that <see cref="JudgementPolicy"/> would judge, at their boxes of the last analysed
+    /// frame, scanning from <paramref name="from"/> (what <see cref="FirstUnjudged"/> found this round: the faces before it
+    /// were no candidates, and only <see cref="Track"/> or <see cref="Skip"/>, which come later, can make one). Returns the requests added.
     /// </summary>
-    public int RequestUnjudged(int frameSlot, IFaceModels models, DateTimeOffset now, int maxCrops, List<CropRequest>? requests)
+    public int RequestUnjudged(int frameSlot, int from, IFaceModels models, DateTimeOffset now, int maxCrops, List<CropRequest> requests)
     {
         lock (_gate)
         {
-            var assignments = _tracker.Assignments;
             int added = 0;
-            for (int i = 0; i < _faceCount && i < assignments.Length && added < maxCrops; i++)
+            for (int i = from < 0 ? -1 : NextUnjudged(from, models, now); i >= 0 && added < maxCrops; i = NextUnjudged(i + 1, models, now))
             {
-                if (assignments[i] is not { LastJudgedAt: null, MissedFrames: 0 } track
-                    || !JudgementPolicy.ShouldJudge(track, _faces[i], models.IsTooSmall(_faces[i]), now, _trackerOptions)) continue;
-                requests?.Add(new CropRequest(frameSlot, track, _faces[i]));
+                requests.Add(new CropRequest(frameSlot, _tracker.Assignments[i]!, _faces[i]));
                 added++;
             }
             return added;
         }
+    }
+
+    // Under _gate: the first face from `from` on whose track is in view, never judged, and wanted by the policy.
+    private int NextUnjudged(int from, IFaceModels models, DateTimeOffset now)
+    {
+        var assignments = _tracker.Assignments;
+        for (int i = from; i < _faceCount && i < assignments.Length; i++)
+        {
+            if (assignments[i] is { LastJudgedAt: null, MissedFrames: 0 } track
+                && JudgementPolicy.ShouldJudge(track, _faces[i], models.IsTooSmall(_faces[i]), now, _trackerOptions)) return i;
+        }
+        return -1;
     }
 
     /// <summary>Phase 2's verdict on one requested crop (the crop is only read during the call).</summary>
