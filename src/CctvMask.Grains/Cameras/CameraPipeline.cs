@@ -37,7 +37,7 @@ internal sealed class CameraPipeline
     private readonly CameraMetrics? _metrics;
     private readonly List<FaceTrack> _toRaise = [];
     private RawFace[] _faces = new RawFace[16];
-    private int[] _later = new int[16];
+    private readonly CropSelection _selection = new();
     private BoxF[] _allFaces = new BoxF[16];
     private int _allFaceCount;
     private int _faceCount;
@@ -81,7 +81,7 @@ internal sealed class CameraPipeline
     /// <summary>
     /// Phase-1 faces of this camera's frame (frame pixels): keeps those whose box centre is inside a zone,
     /// updates the tracker, and appends a <see cref="CropRequest"/> for every face phase 2 should judge, at most
-    /// <paramref name="maxCrops"/>: tracks never judged first, the rest ask again on a later frame.
+    /// <paramref name="maxCrops"/>, in <see cref="CropPriority"/> order (never judged first, then judged longest ago); the rest ask again on a later frame.
     /// </summary>
     public void Track(ReadOnlySpan<RawFace> faces, int frameWidth, int frameHeight, DateTimeOffset now, IFaceModels models,
         int frameSlot, List<CropRequest> requests, int maxCrops)
@@ -105,28 +105,14 @@ internal sealed class CameraPipeline
             _tracker.Update(inZones);
             FacesDetected += kept;
             var assignments = _tracker.Assignments;
-            if (_later.Length < kept) _later = new int[Math.Max(kept, _later.Length * 2)];
-            int budget = maxCrops, later = 0;
+            _selection.Reset(maxCrops);
             for (int i = 0; i < kept; i++)
             {
-                if (assignments[i] is not { } track || !JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions))
-                    continue;
-                if (track.LastJudgedAt is not null) _later[later++] = i;
-                else if (budget > 0)
-                {
-                    requests.Add(new CropRequest(frameSlot, track, inZones[i]));
-                    budget--;
-                }
+                if (assignments[i] is { } track && JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions))
+                    _selection.Offer(new CropCandidate(i, track, inZones[i]));
             }
-            // Then the tracks judged longest ago, so a capped frame never starves the same faces.
-            for (; budget > 0 && later > 0; budget--)
-            {
-                int oldest = 0;
-                for (int k = 1; k < later; k++)
-                    if (assignments[_later[k]]!.LastJudgedAt < assignments[_later[oldest]]!.LastJudgedAt) oldest = k;
-                requests.Add(new CropRequest(frameSlot, assignments[_later[oldest]]!, inZones[_later[oldest]]));
-                _later[oldest] = _later[--later];
-            }
+            foreach (ref readonly var chosen in _selection.Chosen())
+                requests.Add(new CropRequest(frameSlot, chosen.Track, chosen.Face));
         }
     }
 
