@@ -32,7 +32,7 @@ public class CropSelectionBenchmarks
             var face = new RawFace(new BoxF(10 * i, 20, 40, 40), 0.9f, default);
             var track = new FaceTrack(i, face, 0, 1);
             if (rng.Next(4) != 0) track.RecordJudgement(default, [], 0, t0.AddMilliseconds(-rng.Next(60_000)));
-            _candidates[i] = new CropCandidate(i, track, face);
+            _candidates[i] = new CropCandidate(i, track);
         }
         _left = new int[Candidates];
     }

@@ -109,10 +109,10 @@ internal sealed class CameraPipeline
             for (int i = 0; i < kept; i++)
             {
                 if (assignments[i] is { } track && JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions))
-                    _selection.Offer(new CropCandidate(i, track, inZones[i]));
+                    _selection.Offer(new CropCandidate(i, track));
             }
             foreach (ref readonly var chosen in _selection.Chosen())
-                requests.Add(new CropRequest(frameSlot, chosen.Track, chosen.Face));
+                requests.Add(new CropRequest(frameSlot, chosen.Track, inZones[chosen.Index]));
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class CropSelectionTests
             var face = new RawFace(new BoxF(10 * i, 20, 40, 40), 0.9f, default);
             var track = new FaceTrack(i, face, 0, 1);
             if (rng.Next(3) != 0) track.RecordJudgement(default, [], 0, T0.AddSeconds(-rng.Next(6)));
-            candidates[i] = new CropCandidate(i, track, face);
+            candidates[i] = new CropCandidate(i, track);
         }
         // Offered in a shuffled order: the choice must not depend on it.
         rng.Shuffle(candidates);
