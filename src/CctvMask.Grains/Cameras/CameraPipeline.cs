@@ -241,7 +241,7 @@ internal sealed class CameraPipeline
     public OpenMinuteCounts? OpenMinute()
     {
         lock (_gate)
-            return _openMinute is { } p ? new OpenMinuteCounts(p.BucketStart, p.People, p.Masked, p.Unmasked) : null;
+            return _openMinute is { } p ? new OpenMinuteCounts(p.BucketStart, p.People, p.Masked, p.Unmasked, p.Incorrect) : null;
     }
 
     /// <summary>Closes the minute bucket when the clock moved on without frames; counts the open minute so far.</summary>
