@@ -60,7 +60,6 @@ internal sealed class ClipCamera
             tracker.JudgeTentativeTracks = true;
             tracker.RecheckSeconds = _frameInterval.TotalSeconds / 2;
             tracker.ConfidentRecheckSeconds = _frameInterval.TotalSeconds / 2;
-            tracker.UndecidedRecheckSeconds = _frameInterval.TotalSeconds / 2;
         }
         // Per-frame judges every face; track-aware runs with the loop's per-frame crop budget.
         _maxCrops = mode == JudgementMode.EveryFrame ? int.MaxValue : new InferenceLoopOptions().MaxCropsPerFrame;

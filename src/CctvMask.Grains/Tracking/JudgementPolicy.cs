@@ -35,7 +35,8 @@ public static class JudgementPolicy
         if (face.Box.LongSide >= track.BestJudgedSide * options.BetterViewFactor) return true;
         bool confident = track.VoteMargin >= options.ConfidentMargin;
         double interval = confident ? options.ConfidentRecheckSeconds
-            : track.DecidedVotes < options.MinJudgedVotes ? options.UndecidedRecheckSeconds : options.RecheckSeconds;
+            : track.DecidedVotes < options.MinJudgedVotes ? Math.Min(options.UndecidedRecheckSeconds, options.RecheckSeconds)
+            : options.RecheckSeconds;
         return interval > 0 && (now - last).TotalSeconds >= interval;
     }
 

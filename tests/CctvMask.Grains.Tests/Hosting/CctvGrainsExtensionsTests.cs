@@ -27,7 +27,7 @@ public sealed class CctvGrainsExtensionsTests
     [InlineData("Cctv:Inference:MaxCropsPerFrame", "0", typeof(InferenceLoopOptions))]
     [InlineData("Cctv:Inference:MaxCropsPerFrame", "300", typeof(InferenceLoopOptions))]   // above MaxCropsPerRound (256)
     [InlineData("Cctv:Tracking:RecheckSeconds", "0", typeof(TrackerOptions))]
-    [InlineData("Cctv:Tracking:UndecidedRecheckSeconds", "5", typeof(TrackerOptions))]   // above RecheckSeconds (2)
+    [InlineData("Cctv:Tracking:UndecidedRecheckSeconds", "0", typeof(TrackerOptions))]
     [InlineData("Cctv:Tracking:IouThreshold", "1.5", typeof(TrackerOptions))]
     [InlineData("Cctv:Tracking:MaxMissedFrames", "-1", typeof(TrackerOptions))]
     [InlineData("Cctv:Tracking:MinJudgedVotes", "0", typeof(TrackerOptions))]

@@ -63,16 +63,12 @@ public sealed class JudgementPolicyTests
         Assert.Equal([2, 12, 22], Enumerable.Range(0, 30).Where(Asked(new TrackerOptions { UndecidedRecheckSeconds = 2 }, labels).ElementAt));
     }
 
-    [Theory]
-    [InlineData(1.0, true)]
-    [InlineData(2.0, true)]
-    [InlineData(2.5, false)]
-    public void A_track_without_a_verdict_is_never_re_checked_less_often_than_one_with(double undecided, bool valid)
+    [Fact]
+    public void A_shorter_re_check_also_shortens_the_undecided_one()
     {
-        var options = new TrackerOptions { UndecidedRecheckSeconds = undecided }; // RecheckSeconds 2
-        var results = new List<ValidationResult>();
-        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
-        if (!valid) Assert.Contains(nameof(TrackerOptions.UndecidedRecheckSeconds), Assert.Single(results).ErrorMessage);
+        var options = new TrackerOptions { RecheckSeconds = 0.4 }; // 2 frames; UndecidedRecheckSeconds stays 1 (5 frames)
+        var asked = Asked(options, Frames(10, FaceLabel.Unknown));
+        Assert.Equal([2, 4, 6, 8], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
     }
 
     [Fact]
