@@ -21,6 +21,7 @@ public class PreprocessingBenchmarks
     private byte[] _crop = null!;
     private float[] _tensor = null!;
     private MaskClassifierMetadata _meta = null!;
+    private byte[] _bgra = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -40,6 +41,7 @@ public class PreprocessingBenchmarks
         _results = new RawFace[512];
         _crop = new byte[64 * 64 * 3];
         _tensor = new float[3 * 64 * 64];
+        _bgra = new byte[_image.Width * _image.Height * 4];
         _meta = new MaskClassifierMetadata(["with_mask", "without_mask"], 64, ChannelOrder.Rgb, [0.5f, 0.5f, 0.5f], [0.5f, 0.5f, 0.5f], 0.25f);
     }
 
@@ -65,4 +67,10 @@ public class PreprocessingBenchmarks
         FaceCropper.CropSquare(_image.AsFrame(), new BoxF(200, 100, 40, 44), 0.25f, 64, _crop);
         FaceCropper.ToTensor(_crop, 64, _meta, _tensor);
     }
+
+    [Benchmark(Description = "Skia layout: BGR → BGRA, 512x340 (evidence snapshot, live frame)")]
+    public void BgrToBgra() => PixelConversion.BgrToBgra(_image.Pixels, _bgra);
+
+    [Benchmark(Description = "Skia layout: BGRA → BGR, 512x340 (drawing in place)")]
+    public void BgraToBgr() => PixelConversion.BgraToBgr(_bgra, _image.Pixels);
 }

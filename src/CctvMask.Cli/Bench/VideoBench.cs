@@ -15,7 +15,8 @@ namespace CctvMask.Cli.Bench;
 /// <c>JudgementPolicy</c> asks for, phase 2, verdicts, minute counts, violations, live view — with track-aware
 /// phase 2 (B) and with per-frame classification (C). Blocks run A B C C B A, so drift and neighbours weigh
 /// on every variant alike; a window is one pass over all the frames (every variant's windows hold the same
-/// frames), each block reports its median window, a variant is the mean of its two blocks.
+/// frames), each block reports its median window, a variant is the mean of its two blocks. The end-to-end variants
+/// also report where a frame's time goes (<see cref="ClipStages"/>), so a ratio below target names its stage.
 /// </summary>
 public static class VideoBench
 {
@@ -66,14 +67,26 @@ public static class VideoBench
             [PerFrame] = Pass(perFrame),
         };
         string[] order = [Phase1, TrackAware, PerFrame, PerFrame, TrackAware, Phase1];
+        var cameras = new Dictionary<string, ClipCamera> { [TrackAware] = track, [PerFrame] = perFrame };
         var blocks = new List<Throughput>();
+        var stageBlocks = new Dictionary<string, List<IReadOnlyDictionary<string, double>>> { [TrackAware] = [], [PerFrame] = [] };
         var seen = new Dictionary<string, int>();
         foreach (var name in order)
         {
             seen[name] = seen.GetValueOrDefault(name) + 1;
             var label = string.Create(CultureInfo.InvariantCulture, $"{name} ({seen[name]})");
+            cameras.GetValueOrDefault(name)?.Stages.Reset();
             blocks.Add(Throughput.Measure(label, true, duration, TimeSpan.Zero, variants[name]));
+            if (cameras.TryGetValue(name, out var camera)) stageBlocks[name].Add(camera.Stages.MillisecondsPerFrame());
         }
+        // Each stage's mean over the variant's two blocks (every pass of a block, its warm-up pass included).
+        IReadOnlyDictionary<string, double> Stages(string name) =>
+            ClipStages.Names.ToDictionary(stage => stage, stage => stageBlocks[name].Average(b => b[stage]));
+        var stages = new Dictionary<string, IReadOnlyDictionary<string, double>>
+        {
+            ["track_aware"] = Stages(TrackAware),
+            ["per_frame"] = Stages(PerFrame),
+        };
 
         double Fps(string name) => blocks.Where(b => b.Name.StartsWith(name + " (", StringComparison.Ordinal)).Average(b => b.FramesPerSecond!.Value);
         var fps = new Dictionary<string, double> { ["phase1_only"] = Fps(Phase1), ["end_to_end_track_aware"] = Fps(TrackAware), ["end_to_end_per_frame"] = Fps(PerFrame) };
@@ -88,7 +101,7 @@ public static class VideoBench
             ["track_aware"] = (double)track.Crops / track.Frames,
             ["per_frame"] = (double)perFrame.Crops / perFrame.Frames,
         };
-        return new VideoBenchReport(frames.Describe(), Detect.DetectorSettings.Describe(detector.Options), blocks, fps, ratios, crops);
+        return new VideoBenchReport(frames.Describe(), Detect.DetectorSettings.Describe(detector.Options), blocks, fps, ratios, crops, stages);
     }
 
     /// <summary>Writes the blocks, the variants, the ratios and the crops as tables.</summary>
@@ -110,6 +123,12 @@ public static class VideoBench
         foreach (var (name, value) in report.CropsPerFrame)
             figures.AddRow($"phase-2 crops per analysed frame, {name}", value.ToString("0.00", CultureInfo.InvariantCulture));
         context.Console.Write(figures);
+        var stages = new Table().Title("where an end-to-end frame's time goes (ms per frame, mean of the variant's blocks)");
+        stages.AddColumn("stage");
+        foreach (var variant in report.StageMillisecondsPerFrame.Keys) stages.AddColumn(variant);
+        foreach (var stage in ClipStages.Names)
+            stages.AddRow([stage, .. report.StageMillisecondsPerFrame.Values.Select(v => v[stage].ToString("0.000", CultureInfo.InvariantCulture))]);
+        context.Console.Write(stages);
     }
 
     private static string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);

@@ -12,10 +12,12 @@ namespace CctvMask.Cli.Bench;
 /// <param name="FramesPerSecond">Per variant: mean of its blocks' medians.</param>
 /// <param name="Ratios">End-to-end ÷ phase-1-only and friends.</param>
 /// <param name="CropsPerFrame">Phase-2 crops per analysed frame, per end-to-end variant.</param>
+/// <param name="StageMillisecondsPerFrame">Per end-to-end variant: milliseconds per frame of each stage (<see cref="Clips.ClipStages.Names"/>).</param>
 public sealed record VideoBenchReport(
     [property: JsonPropertyName("clip")] string Clip,
     [property: JsonPropertyName("detector")] string Detector,
     [property: JsonPropertyName("blocks")] IReadOnlyList<Throughput> Blocks,
     [property: JsonPropertyName("frames_per_s")] IReadOnlyDictionary<string, double> FramesPerSecond,
     [property: JsonPropertyName("ratios")] IReadOnlyDictionary<string, double> Ratios,
-    [property: JsonPropertyName("crops_per_frame")] IReadOnlyDictionary<string, double> CropsPerFrame);
+    [property: JsonPropertyName("crops_per_frame")] IReadOnlyDictionary<string, double> CropsPerFrame,
+    [property: JsonPropertyName("stage_ms_per_frame")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> StageMillisecondsPerFrame);

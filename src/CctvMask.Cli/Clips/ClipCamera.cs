@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CctvMask.Abstractions.Privacy;
 using CctvMask.Grains.Cameras;
 using CctvMask.Grains.Inference;
@@ -14,7 +15,8 @@ namespace CctvMask.Cli.Clips;
 /// <summary>
 /// One camera's production path over a clip, frame after frame, as the inference loop runs a round for it:
 /// phase 1, <see cref="CameraPipeline.Track"/> (tracker + <see cref="JudgementPolicy"/>'s crop requests), one
-/// crop per request and phase 2 once over them (<see cref="PhaseTwoBatch.JudgeRequests"/>, the loop's own step), then
+/// crop per request and phase 2 once over them (<see cref="PhaseTwoBatch.CropRequests"/> and
+/// <see cref="PhaseTwoBatch.RecordJudgements"/>, the loop's own steps), then
 /// <see cref="CameraPipeline.Complete"/> (minute counts, violations, live view). Without a silo: the clock is
 /// the clip's (frame n at n ÷ detect fps from a minute boundary) and the sinks only sum. Defaults everywhere
 /// (tracker, violations, cameras); no zones, no motion gate (the gate is the loop's: every frame is analysed).
@@ -76,12 +78,17 @@ internal sealed class ClipCamera
     /// <summary>Phase-2 crops so far.</summary>
     public long Crops => _cropTotal;
 
+    /// <summary>Time per stage over the frames run since its last reset.</summary>
+    public ClipStages Stages { get; } = new();
+
     /// <summary>
     /// Runs the next frame of the camera (its pixels are copied into a pooled frame, as ingest reads them from
     /// ffmpeg, because the pipeline owns and disposes what it is handed). Returns the faces phase 1 found.
     /// </summary>
     public int Step(BgrFrame source)
     {
+        Span<long> stamps = stackalloc long[ClipStages.Names.Length + 1];
+        stamps[0] = Stopwatch.GetTimestamp();
         var now = ClockStart + _frameInterval * _frames;
         PooledFrame? frame = _pool.RentFrame(_frames, now);
         try
@@ -89,16 +96,26 @@ internal sealed class ClipCamera
             source.Span[..frame.Span.Length].CopyTo(frame.Span);
             var view = frame.AsBgrFrame();
             _view[0] = view;
+            stamps[1] = Stopwatch.GetTimestamp();
             int found = _models.DetectFaces(_view, _smallFace, _faces, _count);
+            stamps[2] = Stopwatch.GetTimestamp();
             _requests.Clear();
             _pipeline.Track(_faces.AsSpan(0, _count[0]), view.Width, view.Height, now, _models, 0, _requests, _maxCrops);
-            int crops = _phaseTwo.JudgeRequests(_view, _requests, _pipelineOf, now);
+            stamps[3] = Stopwatch.GetTimestamp();
+            // The loop's phase-2 step, in its two halves so the bench can tell cropping from classifying.
+            _phaseTwo.Clear();
+            _phaseTwo.CropRequests(_view, _requests);
+            stamps[4] = Stopwatch.GetTimestamp();
+            int crops = _phaseTwo.RecordJudgements(_requests, _pipelineOf, now);
+            stamps[5] = Stopwatch.GetTimestamp();
             _view[0] = default;
             _frames++;
             _faceTotal += found;
             _cropTotal += crops;
             _pipeline.Complete(frame, now); // owns the frame from here (disposes it)
             frame = null;
+            stamps[6] = Stopwatch.GetTimestamp();
+            Stages.Add(stamps);
             return found;
         }
         finally

@@ -154,9 +154,7 @@ internal sealed class EvidenceRenderer
             FacePixelator.Pixelate(image, FacesToObscure(allFaces, keep));
         }
         var display = _display.AsSpan(0, _displayCount);
-        if (violator >= 0 && violator < display.Length) FrameAnnotator.DrawEvidence(image, display, violator, _zoneOutlines);
-        else FrameAnnotator.Draw(image, display, _zoneOutlines);
-        return ImageCodec.EncodeJpeg(image.AsFrame(), quality);
+        return FrameAnnotator.EncodeJpeg(image, display, violator < display.Length ? violator : -1, _zoneOutlines, quality);
     }
 
     private static int SlotOf(ReadOnlySpan<FaceTrack?> assignments, FaceTrack track)

@@ -39,24 +39,29 @@ public sealed class BgrImage : IDisposable
     /// <summary>Creates a black image of the given size.</summary>
     public static BgrImage Create(int width, int height)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        long length = (long)width * height * 3;
-        if (length > Array.MaxLength)
-            throw new ArgumentOutOfRangeException(nameof(width), $"Image {width}x{height} is too large.");
-        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
-        buffer.AsSpan(0, (int)length).Clear();
-        return new BgrImage(buffer, width, height);
+        var image = Rent(width, height);
+        image.Pixels.Clear();
+        return image;
     }
 
     /// <summary>Copies a frame into a new image (rows are repacked to Stride = Width·3).</summary>
     public static BgrImage CopyFrom(BgrFrame frame)
     {
-        var image = Create(frame.Width, frame.Height);
+        var image = Rent(frame.Width, frame.Height); // every byte is overwritten: no clearing
         var dest = image.Pixels;
         for (int y = 0; y < frame.Height; y++)
             frame.Row(y).CopyTo(dest.Slice(y * image.Stride, image.Stride));
         return image;
+    }
+
+    private static BgrImage Rent(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        long length = (long)width * height * 3;
+        if (length > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(width), $"Image {width}x{height} is too large.");
+        return new BgrImage(ArrayPool<byte>.Shared.Rent((int)length), width, height);
     }
 
     /// <summary>A frame view of this image (valid until the image is disposed).</summary>

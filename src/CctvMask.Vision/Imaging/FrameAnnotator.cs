@@ -69,34 +69,68 @@ public static class FrameAnnotator
         Draw(image, faces, zones, violator);
     }
 
+    /// <summary>
+    /// Draws like <see cref="Draw(BgrImage, ReadOnlySpan{DetectedFace}, IReadOnlyList{float[]}?)"/> (or, with a
+    /// <paramref name="violator"/> index ≥ 0, -1 for none, like <see cref="DrawEvidence"/>) and returns the result as a JPEG, leaving
+    /// <paramref name="image"/> as it was: the drawing and the encoder share one BGRA copy, so nothing is converted back.
+    /// </summary>
+    public static byte[] EncodeJpeg(BgrImage image, ReadOnlySpan<DetectedFace> faces, int violator, IReadOnlyList<float[]>? zones, int quality)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (violator >= 0) ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(violator, faces.Length);
+        int length = image.Width * image.Height * 4;
+        var bgra = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            PixelConversion.BgrToBgra(image.Pixels, bgra.AsSpan(0, length));
+            DrawOnto(bgra, image.Width, image.Height, faces, zones, violator);
+            return ImageCodec.EncodeBgraJpeg(bgra, image.Width, image.Height, quality);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bgra);
+        }
+    }
+
     private static void Draw(BgrImage image, ReadOnlySpan<DetectedFace> faces, IReadOnlyList<float[]>? zones, int violator)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (faces.IsEmpty && (zones is null || zones.Count == 0))
             return;
-        int w = image.Width, h = image.Height;
-        int length = w * h * 4;
+        int length = image.Width * image.Height * 4;
         var bgra = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            PixelConversion.BgrToBgra(image.Pixels, bgra.AsSpan(0, length));
+            DrawOnto(bgra, image.Width, image.Height, faces, zones, violator);
+            PixelConversion.BgraToBgr(bgra.AsSpan(0, length), image.Pixels);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bgra);
+        }
+    }
+
+    // Skia draws on BGRA only; the caller converts in and (for in-place drawing) back out.
+    private static void DrawOnto(byte[] bgra, int w, int h, ReadOnlySpan<DetectedFace> faces, IReadOnlyList<float[]>? zones, int violator)
+    {
+        if (faces.IsEmpty && (zones is null || zones.Count == 0))
+            return;
         var handle = GCHandle.Alloc(bgra, GCHandleType.Pinned);
         try
         {
-            ToBgra(image.Pixels, bgra.AsSpan(0, length));
             var info = new SKImageInfo(w, h, SKColorType.Bgra8888, SKAlphaType.Opaque);
-            using (var surface = SKSurface.Create(info, handle.AddrOfPinnedObject(), w * 4)
-                ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface."))
-            {
-                if (zones is not null)
-                    DrawZones(surface.Canvas, zones, w, h);
-                if (violator < 0) DrawFaces(surface.Canvas, faces, w, h);
-                else DrawEvidenceFaces(surface.Canvas, faces, violator, w, h);
-                surface.Canvas.Flush();
-            }
-            FromBgra(bgra.AsSpan(0, length), image.Pixels);
+            using var surface = SKSurface.Create(info, handle.AddrOfPinnedObject(), w * 4)
+                ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface.");
+            if (zones is not null)
+                DrawZones(surface.Canvas, zones, w, h);
+            if (violator < 0) DrawFaces(surface.Canvas, faces, w, h);
+            else DrawEvidenceFaces(surface.Canvas, faces, violator, w, h);
+            surface.Canvas.Flush();
         }
         finally
         {
             handle.Free();
-            ArrayPool<byte>.Shared.Return(bgra);
         }
     }
 
@@ -234,26 +268,5 @@ public static class FrameAnnotator
         float top = box.Y - line - tagHeight >= 0 ? box.Y - line - tagHeight : box.Bottom + line;
         canvas.DrawRect(box.X - line, top, textWidth + 4, tagHeight, fill);
         canvas.DrawText(label, box.X - line + 2, top + font.Size, SKTextAlign.Left, font, text);
-    }
-
-    private static void ToBgra(ReadOnlySpan<byte> bgr, Span<byte> bgra)
-    {
-        for (int s = 0, d = 0; d < bgra.Length; s += 3, d += 4)
-        {
-            bgra[d] = bgr[s];
-            bgra[d + 1] = bgr[s + 1];
-            bgra[d + 2] = bgr[s + 2];
-            bgra[d + 3] = 255;
-        }
-    }
-
-    private static void FromBgra(ReadOnlySpan<byte> bgra, Span<byte> bgr)
-    {
-        for (int s = 0, d = 0; s < bgra.Length; s += 4, d += 3)
-        {
-            bgr[d] = bgra[s];
-            bgr[d + 1] = bgra[s + 1];
-            bgr[d + 2] = bgra[s + 2];
-        }
     }
 }

@@ -122,40 +122,43 @@ public static class ImageCodec
     {
         if (frame.IsEmpty)
             throw new ArgumentException("Cannot encode an empty frame.", nameof(frame));
-        int length = frame.Width * frame.Height * 4;
+        int rowBytes = frame.Width * 4, length = rowBytes * frame.Height;
         var bgra = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             var dest = bgra.AsSpan(0, length);
             for (int y = 0; y < frame.Height; y++)
-            {
-                var src = frame.Row(y);
-                var row = dest.Slice(y * frame.Width * 4, frame.Width * 4);
-                for (int x = 0, s = 0, d = 0; x < frame.Width; x++, s += 3, d += 4)
-                {
-                    row[d] = src[s];
-                    row[d + 1] = src[s + 1];
-                    row[d + 2] = src[s + 2];
-                    row[d + 3] = 255;
-                }
-            }
-            var info = new SKImageInfo(frame.Width, frame.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
-            var handle = GCHandle.Alloc(bgra, GCHandleType.Pinned);
-            try
-            {
-                using var pixmap = new SKPixmap(info, handle.AddrOfPinnedObject(), frame.Width * 4);
-                using var encoded = pixmap.Encode(format, quality)
-                    ?? throw new InvalidOperationException($"SkiaSharp could not encode {format}.");
-                return encoded.ToArray();
-            }
-            finally
-            {
-                handle.Free();
-            }
+                PixelConversion.BgrToBgra(frame.Row(y), dest.Slice(y * rowBytes, rowBytes));
+            return EncodeBgra(bgra, frame.Width, frame.Height, format, quality);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(bgra);
+        }
+    }
+
+    /// <summary>Encodes opaque BGRA pixels (tightly packed rows) as JPEG: for images already in Skia's layout.</summary>
+    internal static byte[] EncodeBgraJpeg(byte[] bgra, int width, int height, int quality)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
+        return EncodeBgra(bgra, width, height, SKEncodedImageFormat.Jpeg, quality);
+    }
+
+    private static byte[] EncodeBgra(byte[] bgra, int width, int height, SKEncodedImageFormat format, int quality)
+    {
+        var info = new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Opaque);
+        var handle = GCHandle.Alloc(bgra, GCHandleType.Pinned);
+        try
+        {
+            using var pixmap = new SKPixmap(info, handle.AddrOfPinnedObject(), width * 4);
+            using var encoded = pixmap.Encode(format, quality)
+                ?? throw new InvalidOperationException($"SkiaSharp could not encode {format}.");
+            return encoded.ToArray();
+        }
+        finally
+        {
+            handle.Free();
         }
     }
 }

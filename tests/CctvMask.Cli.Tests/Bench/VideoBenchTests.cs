@@ -40,6 +40,16 @@ public sealed class VideoBenchTests : IDisposable
         Assert.True(crops.GetProperty("track_aware").GetDouble() > 0);
         Assert.True(crops.GetProperty("track_aware").GetDouble() < crops.GetProperty("per_frame").GetDouble(),
             $"track-aware {crops.GetProperty("track_aware")} vs per-frame {crops.GetProperty("per_frame")} crops per frame");
+        // Where the time goes: every stage of both end-to-end variants; phase 1 ran on every frame, and per-frame
+        // classification spends more time classifying than the track-aware path (it judges more crops).
+        var stages = root.GetProperty("stage_ms_per_frame");
+        foreach (var variant in new[] { "track_aware", "per_frame" })
+        {
+            var names = stages.GetProperty(variant).EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Equal(["copy", "phase1", "track", "crop", "classify", "complete"], names);
+            Assert.True(stages.GetProperty(variant).GetProperty("phase1").GetDouble() > 0, variant);
+        }
+        Assert.True(stages.GetProperty("per_frame").GetProperty("classify").GetDouble() > stages.GetProperty("track_aware").GetProperty("classify").GetDouble());
     }
 
     [Fact]

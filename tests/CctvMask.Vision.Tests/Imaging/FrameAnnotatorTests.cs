@@ -80,4 +80,41 @@ public sealed class FrameAnnotatorTests
         var tag = FrameAnnotator.PlaceTag(new SkiaSharp.SKRect(600, 100, 630, 130), 110, 19, 640, 360, []);
         Assert.Equal(640 - 110, tag.Left);
     }
+
+    [Fact]
+    public void EncodeJpeg_draws_like_Draw_and_leaves_the_image_alone()
+    {
+        using var image = BgrImage.Create(320, 180);
+        var rng = new Random(7);
+        rng.NextBytes(image.Pixels);
+        var before = image.Pixels.ToArray();
+        DetectedFace[] faces =
+        [
+            new(new BoxF(40, 50, 60, 60), 0.9f, default, FaceLabel.WithMask, 0.95f),
+            new(new BoxF(180, 60, 60, 60), 0.9f, default, FaceLabel.WithoutMask, 0.05f),
+        ];
+        List<float[]> zones = [[0.1f, 0.1f, 0.9f, 0.1f, 0.9f, 0.9f]];
+
+        foreach (int violator in new[] { -1, 1 })
+        {
+            var jpeg = FrameAnnotator.EncodeJpeg(image, faces, violator, zones, 95);
+            Assert.Equal(before, image.Pixels.ToArray());
+
+            // The same drawing in place, encoded the usual way: both JPEGs decode to (nearly) the same picture.
+            using var drawn = BgrImage.CopyFrom(image.AsFrame());
+            if (violator < 0) FrameAnnotator.Draw(drawn, faces, zones);
+            else FrameAnnotator.DrawEvidence(drawn, faces, violator, zones);
+            using var a = ImageCodec.Decode(jpeg);
+            using var b = ImageCodec.Decode(ImageCodec.EncodeJpeg(drawn.AsFrame(), 95));
+            Assert.Equal((320, 180), (a.Width, a.Height));
+            long diff = 0;
+            for (int i = 0; i < a.Length; i++) diff += Math.Abs(a.Pixels[i] - b.Pixels[i]);
+            Assert.True(diff / (double)a.Length < 1.0, $"mean difference {diff / (double)a.Length:0.00} per channel (violator {violator})");
+            // A violator's box is drawn magenta: the annotated JPEG differs from the plain picture near its edge.
+            int edge = (90 * 320 + 180) * 3;
+            Assert.True(Math.Abs(a.Pixels[edge + 2] - before[edge + 2]) + Math.Abs(a.Pixels[edge + 1] - before[edge + 1]) > 60,
+                "the box edge is drawn");
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => FrameAnnotator.EncodeJpeg(image, faces, 2, null, 90));
+    }
 }
