@@ -47,6 +47,7 @@ app.MapFleetApi();
 app.MapViolationsApi();
 app.MapIncidentsApi();
 app.MapComplianceApi();
+app.MapComplianceExportApi();
 app.MapAuditApi();
 app.MapDetectApi();
 app.MapAlertsApi();

@@ -84,6 +84,19 @@ public sealed class CctvApiClient(HttpClient http, DashboardSession session)
         return await response.Content.ReadAsByteArrayAsync(ct);
     }
 
+    /// <summary>Compliance buckets as CSV (GET /api/compliance/export.csv, audited by the API); the API caps its rows.</summary>
+    public async Task<byte[]> GetComplianceCsvAsync(string? cameraId, DateTimeOffset? from, DateTimeOffset? to, string? bucket, CancellationToken ct = default)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(cameraId)) parts.Add("cameraId=" + Esc(cameraId));
+        if (from is { } f) parts.Add("from=" + Iso(f));
+        if (to is { } t) parts.Add("to=" + Iso(t));
+        if (!string.IsNullOrEmpty(bucket)) parts.Add("bucket=" + Esc(bucket));
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "api/compliance/export.csv?" + string.Join("&", parts)), ct);
+        await EnsureSuccessAsync(response, ct);
+        return await response.Content.ReadAsByteArrayAsync(ct);
+    }
+
     /// <summary>The violator's face crop, or null when none was stored.</summary>
     public Task<ImageResult?> GetFaceAsync(Guid violationId, CancellationToken ct = default) =>
         GetImageAsync($"api/violations/{violationId}/face", ct);

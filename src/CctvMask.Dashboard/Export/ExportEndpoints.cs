@@ -11,7 +11,10 @@ using Microsoft.Extensions.Options;
 
 namespace CctvMask.Dashboard.Export;
 
-/// <summary>GET /dashboard/export/violations.csv?cameraId&amp;from&amp;to: walks the API's pages and streams CSV.</summary>
+/// <summary>
+/// GET /dashboard/export/violations.csv?cameraId&amp;from&amp;to: walks the API's pages and streams CSV; the audit log's and
+/// a camera's compliance CSV come from the API as they are (the browser cannot send the API key itself).
+/// </summary>
 public static class ExportEndpoints
 {
     public const string Path = "/dashboard/export/violations.csv";
@@ -31,11 +34,37 @@ public static class ExportEndpoints
     /// <summary>The audit log as CSV through the dashboard (the browser cannot send the API key itself).</summary>
     public const string AuditPath = "/dashboard/export/audit.csv";
 
+    /// <summary>A camera's compliance buckets as CSV through the dashboard (the API audits it as compliance.export).</summary>
+    public const string CompliancePath = "/dashboard/export/compliance.csv";
+
+    public static string ComplianceUrl(string cameraId, DateTimeOffset from, DateTimeOffset to, ComplianceBucket bucket) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{CompliancePath}?cameraId={Uri.EscapeDataString(cameraId)}&from={Uri.EscapeDataString(from.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))}&bucket={bucket.ToString().ToLowerInvariant()}");
+
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, ExportViolations).ExcludeFromDescription();
         app.MapGet(AuditPath, ExportAudit).ExcludeFromDescription();
+        app.MapGet(CompliancePath, ExportCompliance).ExcludeFromDescription();
         return app;
+    }
+
+    public static async Task<IResult> ExportCompliance(
+        string? cameraId, DateTimeOffset? from, DateTimeOffset? to, string? bucket,
+        HttpContext context, SessionCookie cookie, DashboardSession session, CctvApiClient api, CancellationToken ct)
+    {
+        if (!cookie.TryRestore(context, session)) return TypedResults.Unauthorized();
+        try
+        {
+            var csv = await api.GetComplianceCsvAsync(cameraId, from, to, bucket, ct);
+            context.Response.Headers.CacheControl = "no-store";
+            var fileName = string.Create(CultureInfo.InvariantCulture, $"compliance-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+            return TypedResults.File(csv, "text/csv; charset=utf-8", fileName);
+        }
+        catch (ApiException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: (int)ex.StatusCode);
+        }
     }
 
     public static async Task<IResult> ExportAudit(

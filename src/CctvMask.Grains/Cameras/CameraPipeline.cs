@@ -37,7 +37,7 @@ internal sealed class CameraPipeline
     private readonly CameraMetrics? _metrics;
     private readonly List<FaceTrack> _toRaise = [];
     private RawFace[] _faces = new RawFace[16];
-    private int[] _later = new int[16];
+    private readonly CropSelection _selection = new();
     private BoxF[] _allFaces = new BoxF[16];
     private int _allFaceCount;
     private int _faceCount;
@@ -81,7 +81,7 @@ internal sealed class CameraPipeline
     /// <summary>
     /// Phase-1 faces of this camera's frame (frame pixels): keeps those whose box centre is inside a zone,
     /// updates the tracker, and appends a <see cref="CropRequest"/> for every face phase 2 should judge, at most
-    /// <paramref name="maxCrops"/>: tracks never judged first, the rest ask again on a later frame.
+    /// <paramref name="maxCrops"/>, in <see cref="CropPriority"/> order (never judged first, then judged longest ago); the rest ask again on a later frame.
     /// </summary>
     public void Track(ReadOnlySpan<RawFace> faces, int frameWidth, int frameHeight, DateTimeOffset now, IFaceModels models,
         int frameSlot, List<CropRequest> requests, int maxCrops)
@@ -105,56 +105,57 @@ internal sealed class CameraPipeline
             _tracker.Update(inZones);
             FacesDetected += kept;
             var assignments = _tracker.Assignments;
-            if (_later.Length < kept) _later = new int[Math.Max(kept, _later.Length * 2)];
-            int budget = maxCrops, later = 0;
+            _selection.Reset(maxCrops);
             for (int i = 0; i < kept; i++)
             {
-                if (assignments[i] is not { } track || !JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions))
-                    continue;
-                if (track.LastJudgedAt is not null) _later[later++] = i;
-                else if (budget > 0)
-                {
-                    requests.Add(new CropRequest(frameSlot, track, inZones[i]));
-                    budget--;
-                }
+                if (assignments[i] is { } track && JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions))
+                    _selection.Offer(new CropCandidate(i, track));
             }
-            // Then the tracks judged longest ago, so a capped frame never starves the same faces.
-            for (; budget > 0 && later > 0; budget--)
-            {
-                int oldest = 0;
-                for (int k = 1; k < later; k++)
-                    if (assignments[_later[k]]!.LastJudgedAt < assignments[_later[oldest]]!.LastJudgedAt) oldest = k;
-                requests.Add(new CropRequest(frameSlot, assignments[_later[oldest]]!, inZones[_later[oldest]]));
-                _later[oldest] = _later[--later];
-            }
+            foreach (ref readonly var chosen in _selection.Chosen())
+                requests.Add(new CropRequest(frameSlot, chosen.Track, inZones[chosen.Index]));
         }
     }
 
     /// <summary>
-    /// True when a track in view has never been judged (its first crop did not fit a frame's budget): a frame the
-    /// motion gate skips can still serve it, since nothing moved since the boxes were found.
+    /// The index of the first track in view never judged (its first crop did not fit a frame's budget) that
+    /// <see cref="JudgementPolicy"/> would judge, or -1: a frame the motion gate skips can still serve it, since nothing
+    /// moved since the boxes were found. Stops at the first hit; <see cref="RequestUnjudged"/> resumes from it.
     /// </summary>
-    public bool HasUnjudged(IFaceModels models, DateTimeOffset now) => RequestUnjudged(-1, models, now, int.MaxValue, null) > 0;
+    public int FirstUnjudged(IFaceModels models, DateTimeOffset now)
+    {
+        lock (_gate) return NextUnjudged(0, models, now);
+    }
 
     /// <summary>
     /// For a frame the motion gate skipped: appends crop requests (at most <paramref name="maxCrops"/>) for the tracks
-    /// in view that were never judged and that <see cref="JudgementPolicy"/> would judge, at their boxes of the last analysed frame. Returns the requests added.
+    /// in view that were never judged and that <see cref="JudgementPolicy"/> would judge, at their boxes of the last analysed
+    /// frame, scanning from <paramref name="from"/> (what <see cref="FirstUnjudged"/> found this round: the faces before it
+    /// were no candidates, and only <see cref="Track"/> or <see cref="Skip"/>, which come later, can make one). Returns the requests added.
     /// </summary>
-    public int RequestUnjudged(int frameSlot, IFaceModels models, DateTimeOffset now, int maxCrops, List<CropRequest>? requests)
+    public int RequestUnjudged(int frameSlot, int from, IFaceModels models, DateTimeOffset now, int maxCrops, List<CropRequest> requests)
     {
         lock (_gate)
         {
-            var assignments = _tracker.Assignments;
             int added = 0;
-            for (int i = 0; i < _faceCount && i < assignments.Length && added < maxCrops; i++)
+            for (int i = from < 0 ? -1 : NextUnjudged(from, models, now); i >= 0 && added < maxCrops; i = NextUnjudged(i + 1, models, now))
             {
-                if (assignments[i] is not { LastJudgedAt: null, MissedFrames: 0 } track
-                    || !JudgementPolicy.ShouldJudge(track, _faces[i], models.IsTooSmall(_faces[i]), now, _trackerOptions)) continue;
-                requests?.Add(new CropRequest(frameSlot, track, _faces[i]));
+                requests.Add(new CropRequest(frameSlot, _tracker.Assignments[i]!, _faces[i]));
                 added++;
             }
             return added;
         }
+    }
+
+    // Under _gate: the first face from `from` on whose track is in view, never judged, and wanted by the policy.
+    private int NextUnjudged(int from, IFaceModels models, DateTimeOffset now)
+    {
+        var assignments = _tracker.Assignments;
+        for (int i = from; i < _faceCount && i < assignments.Length; i++)
+        {
+            if (assignments[i] is { LastJudgedAt: null, MissedFrames: 0 } track
+                && JudgementPolicy.ShouldJudge(track, _faces[i], models.IsTooSmall(_faces[i]), now, _trackerOptions)) return i;
+        }
+        return -1;
     }
 
     /// <summary>Phase 2's verdict on one requested crop (the crop is only read during the call).</summary>
@@ -230,7 +231,7 @@ internal sealed class CameraPipeline
     public OpenMinuteCounts? OpenMinute()
     {
         lock (_gate)
-            return _openMinute is { } p ? new OpenMinuteCounts(p.BucketStart, p.People, p.Masked, p.Unmasked) : null;
+            return _openMinute is { } p ? new OpenMinuteCounts(p.BucketStart, p.People, p.Masked, p.Unmasked, p.Incorrect) : null;
     }
 
     /// <summary>Closes the minute bucket when the clock moved on without frames; counts the open minute so far.</summary>

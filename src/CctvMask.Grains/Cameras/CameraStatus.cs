@@ -70,6 +70,9 @@ public sealed record CameraStatus
     /// </summary>
     [Id(20)] public OpenMinuteCounts? OpenMinute { get; init; }
 
+    /// <summary>The last closed bucket's people who wore the mask incorrectly (part of its masked or unmasked).</summary>
+    [Id(21)] public int? LastMinuteIncorrect { get; init; }
+
     /// <summary>A stopped status.</summary>
     public static CameraStatus Stopped(string cameraId, DateTimeOffset now, string? lastError = null) =>
         new() { CameraId = cameraId, State = CameraState.Stopped, UpdatedAt = now, LastError = lastError };

@@ -106,6 +106,7 @@ public sealed class CameraWorker : IAsyncDisposable
             OpenMinute = _pipeline.OpenMinute(),
             LastMinutePeople = last?.People,
             LastMinuteCompliance = last?.Compliance,
+            LastMinuteIncorrect = last?.Incorrect,
             Violations = _pipeline.Violations,
             AnalysisFps = _fps,
             IngestRestarts = health.Restarts,

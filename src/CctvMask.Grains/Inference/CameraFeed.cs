@@ -96,8 +96,12 @@ public sealed class CameraFeed
             LastAnalysedAt = now;
             return GateVerdict.Analyse;
         }
-        return Pipeline.HasUnjudged(models, now) ? GateVerdict.SkipWithCrops : GateVerdict.Skip;
+        UnjudgedFrom = Pipeline.FirstUnjudged(models, now);
+        return UnjudgedFrom >= 0 ? GateVerdict.SkipWithCrops : GateVerdict.Skip;
     }
+
+    /// <summary>Where the gate found the first never-judged track of a skipped frame: the round's crop requests resume there.</summary>
+    internal int UnjudgedFrom { get; private set; } = -1;
 
     internal DateTimeOffset? LastMotionAt { get; private set; }
 

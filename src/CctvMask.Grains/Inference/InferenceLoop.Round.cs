@@ -33,7 +33,10 @@ public sealed partial class InferenceLoop
                 _phaseTwo.CropRequests(_views, _requests);
             }
             for (int i = back; i < _roundFeeds.Length; i++)
-                _roundFeeds[i]!.Pipeline.RequestUnjudged(i, _models, now, _options.MaxCropsPerFrame, _requests);
+            {
+                var feed = _roundFeeds[i]!;
+                feed.Pipeline.RequestUnjudged(i, feed.UnjudgedFrom, _models, now, _options.MaxCropsPerFrame, _requests);
+            }
             _phaseTwo.CropRequests(_views, _requests);
             int crops = _phaseTwo.RecordJudgements(_requests, _pipelineOf, now);
             crops += _stills.Judge(_views, _phaseTwo);

@@ -1,5 +1,3 @@
-using CctvMask.Abstractions.Privacy;
-using CctvMask.Server.Hosting;
 using CctvMask.Server.Auth;
 using CctvMask.Server.Compliance.Contracts;
 using CctvMask.Storage.Cameras;
@@ -27,37 +25,19 @@ public static class ComplianceApi
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? bucket = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var size = BucketSize.Minute;
-        if (bucket is not null && (!Enum.TryParse(bucket, ignoreCase: true, out size) || !Enum.IsDefined(size) || int.TryParse(bucket, out _)))
-            errors["bucket"] = ["The bucket must be minute, hour or day."];
-        if (ApiTime.OutOfRange(from)) errors["from"] = [ApiTime.RangeMessage];
-        if (ApiTime.OutOfRange(to)) errors["to"] = [ApiTime.RangeMessage];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var end = to ?? clock.GetUtcNow();
-        var start = from ?? end.AddHours(-options.Value.DefaultRangeHours);
-        var width = size switch { BucketSize.Hour => TimeSpan.FromHours(1), BucketSize.Day => TimeSpan.FromDays(1), _ => TimeSpan.FromMinutes(1) };
-        if (start >= end) errors["from"] = ["'from' must be before 'to'."];
-        else if ((end - start) / width > storage.Value.MaxSeriesPoints)
-            errors["bucket"] = [$"The range holds more than {storage.Value.MaxSeriesPoints} buckets; use a coarser bucket or a shorter range."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (ComplianceRange.Parse(from, to, bucket, options.Value, storage.Value, clock.GetUtcNow(), errors) is not { } range)
+            return TypedResults.ValidationProblem(errors);
 
         if (await cameras.GetAsync(id, ct) is not { } camera) return TypedResults.NotFound();
-        IReadOnlyList<CompliancePoint> points = await compliance.GetSeriesAsync(id, start, end, size, ct);
-        var bucketName = size.ToString().ToLowerInvariant();
-        var coarse = options.Value.StatisticsMinBucketMinutes;
-        if (camera.Privacy == PrivacyMode.Statistics && size == BucketSize.Minute && coarse > 1)
-        {
-            points = CoarseBuckets.Fold(points, coarse);
-            bucketName = $"{coarse}min";
-        }
+        var (points, bucketName) = await range.ReadAsync(camera, compliance, options.Value, ct);
         long people = 0, masked = 0, unmasked = 0, unknown = 0, incorrect = 0;
         foreach (var p in points)
         {
             people += p.People; masked += p.Masked; unmasked += p.Unmasked; unknown += p.Unknown; incorrect += p.Incorrect;
         }
         return TypedResults.Ok(new ComplianceSeriesResponse(
-            id, start, end, bucketName,
-            CompliancePointResponse.From(new CompliancePoint(start, people, masked, unmasked, unknown, incorrect)),
+            id, range.Start, range.End, bucketName,
+            CompliancePointResponse.From(new CompliancePoint(range.Start, people, masked, unmasked, unknown, incorrect)),
             points.Select(CompliancePointResponse.From).ToArray()));
     }
 

@@ -15,4 +15,7 @@ public sealed class ComplianceOptions
     /// buckets this wide, UTC-aligned): 20 is what the French mask-rate decree allows. Must divide a day.
     /// </summary>
     [Range(1, 1440)] public int StatisticsMinBucketMinutes { get; set; } = 20;
+
+    /// <summary>Most rows one CSV export (GET /api/compliance/export.csv) holds; the file ends there.</summary>
+    [Range(1, 1_000_000)] public int MaxExportRows { get; set; } = 100_000;
 }

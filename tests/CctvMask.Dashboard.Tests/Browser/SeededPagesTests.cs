@@ -52,6 +52,18 @@ public sealed class SeededPagesTests(DashboardFixture fixture)
         await Expect(p.Page.GetByTestId("incorrect-legend")).ToBeVisibleAsync();
         await Expect(p.Page.GetByTestId("compliance-summary")).ToContainTextAsync($"{Seeder.IncorrectPeople} mask incorrect");
 
+        // The compliance export: the chart's buckets as CSV, with the incorrect count, and no camera URL.
+        var complianceDownload = await p.Page.RunAndWaitForDownloadAsync(() => p.Page.GetByTestId("export-compliance").ClickAsync());
+        var compliancePath = Path.Combine(DashboardFixture.ScreenshotDirectory, "compliance.csv");
+        await complianceDownload.SaveAsAsync(compliancePath);
+        var complianceCsv = await File.ReadAllTextAsync(compliancePath);
+        var complianceRows = complianceCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("bucket_start_utc,camera_id,camera_name,people,masked,unmasked,incorrect,unknown,masked_share", complianceRows[0]);
+        Assert.Equal(Seeder.Hours.Length + 1, complianceRows.Length - 1);
+        Assert.All(complianceRows.Skip(1), l => Assert.Contains($",{Seeder.CameraId},{Seeder.CameraName},", l));
+        Assert.Equal(Seeder.IncorrectPeople, complianceRows.Skip(1).Sum(l => int.Parse(l.Split(',')[6], CultureInfo.InvariantCulture)));
+        Assert.DoesNotContain(Seeder.CameraSecret, complianceCsv);
+
         // Credentials never reach the page; the masked URL does.
         var body = await p.Page.InnerTextAsync("body");
         Assert.DoesNotContain(Seeder.CameraSecret, body);

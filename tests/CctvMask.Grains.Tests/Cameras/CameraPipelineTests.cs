@@ -160,6 +160,26 @@ public sealed class CameraPipelineTests
     }
 
     [Fact]
+    public void The_open_minute_and_the_last_closed_one_count_who_wore_the_mask_incorrectly()
+    {
+        var sink = new MemorySink();
+        var pool = new FrameBufferPool(new FrameSize(320, 240));
+        var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 1 });
+        for (int f = 0; f < 3; f++)
+            Step(pipeline, pool, T0.AddMilliseconds(200 * f),
+                Faces.At(50, 60, label: FaceLabel.Incorrect), Faces.At(200, 60, label: FaceLabel.WithMask));
+
+        pipeline.Tick(T0.AddSeconds(1));
+        var open = pipeline.OpenMinute()!;
+        Assert.Equal((2, 1, 1, 1), (open.People, open.Masked, open.Unmasked, open.Incorrect)); // incorrect counts as unmasked
+
+        Step(pipeline, pool, T0.AddSeconds(31), Faces.At(50, 60, label: FaceLabel.Incorrect)); // the minute closes
+        var closed = pipeline.LastClosedBucket!;
+        Assert.Equal((2, 1), (closed.People, closed.Incorrect));
+        Assert.Equal(closed.Incorrect, Assert.Single(sink.Minutes).Incorrect);
+    }
+
+    [Fact]
     public void A_frame_completed_after_its_round_crossed_a_minute_counts_in_the_new_minute_and_closes_the_old_one()
     {
         var sink = new MemorySink();

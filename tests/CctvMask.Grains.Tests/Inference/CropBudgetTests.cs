@@ -78,16 +78,42 @@ public sealed class CropBudgetTests
         List<CropRequest> requests = [];
         pipeline.Track(faces, 640, 360, T0, models, 0, requests, maxCrops: 3);
         foreach (var r in requests) pipeline.RecordJudgement(r.Track, default, new byte[8 * 8 * 3], 8, T0);
-        Assert.True(pipeline.HasUnjudged(models, T0));
+        int first = pipeline.FirstUnjudged(models, T0);
+        Assert.Equal(3, first); // faces 0-2 were judged, in face order
 
         requests.Clear();
-        Assert.Equal(1, pipeline.RequestUnjudged(4, models, T0, 1, requests));
+        Assert.Equal(1, pipeline.RequestUnjudged(4, first, models, T0, 1, requests));
         requests.Clear();
-        Assert.Equal(2, pipeline.RequestUnjudged(4, models, T0, 8, requests));
+        Assert.Equal(2, pipeline.RequestUnjudged(4, first, models, T0, 8, requests));
         Assert.All(requests, r => Assert.Equal(4, r.Frame));
-        Assert.All(requests, r => Assert.Contains(r.Face.Box, faces.Select(f => f.Box)));
+        Assert.Equal([faces[3].Box, faces[4].Box], requests.Select(r => r.Face.Box));
         foreach (var r in requests) pipeline.RecordJudgement(r.Track, default, new byte[8 * 8 * 3], 8, T0);
-        Assert.False(pipeline.HasUnjudged(models, T0));
+        Assert.Equal(-1, pipeline.FirstUnjudged(models, T0));
+        Assert.Equal(0, pipeline.RequestUnjudged(4, -1, models, T0, 8, requests));
+    }
+
+    [Fact]
+    public void A_skipped_frame_looks_at_each_track_in_view_once_and_asks_for_the_same_crops_as_a_full_scan()
+    {
+        var models = new FixedFaceDetector();
+        var pipeline = Pipeline("cam", new MemorySink());
+        var faces = Faces(6);
+        List<CropRequest> requests = [];
+        pipeline.Track(faces, 640, 360, T0, models, 0, requests, maxCrops: 1);
+        foreach (var r in requests) pipeline.RecordJudgement(r.Track, default, new byte[8 * 8 * 3], 8, T0);
+
+        // The gate's check, then the round's requests: the five unjudged faces are sized once each and the gate's hit once
+        // more (the gate stopped at face 1, the requests resumed there); a full check then a full request sized them twice (10).
+        int checksBefore = models.SizeChecks;
+        int first = pipeline.FirstUnjudged(models, T0);
+        requests.Clear();
+        Assert.Equal(5, pipeline.RequestUnjudged(4, first, models, T0, 8, requests));
+        Assert.Equal(1, first);
+        Assert.Equal(5 + 1, models.SizeChecks - checksBefore);
+
+        List<CropRequest> fromStart = [];
+        pipeline.RequestUnjudged(4, 0, models, T0, 8, fromStart);
+        Assert.Equal(fromStart, requests);
     }
 
     [Fact]

@@ -44,7 +44,14 @@ internal sealed class FixedFaceDetector : IFaceModels
 
     public int MaxFaces => 256;
 
-    public bool IsTooSmall(in RawFace face) => face.Box.ShortSide < 12;
+    /// <summary>IsTooSmall calls so far: one per face a crop-budget scan looks at closely.</summary>
+    public int SizeChecks { get; private set; }
+
+    public bool IsTooSmall(in RawFace face)
+    {
+        SizeChecks++;
+        return face.Box.ShortSide < 12;
+    }
 
     public int DetectFaces(ReadOnlySpan<BgrFrame> frames, ReadOnlySpan<int> smallFaceLongSides, Span<RawFace> faces, Span<int> counts)
     {

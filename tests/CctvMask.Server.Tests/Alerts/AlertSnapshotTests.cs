@@ -16,7 +16,7 @@ public sealed class AlertSnapshotTests
         CameraId = "cam",
         State = state,
         UpdatedAt = Now,
-        OpenMinute = openMinute is { } start ? new OpenMinuteCounts(start, People: 4, Masked: 1, Unmasked: 3) : null,
+        OpenMinute = openMinute is { } start ? new OpenMinuteCounts(start, People: 4, Masked: 1, Unmasked: 3, Incorrect: 0) : null,
     };
 
     [Fact]
