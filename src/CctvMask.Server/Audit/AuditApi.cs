@@ -40,7 +40,7 @@ public static class AuditApi
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportAudit(
         HttpContext http, AuditRepository audit, IOptions<AuditOptions> options, IOptions<Storage.Hosting.StorageOptions> storage,
-        CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null, string? keyName = null, string? action = null,
+        TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null, string? keyName = null, string? action = null,
         string? target = null, string? outcome = null)
     {
         var errors = Validate(from, to);
@@ -49,12 +49,7 @@ public static class AuditApi
         var query = new AuditQuery(from, to, Blank(keyName), Blank(action), Blank(target), Blank(outcome), 0, pageSize);
         var first = await audit.QueryAsync(query, ct);
 
-        var fileName = string.Create(CultureInfo.InvariantCulture, $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        http.Response.Headers.CacheControl = "no-store";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
-        await writer.WriteAsync(AuditCsv.Header + "\r\n");
+        await using var writer = await CsvDownload.BeginAsync(http.Response, "audit", AuditCsv.Header, clock);
         var written = 0;
         for (var page = first; ;)
         {

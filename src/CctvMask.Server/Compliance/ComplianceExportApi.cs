@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CctvMask.Server.Audit;
 using CctvMask.Server.Auth;
+using CctvMask.Server.Hosting;
 using CctvMask.Storage.Cameras;
 using CctvMask.Storage.Compliance;
 using CctvMask.Storage.Hosting;
@@ -48,12 +49,7 @@ public static class ComplianceExportApi
         AuditedEndpoints.SetDetail(http, string.Create(CultureInfo.InvariantCulture,
             $"from {range.Start:O} to {range.End:O} by {range.Size.ToString().ToLowerInvariant()}"));
 
-        var fileName = string.Create(CultureInfo.InvariantCulture, $"compliance-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        http.Response.Headers.CacheControl = "no-store";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
-        await writer.WriteAsync(ComplianceCsv.Header + "\r\n");
+        await using var writer = await CsvDownload.BeginAsync(http.Response, "compliance", ComplianceCsv.Header, clock);
         var written = 0;
         foreach (var camera in list)
         {
