@@ -81,6 +81,31 @@ public sealed class DashboardPage : IAsyncDisposable
     }
 
     /// <summary>
+    /// Picks <paramref name="option"/> in a MudSelect and waits until its list has closed. Under load a click can land
+    /// while the list is still opening and be lost (CI: the list stayed open for 20 s), so the option is clicked again
+    /// while the list is still open; a click that took closes the list and is never repeated.
+    /// </summary>
+    public async Task SelectOptionAsync(ILocator select, string option)
+    {
+        const int attempts = 4;
+        var open = Page.Locator(".mud-popover-open");
+        await select.ClickAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await open.GetByText(option).ClickAsync();
+            try
+            {
+                await Assertions.Expect(open).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < attempts)
+            {
+                // Still open: the click was lost; the option is still there to click.
+            }
+        }
+    }
+
+    /// <summary>
     /// Sets a MudSwitch's checkbox and waits until the page shows the wanted state. A forced click
     /// can land while the settings panel is still expanding (the switch moves), or before Blazor has
     /// rendered the loaded value over it; so click, wait for the state, and click again if it did not
