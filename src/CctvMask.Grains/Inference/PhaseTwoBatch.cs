@@ -57,17 +57,6 @@ internal sealed class PhaseTwoBatch
     public ReadOnlySpan<byte> Crop(int slot) => _crops.AsSpan(slot * _cropBytes, _cropBytes);
 
     /// <summary>
-    /// Judges the trackers' crop requests of a round (the first <see cref="Capacity"/>; the rest ask again on a later
-    /// frame) and records each verdict on its track through the pipeline of the request's frame. Returns the crops judged.
-    /// </summary>
-    public int JudgeRequests(ReadOnlySpan<BgrFrame> frames, List<CropRequest> requests, Func<int, CameraPipeline> pipelineOf, DateTimeOffset now)
-    {
-        Clear();
-        CropRequests(frames, requests);
-        return RecordJudgements(requests, pipelineOf, now);
-    }
-
-    /// <summary>
     /// Crops the requests added since the last call (<paramref name="requests"/> from <see cref="Count"/> on) while
     /// their frames are still in cache; stops when full (slot i stays request i). Returns the crops added.
     /// </summary>

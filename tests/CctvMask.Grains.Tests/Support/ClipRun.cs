@@ -51,7 +51,9 @@ internal static class ClipRun
                 int total = models.DetectFaces([view], [0], faces, counts);
                 requests.Clear();
                 pipeline.Track(faces.AsSpan(0, total), width, height, now, models, 0, requests, new InferenceLoopOptions().MaxCropsPerFrame);
-                phaseTwo.JudgeRequests([view], requests, _ => pipeline, now);
+                phaseTwo.Clear();
+                phaseTwo.CropRequests([view], requests);
+                phaseTwo.RecordJudgements(requests, _ => pipeline, now);
                 pipeline.Complete(frame, now);
             }
         }
