@@ -19,6 +19,13 @@ public sealed class AlertOptions
     /// <summary>How often the delivery worker looks for due deliveries when nothing woke it.</summary>
     [Range(0.05, 600)] public double DeliveryPollSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// At a graceful stop, how long a delivery already under way may take to finish (its answer recorded) before it is
+    /// cut off. Cut off mid-send, the receiver may have it while the row stays pending, and the next lease holder sends it
+    /// again. Stays under the host's 30 s shutdown timeout.
+    /// </summary>
+    [Range(0, 20)] public double StopGraceSeconds { get; set; } = 10;
+
     /// <summary>Deliveries sent per pass of the delivery worker.</summary>
     [Range(1, 10_000)] public int MaxDeliveriesPerPass { get; set; } = 50;
 

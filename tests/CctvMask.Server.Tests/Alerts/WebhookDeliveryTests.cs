@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CctvMask.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;
 
 namespace CctvMask.Server.Tests.Alerts;
@@ -88,6 +90,41 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
             await Eventually.TrueAsync(() => Task.FromResult(raised.All(receiver.ValidCounts.ContainsKey)), Bound, "delivery after the restart");
             Assert.All(raised, id => Assert.Equal(1, receiver.ValidCounts[id]));
             Assert.All(await DeliveriesAsync(again), d => Assert.Equal("delivered", (string)d["status"]!));
+        }
+        finally
+        {
+            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task A_delivery_under_way_when_the_server_stops_is_finished_and_recorded_not_left_to_be_sent_again()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("cctvmask-alerts-stop-").FullName;
+        try
+        {
+            await using var receiver = new WebhookReceiver(Secret);
+            await receiver.StartAsync();
+            Guid raised;
+            await using (var before = new ServerFactory(dataDir).WithFastAlerts())
+            {
+                using var admin = before.CreateClient(TestKeys.Admin);
+                var ruleId = await CreateRuleAsync(admin, receiver.Url);
+                receiver.Hold();
+                raised = await TestAsync(admin, ruleId);
+                await Eventually.TrueAsync(() => Task.FromResult(receiver.ValidCounts.ContainsKey(raised)), Bound, "the request reached the receiver");
+                // The receiver answers only once the server is stopping: a send cut off by the stop leaves the row pending.
+                var lifetime = before.Services.GetRequiredService<IHostApplicationLifetime>();
+                lifetime.ApplicationStopping.Register(() => _ = Task.Delay(TimeSpan.FromMilliseconds(300)).ContinueWith(_ => receiver.Release(), TaskScheduler.Default));
+            }
+
+            // A second server that sends nothing shows what the first one recorded.
+            await using var after = new ServerFactory(dataDir).WithFastAlerts().With("Alerts:Enabled", "false");
+            using var again = after.CreateClient(TestKeys.Admin);
+            var delivery = Assert.Single(await DeliveriesAsync(again));
+            Assert.Equal("delivered", (string)delivery["status"]!);
+            Assert.Equal(1, (int)delivery["attempts"]!);
+            Assert.Equal(1, receiver.ValidCounts[raised]);
         }
         finally
         {

@@ -18,6 +18,7 @@ public sealed class WebhookReceiver(string secret) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Received> _received = new();
     private WebApplication? _app;
+    private volatile TaskCompletionSource? _hold;
 
     public int Port { get; } = Infrastructure.FreePort.Next();
 
@@ -45,11 +46,18 @@ public sealed class WebhookReceiver(string secret) : IAsyncDisposable
             var eventId = doc.RootElement.GetProperty("eventId").GetGuid();
             _received.Enqueue(new Received(eventId, valid, doc.RootElement.GetProperty("status").GetString()!,
                 doc.RootElement.GetProperty("schema").GetString()!, System.Text.Encoding.UTF8.GetString(body)));
+            if (_hold is { } hold) await hold.Task;
             return valid ? Results.Ok() : Results.Unauthorized();
         });
         await app.StartAsync();
         _app = app;
     }
+
+    /// <summary>From now on a request is recorded at once but answered only after <see cref="Release"/>.</summary>
+    public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers the held requests and stops holding.</summary>
+    public void Release() => Interlocked.Exchange(ref _hold, null)?.TrySetResult();
 
     public async Task StopAsync()
     {

@@ -56,15 +56,22 @@ public sealed class AlertDeliveryService(
         }
     }
 
-    /// <summary>Sends every due delivery once (one round each). Returns how many were delivered.</summary>
+    /// <summary>
+    /// Sends every due delivery once (one round each). Returns how many were delivered. Cancelling
+    /// <paramref name="cancellationToken"/> stops the pass after the delivery under way.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var due = await events.GetDueAsync(clock.GetUtcNow(), options.Value.MaxDeliveriesPerPass, cancellationToken).ConfigureAwait(false);
+        // A stop starts no new delivery, but the one under way gets StopGraceSeconds to finish and be recorded.
+        using var underWay = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        var grace = TimeSpan.FromSeconds(options.Value.StopGraceSeconds);
+        await using var onStop = cancellationToken.Register(() => underWay.CancelAfter(grace)).ConfigureAwait(false);
         var delivered = 0;
         foreach (var delivery in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (await DeliverAsync(delivery, cancellationToken).ConfigureAwait(false)) delivered++;
+            if (await DeliverAsync(delivery, underWay.Token).ConfigureAwait(false)) delivered++;
         }
         return delivered;
     }
