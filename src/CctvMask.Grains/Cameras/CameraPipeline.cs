@@ -49,7 +49,7 @@ internal sealed class CameraPipeline
     private ComplianceDelta? _journaled;
 
     public CameraPipeline(string cameraId, ZoneSet? zones, PrivacyMode privacy, TrackerOptions tracker, ViolationOptions violations, CameraOptions camera,
-        IComplianceSink complianceSink, IViolationSink violationSink, ILogger logger, CameraMetrics? metrics = null)
+        IComplianceSink complianceSink, IViolationSink violationSink, ILogger logger, CameraMetrics? metrics = null, EvidenceWorker? evidence = null)
     {
         _metrics = metrics;
         _metrics?.CameraStarted(cameraId);
@@ -61,7 +61,7 @@ internal sealed class CameraPipeline
         _policy = new ViolationPolicy(violations);
         _cameraOptions = camera;
         _complianceSink = complianceSink;
-        _evidence = new EvidenceRenderer(cameraId, _zones, privacy, _policy, violations, camera, violationSink, logger, metrics);
+        _evidence = new EvidenceRenderer(cameraId, _zones, privacy, _policy, violations, camera, violationSink, logger, metrics, evidence);
         _logger = logger;
     }
 
@@ -256,7 +256,7 @@ internal sealed class CameraPipeline
         }
     }
 
-    /// <summary>Camera stopping: ends every track and flushes the open (partial) bucket.</summary>
+    /// <summary>Camera stopping: ends every track, flushes the open (partial) bucket and waits for its queued evidence.</summary>
     public void Finish()
     {
         lock (_gate)
@@ -266,6 +266,7 @@ internal sealed class CameraPipeline
             PeopleInView = 0;
             if (_compliance.Flush() is { } delta) Emit(delta);
         }
+        _evidence.WaitForQueuedEvidence();
         _evidence.LiveView.Close();
     }
 

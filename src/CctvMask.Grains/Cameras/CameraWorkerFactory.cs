@@ -18,7 +18,8 @@ public sealed class CameraWorkerFactory(
     IOptions<CameraOptions> cameraOptions,
     TimeProvider time,
     ILoggerFactory loggerFactory,
-    CameraMetrics metrics)
+    CameraMetrics metrics,
+    EvidenceWorker evidence)
 {
     /// <summary>A new, not yet started worker for the configuration.</summary>
     public CameraWorker Create(CameraConfig config)
@@ -26,7 +27,7 @@ public sealed class CameraWorkerFactory(
         ArgumentNullException.ThrowIfNull(config);
         var logger = loggerFactory.CreateLogger<CameraWorker>();
         var pipeline = new CameraPipeline(config.CameraId, config.Zones, config.Privacy, trackerOptions.Value, violationOptions.Value, cameraOptions.Value,
-            complianceSink, violationSink, logger, metrics);
+            complianceSink, violationSink, logger, metrics, evidence);
         return new CameraWorker(config, sources, lanes.Assign(), pipeline, cameraOptions.Value, time, logger);
     }
 }

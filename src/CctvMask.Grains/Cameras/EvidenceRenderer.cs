@@ -34,14 +34,17 @@ internal sealed class EvidenceRenderer
     private readonly IReadOnlyList<float[]>? _zoneOutlines;
     private readonly ILogger _logger;
     private readonly CameraMetrics? _metrics;
+    private readonly EvidenceWorker? _worker;
+    private int _queued;
     private DetectedFace[] _display = new DetectedFace[16];
     private BoxF[] _obscured = new BoxF[16];
     private int _displayCount;
     private DateTimeOffset _lastLiveFrame = DateTimeOffset.MinValue;
 
     public EvidenceRenderer(string cameraId, ZoneSet zones, PrivacyMode privacy, ViolationPolicy policy, ViolationOptions violations,
-        CameraOptions camera, IViolationSink violationSink, ILogger logger, CameraMetrics? metrics)
+        CameraOptions camera, IViolationSink violationSink, ILogger logger, CameraMetrics? metrics, EvidenceWorker? worker)
     {
+        _worker = worker;
         _cameraId = cameraId;
         _privacy = privacy;
         _policy = policy;
@@ -88,6 +91,8 @@ internal sealed class EvidenceRenderer
     /// <summary>
     /// One violation per track of <paramref name="toRaise"/>, with evidence drawn from <paramref name="frame"/>;
     /// <paramref name="allFaces"/> are every face of the frame, zones or not (all of them are someone to pixelate).
+    /// What the evidence needs is copied here (the frame, the display, the faces to hide, the judged crop); drawing and
+    /// encoding run on the silo's <see cref="EvidenceWorker"/> when there is one and it has room, else here.
     /// </summary>
     public void RaiseViolations(BgrFrame frame, List<FaceTrack> toRaise, ReadOnlySpan<FaceTrack?> assignments,
         ReadOnlySpan<BoxF> allFaces, DateTimeOffset now)
@@ -104,20 +109,72 @@ internal sealed class EvidenceRenderer
         foreach (var track in toRaise)
         {
             BoxF? keep = _privacy == PrivacyMode.Evidence ? track.Box : null;
-            byte[] snapshot = Annotate(frame, allFaces, _violationOptions.JpegQuality, obscure: true, keep, violator: SlotOf(assignments, track));
+            var display = _display.AsSpan(0, _displayCount);
+            int violator = SlotOf(assignments, track);
             // The evidence crop is the one phase 2 judged (taken once, kept by the track); only evidence mode stores it.
-            byte[] faceJpeg = PrivacyModes.AllowsFaceCrop(_privacy) && track.BestCrop is { } crop
-                ? ImageCodec.EncodeJpeg(new BgrFrame(crop, track.BestCropSize, track.BestCropSize), _violationOptions.JpegQuality)
-                : [];
+            byte[]? crop = PrivacyModes.AllowsFaceCrop(_privacy) && track.BestCrop is { } c
+                ? c.AsSpan(0, track.BestCropSize * track.BestCropSize * 3).ToArray()
+                : null;
             var kind = _policy.KindOf(track.Verdict) ?? ViolationKind.Unmasked;
-            float confidence = kind == ViolationKind.Incorrect ? track.IncorrectConfidence : track.UnmaskedConfidence;
-            var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, track.Id, now, confidence,
-                track.Box, faceJpeg, snapshot, frame.Width, frame.Height, _privacy, kind);
+            var job = new EvidenceJob(BgrImage.CopyFrom(frame), FacesToObscure(allFaces, keep).ToArray(), keep, display.ToArray(),
+                violator < display.Length ? violator : -1, crop, track.BestCropSize, track.Id,
+                kind == ViolationKind.Incorrect ? track.IncorrectConfidence : track.UnmaskedConfidence, track.Box, kind, now);
             Violations++;
             _metrics?.ViolationRaised(_cameraId);
-            CameraLog.Violation(_logger, _cameraId, track.Id, confidence);
-            if (!_violationSink.TryWrite(violation)) CameraLog.SinkRefused(_logger, _cameraId, "violation");
+            CameraLog.Violation(_logger, _cameraId, track.Id, job.Confidence);
+            if (_worker is not null)
+            {
+                Interlocked.Increment(ref _queued);
+                if (_worker.TryQueue(() => RenderQueued(job))) continue;
+                Interlocked.Decrement(ref _queued);
+            }
+            Render(job);
         }
+    }
+
+    /// <summary>Returns once every violation this camera queued has been drawn and handed to the sink (a camera stopping).</summary>
+    public void WaitForQueuedEvidence() => SpinWait.SpinUntil(() => Volatile.Read(ref _queued) == 0);
+
+    private void RenderQueued(EvidenceJob job)
+    {
+        try
+        {
+            Render(job);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _queued);
+        }
+    }
+
+    // Runs on the evidence worker or the lane: touches only the job and this camera's immutable settings.
+    private void Render(EvidenceJob job)
+    {
+        byte[] snapshot = [], faceJpeg = [];
+        var (width, height) = (job.Image.Width, job.Image.Height);
+        try
+        {
+            // Pixelation happens on the copy before boxes are drawn and before JPEG encoding: what is stored never held the face.
+            if (_cameraOptions.PrivacyBackgroundCells > 0) FacePixelator.PixelateBackground(job.Image, job.Keep, _cameraOptions.PrivacyBackgroundCells);
+            FacePixelator.Pixelate(job.Image, job.Obscure);
+            snapshot = FrameAnnotator.EncodeJpeg(job.Image, job.Display, job.Violator, _zoneOutlines, _violationOptions.JpegQuality);
+            if (job.Crop is { } crop)
+                faceJpeg = ImageCodec.EncodeJpeg(new BgrFrame(crop, job.CropSize, job.CropSize), _violationOptions.JpegQuality);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The record matters more than its pictures: it is stored without them.
+            CameraLog.EvidenceFailed(_logger, _cameraId, job.TrackId, ex);
+            snapshot = [];
+            faceJpeg = [];
+        }
+        finally
+        {
+            job.Image.Dispose();
+        }
+        var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, job.TrackId, job.At, job.Confidence,
+            job.Box, faceJpeg, snapshot, width, height, _privacy, job.Kind);
+        if (!_violationSink.TryWrite(violation)) CameraLog.SinkRefused(_logger, _cameraId, "violation");
     }
 
     /// <summary>
@@ -133,7 +190,7 @@ internal sealed class EvidenceRenderer
     {
         try
         {
-            var jpeg = Annotate(frame, allFaces, _cameraOptions.LiveFrameJpegQuality, obscure: _privacy == PrivacyMode.Blurred, keep: null);
+            var jpeg = Annotate(frame, allFaces, _cameraOptions.LiveFrameJpegQuality, obscure: _privacy == PrivacyMode.Blurred);
             LiveView.Publish(new LiveFrame(_cameraId, now, frame.Width, frame.Height, jpeg));
             _lastLiveFrame = now;
         }
@@ -143,18 +200,16 @@ internal sealed class EvidenceRenderer
         }
     }
 
-    // Pixelation happens on the copy before boxes are drawn and before JPEG encoding: what is stored never held the face.
-    // With a violator (a display slot), its box is highlighted and the others muted: the evidence image.
-    private byte[] Annotate(BgrFrame frame, ReadOnlySpan<BoxF> allFaces, int quality, bool obscure, BoxF? keep, int violator = -1)
+    // The live view's frame, on the lane: pixelated on the copy before the boxes are drawn and the JPEG encoded.
+    private byte[] Annotate(BgrFrame frame, ReadOnlySpan<BoxF> allFaces, int quality, bool obscure)
     {
         using var image = BgrImage.CopyFrom(frame);
         if (obscure)
         {
-            if (_cameraOptions.PrivacyBackgroundCells > 0) FacePixelator.PixelateBackground(image, keep, _cameraOptions.PrivacyBackgroundCells);
-            FacePixelator.Pixelate(image, FacesToObscure(allFaces, keep));
+            if (_cameraOptions.PrivacyBackgroundCells > 0) FacePixelator.PixelateBackground(image, null, _cameraOptions.PrivacyBackgroundCells);
+            FacePixelator.Pixelate(image, FacesToObscure(allFaces, null));
         }
-        var display = _display.AsSpan(0, _displayCount);
-        return FrameAnnotator.EncodeJpeg(image, display, violator < display.Length ? violator : -1, _zoneOutlines, quality);
+        return FrameAnnotator.EncodeJpeg(image, _display.AsSpan(0, _displayCount), -1, _zoneOutlines, quality);
     }
 
     private static int SlotOf(ReadOnlySpan<FaceTrack?> assignments, FaceTrack track)
@@ -175,4 +230,8 @@ internal sealed class EvidenceRenderer
         }
         return _obscured.AsSpan(0, n);
     }
+
+    /// <summary>What one violation's evidence is drawn from, copied off the frame and the tracks at the raise.</summary>
+    private sealed record EvidenceJob(BgrImage Image, BoxF[] Obscure, BoxF? Keep, DetectedFace[] Display, int Violator, byte[]? Crop,
+        int CropSize, long TrackId, float Confidence, BoxF Box, ViolationKind Kind, DateTimeOffset At);
 }

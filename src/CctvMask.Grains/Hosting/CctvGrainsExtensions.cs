@@ -59,6 +59,7 @@ public static class CctvGrainsExtensions
         services.TryAddSingleton<InferenceLanes>();
         services.TryAddSingleton<CameraWorkerRegistry>();
         services.TryAddSingleton<CameraMetrics>();
+        services.TryAddSingleton<EvidenceWorker>();
         services.TryAddSingleton<CameraWorkerFactory>();
         services.TryAddSingleton<ICameraFrameSourceFactory, VideoFrameSourceFactory>();
         services.TryAddSingleton<DetectorLoader>();

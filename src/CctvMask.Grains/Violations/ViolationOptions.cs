@@ -38,4 +38,11 @@ public sealed class ViolationOptions
     /// <summary>JPEG quality of the face crop and the full-frame snapshot.</summary>
     [Range(1, 100)]
     public int JpegQuality { get; set; } = 85;
+
+    /// <summary>
+    /// Violations whose evidence waits for the silo's evidence worker (off the inference lanes); one more is drawn by
+    /// the camera itself on its lane. ~5 ms and one frame copy (0.7 MB at 640×360) each.
+    /// </summary>
+    [Range(1, 4096)]
+    public int EvidenceQueueCapacity { get; set; } = 64;
 }

@@ -4,7 +4,8 @@
 # analysed/dropped frames over the measuring window plus p50/p95 of cctvmask.pipeline.latency
 # (frame decoded -> results recorded), the mean batch size, frames skipped by the motion gate and phase-2
 # crops per processed frame, from /metrics and the status API.
-# SMALLFACE=960 turns the per-camera small-face pass on; MOTION=false turns motion gating off;
+# SMALLFACE=960 turns the per-camera small-face pass on; MOTION=false turns motion gating off; PRIVACY=statistics|evidence|…
+# sets the cameras' privacy mode (statistics: no evidence images, to measure what they cost);
 # CLIP=name picks another path of the RTSP server (RTSP=rtsp://host:port overrides $CCTVMASK_TEST_RTSP);
 # WARMUP=s changes the 10 s warm-up. CPU over the window is read from /proc: the server process, its ffmpeg
 # decoders (per camera) and the RTSP simulator, in % of one core.
@@ -26,7 +27,7 @@ for _ in $(seq 1 120); do curl -sf "$URL/readyz" >/dev/null && break; sleep 0.5;
 H="X-Api-Key: $KEY"
 for i in $(seq 1 "$N"); do
   curl -sf -H "$H" -H 'Content-Type: application/json' -o /dev/null \
-    -d "{\"id\":\"bench$i\",\"name\":\"bench$i\",\"url\":\"$RTSP/$CLIP\",\"detectFps\":5,\"analysisWidth\":640,\"analysisHeight\":360,\"motionGating\":${MOTION:-true},\"smallFacePass\":$([ -n "${SMALLFACE:-}" ] && echo true || echo false),\"smallFaceLongSide\":${SMALLFACE:-960}}" "$URL/api/cameras"
+    -d "{\"id\":\"bench$i\",\"name\":\"bench$i\",\"url\":\"$RTSP/$CLIP\",\"detectFps\":5,\"analysisWidth\":640,\"analysisHeight\":360,\"motionGating\":${MOTION:-true},\"smallFacePass\":$([ -n "${SMALLFACE:-}" ] && echo true || echo false),\"smallFaceLongSide\":${SMALLFACE:-960}$([ -n "${PRIVACY:-}" ] && echo ",\"privacyMode\":\"$PRIVACY\"")}" "$URL/api/cameras"
 done
 snapshot() { for i in $(seq 1 "$N"); do curl -sf -H "$H" "$URL/api/cameras/bench$i/status"; echo; done; }
 # CPU ticks (utime + stime) per pid: the server, its ffmpeg children, the RTSP simulator.

@@ -25,7 +25,7 @@ internal static class ClipRun
 
     /// <summary>Decodes the clip at <paramref name="fps"/>, scaled to width × height, <paramref name="loops"/> times over.</summary>
     public static async Task<MemorySink> RunAsync(string clip, int width, int height, double fps, int loops,
-        ViolationOptions violations, TrackerOptions? tracker = null)
+        ViolationOptions violations, TrackerOptions? tracker = null, EvidenceWorker? evidence = null)
     {
         var frames = await DecodeAsync(clip, width, height, fps);
         var sink = new MemorySink();
@@ -33,7 +33,7 @@ internal static class ClipRun
         using var detector = new TwoPhaseDetector(DetectorLoader.WithModelFolder(new TwoPhaseDetectorOptions(), TestEnvironment.ModelsDir));
         var models = new TwoPhaseFaceModels(detector);
         var pipeline = new CameraPipeline("clip", null, PrivacyMode.Evidence, tracker ?? new TrackerOptions(), violations,
-            new CameraOptions { LiveFrameIntervalMilliseconds = 60_000 }, sink, sink, NullLogger.Instance);
+            new CameraOptions { LiveFrameIntervalMilliseconds = 60_000 }, sink, sink, NullLogger.Instance, evidence: evidence);
         var pool = new FrameBufferPool(new FrameSize(width, height));
         var faces = new RawFace[models.MaxFaces];
         var counts = new int[1];
