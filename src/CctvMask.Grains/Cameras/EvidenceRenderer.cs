@@ -106,17 +106,18 @@ internal sealed class EvidenceRenderer
         // Snapshots are drawn only for frames that raise, never per ordinary frame, one per violator with its box
         // highlighted (the others muted): in evidence mode its face is the only one kept, in blurred mode it is
         // pixelated like every other face, so the box is what tells who it was.
+        // One copy of the display for every violator of this frame: the jobs only read it.
+        var display = _display.AsSpan(0, _displayCount).ToArray();
         foreach (var track in toRaise)
         {
             BoxF? keep = _privacy == PrivacyMode.Evidence ? track.Box : null;
-            var display = _display.AsSpan(0, _displayCount);
             int violator = SlotOf(assignments, track);
             // The evidence crop is the one phase 2 judged (taken once, kept by the track); only evidence mode stores it.
             byte[]? crop = PrivacyModes.AllowsFaceCrop(_privacy) && track.BestCrop is { } c
                 ? c.AsSpan(0, track.BestCropSize * track.BestCropSize * 3).ToArray()
                 : null;
             var kind = _policy.KindOf(track.Verdict) ?? ViolationKind.Unmasked;
-            var job = new EvidenceJob(BgrImage.CopyFrom(frame), FacesToObscure(allFaces, keep).ToArray(), keep, display.ToArray(),
+            var job = new EvidenceJob(BgrImage.CopyFrom(frame), FacesToObscure(allFaces, keep).ToArray(), keep, display,
                 violator < display.Length ? violator : -1, crop, track.BestCropSize, track.Id,
                 kind == ViolationKind.Incorrect ? track.IncorrectConfidence : track.UnmaskedConfidence, track.Box, kind, now);
             Violations++;
@@ -163,10 +164,9 @@ internal sealed class EvidenceRenderer
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The record matters more than its pictures: it is stored without them.
+            // The record matters more than its pictures: it is stored without them (a snapshot already made included).
             CameraLog.EvidenceFailed(_logger, _cameraId, job.TrackId, ex);
-            snapshot = [];
-            faceJpeg = [];
+            (snapshot, faceJpeg) = ([], []);
         }
         finally
         {

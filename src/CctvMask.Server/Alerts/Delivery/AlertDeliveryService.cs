@@ -63,6 +63,7 @@ public sealed class AlertDeliveryService(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var due = await events.GetDueAsync(clock.GetUtcNow(), options.Value.MaxDeliveriesPerPass, cancellationToken).ConfigureAwait(false);
+        if (due.Count == 0) return 0; // the usual poll: nothing to guard
         // A stop starts no new delivery, but the one under way gets StopGraceSeconds to finish and be recorded.
         using var underWay = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
         var grace = TimeSpan.FromSeconds(options.Value.StopGraceSeconds);
