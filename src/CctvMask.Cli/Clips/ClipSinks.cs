@@ -44,4 +44,8 @@ internal sealed class ClipSinks : IComplianceSink, IViolationSink
         Violations++;
         return true;
     }
+
+    /// <inheritdoc />
+    /// <remarks>The clip camera draws evidence inline (no worker), so nothing is provisional.</remarks>
+    public bool TryWriteProvisional(ViolationEvent violation) => true;
 }

@@ -34,21 +34,58 @@ public static class TrackEvaluation
             : PeopleTruth.Stated(truth.StatedPeople, truth.StatedMasked);
         using var models = new TwoPhaseFaceModels(detector);
         int smallFace = detector.Options.Detector.ZoomLongSide;
-        var trackAware = Run(models, frames, JudgementMode.TrackAware, smallFace, ct);
-        var perFrame = Run(models, frames, JudgementMode.EveryFrame, smallFace, ct);
-        return new TrackReport(frames.Describe(), Detect.DetectorSettings.Describe(detector.Options), people, trackAware, perFrame);
+        var trackAwarePeople = new List<TrackedPerson>();
+        var perFramePeople = new List<TrackedPerson>();
+        var trackAware = Run(models, frames, JudgementMode.TrackAware, smallFace, ct, trackAwarePeople);
+        var perFrame = Run(models, frames, JudgementMode.EveryFrame, smallFace, ct, perFramePeople);
+        var matcher = truth.GroundTruth is { } t
+            ? new PersonMatcher(t, f => frames.ClipFrameOf((int)f, t.Fps), frames.Size.Width, frames.Size.Height)
+            : null;
+        return new TrackReport(frames.Describe(), Detect.DetectorSettings.Describe(detector.Options), people, trackAware, perFrame,
+            matcher is null ? null : PeopleAccuracy.Of(trackAwarePeople, matcher),
+            matcher is null ? null : PeopleAccuracy.Of(perFramePeople, matcher),
+            Differences(trackAwarePeople, perFramePeople, matcher));
     }
 
-    /// <summary>Every frame, in order, through a fresh camera; the counts once it has stopped.</summary>
-    public static ClipCounts Run(IFaceModels models, ClipFrames frames, JudgementMode mode, int smallFaceLongSide, CancellationToken ct)
+    /// <summary>
+    /// The people the two runs gave different verdicts, by track id, in id order. The runs track identically (phase 2
+    /// does not steer the tracker), so a person missing from one run is a bug, reported rather than skipped.
+    /// </summary>
+    public static IReadOnlyList<PersonDifference> Differences(IReadOnlyList<TrackedPerson> trackAware, IReadOnlyList<TrackedPerson> perFrame,
+        PersonMatcher? matcher)
+    {
+        ArgumentNullException.ThrowIfNull(trackAware);
+        ArgumentNullException.ThrowIfNull(perFrame);
+        var byId = perFrame.ToDictionary(p => p.Id);
+        if (byId.Count != trackAware.Count || trackAware.Any(p => !byId.ContainsKey(p.Id)))
+            throw new InvalidOperationException($"The two runs tracked differently ({trackAware.Count} and {perFrame.Count} people): phase 2 must not steer tracking.");
+        var differences = new List<PersonDifference>();
+        foreach (var a in trackAware.OrderBy(p => p.Id))
+        {
+            var b = byId[a.Id];
+            if (a.Verdict == b.Verdict) continue;
+            string? label = matcher?.Match(a) is { } m ? m.Class.ToName() : null;
+            differences.Add(new PersonDifference(a.Id, label, a, b));
+        }
+        return differences;
+    }
+
+    /// <summary>
+    /// Every frame, in order, through a fresh camera; the counts once it has stopped, and every person counted added
+    /// to <paramref name="people"/> when given.
+    /// </summary>
+    public static ClipCounts Run(IFaceModels models, ClipFrames frames, JudgementMode mode, int smallFaceLongSide, CancellationToken ct,
+        List<TrackedPerson>? people = null)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        var camera = new ClipCamera(models, mode, frames.Size, frames.DetectFps, smallFaceLongSide);
+        var camera = new ClipCamera(models, mode, frames.Size, frames.DetectFps, smallFaceLongSide, recordPeople: people is not null);
         for (int i = 0; i < frames.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             camera.Step(frames[i]);
         }
-        return camera.Finish();
+        var counts = camera.Finish();
+        people?.AddRange(camera.People);
+        return counts;
     }
 }

@@ -25,7 +25,17 @@ public static class TrackTable
         table.AddRow("faces (phase 1)", "-", Int(r.TrackAware.Faces), Int(r.PerFrame.Faces));
         table.AddRow("phase-2 crops", "-", Int(r.TrackAware.Crops), Int(r.PerFrame.Crops));
         table.AddRow("phase-2 crops per analysed frame", "-", Dec(r.TrackAware.CropsPerFrame), Dec(r.PerFrame.CropsPerFrame));
+        if (r.TrackAwarePeople is { } a && r.PerFramePeople is { } p)
+        {
+            table.AddRow("people judged right (matched to their truth face)", "-", Int(a.Right), Int(p.Right));
+            table.AddRow("people judged wrong", "-", Int(a.Wrong), Int(p.Wrong));
+            table.AddRow("people matched, no verdict", "-", Int(a.NoVerdict), Int(p.NoVerdict));
+            table.AddRow("people matching no truth face", "-", Int(a.NoTruthFace), Int(p.NoTruthFace));
+            table.AddRow("truth people found / counted twice", Int(t.People), $"{Int(a.TruthPeopleFound)} / {Int(a.CountedTwice)}",
+                $"{Int(p.TruthPeopleFound)} / {Int(p.CountedTwice)}");
+        }
         console.Write(table);
+        WriteDifferences(console, r.Differences);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"per-frame ÷ track-aware crops: {(r.CropsRatio is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}"));
         if (t.Segments.Count > 0)
@@ -37,6 +47,28 @@ public static class TrackTable
             console.Write(segments);
         }
     }
+
+    // The people the modes disagree on, with the votes (with / without / incorrect / undecided) behind each verdict.
+    private static void WriteDifferences(IAnsiConsole console, IReadOnlyList<PersonDifference> differences)
+    {
+        if (differences.Count == 0)
+        {
+            console.WriteLine("track-aware and per-frame gave every person the same verdict");
+            return;
+        }
+        var table = new Table().Title("people the two modes judged differently (votes: with / without / incorrect / undecided)");
+        table.AddColumns("track", "analysed frames", "truth", "track-aware", "per-frame");
+        foreach (var d in differences.Take(MaxDifferenceRows))
+            table.AddRow(Int(d.Track), $"{Int(d.TrackAware.FirstFrame)}–{Int(d.TrackAware.LastFrame)}", d.Truth ?? "-", Votes(d.TrackAware), Votes(d.PerFrame));
+        console.Write(table);
+        if (differences.Count > MaxDifferenceRows)
+            console.WriteLine($"… and {Int(differences.Count - MaxDifferenceRows)} more (all in --json)");
+    }
+
+    private const int MaxDifferenceRows = 20;
+
+    private static string Votes(TrackedPerson p) =>
+        $"{p.Verdict} ({Int(p.Masked)} / {Int(p.Unmasked)} / {Int(p.Incorrect)} / {Int(p.Undecided)})";
 
     private static string Share(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 

@@ -34,7 +34,7 @@ public sealed class PhotoFaceLoader(IFaceFinder finder, IReadOnlyList<string> cl
                 continue;
             }
             // Only some classes wanted: photos without any are not worth decoding and detecting.
-            if (onlyClasses is not null && !photo.Annotation.Faces.Any(f => onlyClasses.Contains(ClassName(f.Class) ?? "")))
+            if (onlyClasses is not null && !photo.Annotation.Faces.Any(f => onlyClasses.Contains(f.Class.ToName())))
                 continue;
             BgrImage image;
             try
@@ -51,27 +51,19 @@ public sealed class PhotoFaceLoader(IFaceFinder finder, IReadOnlyList<string> cl
                 var detections = finder.Find(image.AsFrame());
                 foreach (var truth in photo.Annotation.Faces)
                 {
-                    var name = ClassName(truth.Class);
-                    if (onlyClasses is not null && (name is null || !onlyClasses.Contains(name))) continue;
-                    int label = name is null ? -1 : IndexOf(name);
+                    var name = truth.Class.ToName();
+                    if (onlyClasses is not null && !onlyClasses.Contains(name)) continue;
+                    int label = IndexOf(name);
                     if (label < 0 || truth.Box.LongSide < minFaceSize) continue;
                     var box = BestMatch(truth.Box, detections) ?? truth.Box;
                     var crop = new byte[set.CropSize * set.CropSize * 3];
                     FaceCropper.CropSquare(image.AsFrame(), box, contextMargin, set.CropSize, crop);
                     set.Add(crop, label);
-                    FacesPerClass[name!] = FacesPerClass.GetValueOrDefault(name!) + 1;
+                    FacesPerClass[name] = FacesPerClass.GetValueOrDefault(name) + 1;
                 }
             }
         }
     }
-
-    private static string? ClassName(GroundTruthClass cls) => cls switch
-    {
-        GroundTruthClass.WithMask => "with_mask",
-        GroundTruthClass.WithoutMask => "without_mask",
-        GroundTruthClass.Incorrect => "mask_incorrect",
-        _ => null,
-    };
 
     private int IndexOf(string name)
     {

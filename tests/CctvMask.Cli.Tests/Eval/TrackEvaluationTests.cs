@@ -59,6 +59,20 @@ public sealed class TrackEvaluationTests
         Assert.True(trackAware.GetProperty("crops").GetInt64() < perFrame.GetProperty("crops").GetInt64(),
             $"track-aware {trackAware.GetProperty("crops")} vs per-frame {perFrame.GetProperty("crops")} crops");
         Assert.True(track.GetProperty("per_frame_vs_track_aware_crops").GetDouble() > 1);
+
+        // Person by person: every person counted (a clip under a minute counts each once) is scored once, and the
+        // truth people found are no more than the truth holds.
+        foreach (var (counts, people) in new[] { (trackAware, track.GetProperty("track_aware_people")), (perFrame, track.GetProperty("per_frame_people")) })
+        {
+            int scored = people.GetProperty("right").GetInt32() + people.GetProperty("wrong").GetInt32()
+                + people.GetProperty("no_verdict").GetInt32() + people.GetProperty("no_truth_face").GetInt32();
+            Assert.Equal(counts.GetProperty("people").GetInt32(), scored);
+            Assert.InRange(people.GetProperty("truth_people_found").GetInt32(), 1, truth.GetProperty("people").GetInt32());
+            Assert.True(people.GetProperty("right").GetInt32() > people.GetProperty("wrong").GetInt32(), people.ToString());
+        }
+        foreach (var d in track.GetProperty("differences").EnumerateArray())
+            Assert.NotEqual(d.GetProperty("track_aware").GetProperty("verdict").GetString(), d.GetProperty("per_frame").GetProperty("verdict").GetString());
+        Assert.Contains("people judged right", run.Out);
     }
 
     [Fact]
