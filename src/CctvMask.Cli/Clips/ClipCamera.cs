@@ -19,7 +19,7 @@ namespace CctvMask.Cli.Clips;
 /// <see cref="PhaseTwoBatch.RecordJudgements"/>, the loop's own steps), then
 /// <see cref="CameraPipeline.Complete"/> (minute counts, violations, live view). Without a silo: the clock is
 /// the clip's (frame n at n ÷ detect fps from a minute boundary) and the sinks only sum. Defaults everywhere
-/// (tracker, violations, cameras); no zones, no motion gate (the gate is the loop's: every frame is analysed).
+/// (tracker, violations, cameras); no zones, no motion gate (every frame is analysed), but the loop's scene-cut rule.
 /// Steady state allocates only what the pipeline itself allocates (the frame handle, live-view JPEGs).
 /// </summary>
 internal sealed class ClipCamera
@@ -40,13 +40,21 @@ internal sealed class ClipCamera
     private readonly PhaseTwoBatch _phaseTwo;
     private readonly Func<int, CameraPipeline> _pipelineOf;
     private readonly int _maxCrops;
+    private readonly List<TrackedPerson>? _people;
+    private readonly InferenceLoopOptions _loop = new();
+    private readonly MotionThumbnails _thumbnails;
     private long _frames;
     private long _faceTotal;
     private long _cropTotal;
 
-    /// <summary>A camera of the given frame size, analysing <paramref name="detectFps"/> frames per second.</summary>
-    public ClipCamera(IFaceModels models, JudgementMode mode, FrameSize size, double detectFps, int smallFaceLongSide)
+    /// <summary>
+    /// A camera of the given frame size, analysing <paramref name="detectFps"/> frames per second; with
+    /// <paramref name="recordPeople"/> it keeps every person counted (<see cref="People"/>; not for a looping benchmark).
+    /// </summary>
+    public ClipCamera(IFaceModels models, JudgementMode mode, FrameSize size, double detectFps, int smallFaceLongSide, bool recordPeople = false)
     {
+        _people = recordPeople ? [] : null;
+        _thumbnails = new MotionThumbnails(_loop);
         ArgumentNullException.ThrowIfNull(models);
         _models = models;
         _pool = new FrameBufferPool(size);
@@ -75,6 +83,9 @@ internal sealed class ClipCamera
     /// <summary>Frames analysed so far.</summary>
     public long Frames => _frames;
 
+    /// <summary>The people counted so far (tracks confirmed and ended), when recorded.</summary>
+    public IReadOnlyList<TrackedPerson> People => _people ?? (IReadOnlyList<TrackedPerson>)[];
+
     /// <summary>Phase-2 crops so far.</summary>
     public long Crops => _cropTotal;
 
@@ -100,6 +111,7 @@ internal sealed class ClipCamera
             int found = _models.DetectFaces(_view, _smallFace, _faces, _count);
             stamps[2] = Stopwatch.GetTimestamp();
             _requests.Clear();
+            CutIfSceneChanged(view, now);
             _pipeline.Track(_faces.AsSpan(0, _count[0]), view.Width, view.Height, now, _models, 0, _requests, _maxCrops);
             stamps[3] = Stopwatch.GetTimestamp();
             // The loop's phase-2 step, in its two halves so the bench can tell cropping from classifying.
@@ -114,6 +126,7 @@ internal sealed class ClipCamera
             _cropTotal += crops;
             _pipeline.Complete(frame, now); // owns the frame from here (disposes it)
             frame = null;
+            RecordEnded();
             stamps[6] = Stopwatch.GetTimestamp();
             Stages.Add(stamps);
             return found;
@@ -128,6 +141,27 @@ internal sealed class ClipCamera
     public ClipCounts Finish()
     {
         _pipeline.Finish();
+        RecordEnded();
         return new ClipCounts(_sinks.People, _sinks.Masked, _sinks.Unmasked, _sinks.Unknown, _sinks.Violations, _frames, _faceTotal, _cropTotal);
+    }
+
+    // The loop's scene-cut rule (CameraFeed.Gate): the thumbnail of each frame against the last; a cut ends every track.
+    private void CutIfSceneChanged(BgrFrame view, DateTimeOffset now)
+    {
+        if (_loop.SceneCutMeanDifference <= 0) return;
+        _thumbnails.Take(view);
+        if (_thumbnails.IsSceneCut(_loop))
+        {
+            _pipeline.SceneCut(now);
+            RecordEnded();
+        }
+        _thumbnails.Keep();
+    }
+
+    private void RecordEnded()
+    {
+        if (_people is null) return;
+        foreach (var track in _pipeline.EndedTracks)
+            if (track.IsConfirmed) _people.Add(TrackedPerson.Of(track));
     }
 }

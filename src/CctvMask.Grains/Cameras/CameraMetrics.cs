@@ -25,6 +25,7 @@ public sealed class CameraMetrics
 
     private readonly Counter<long> _people;
     private readonly Counter<long> _violations;
+    private readonly Counter<long> _sceneCuts;
     private readonly ConcurrentDictionary<string, ComplianceWindow> _compliance = new(StringComparer.Ordinal);
     private readonly CameraWorkerRegistry _workers;
     private readonly TimeProvider _time;
@@ -39,6 +40,8 @@ public sealed class CameraMetrics
         _people = meter.CreateCounter<long>("cctvmask.people", "{person}",
             "People counted once each when their track ends, by final verdict (masked, unmasked, unknown).");
         _violations = meter.CreateCounter<long>("cctvmask.violations", "{violation}", "Violations raised (unmasked people, once per cooldown).");
+        _sceneCuts = meter.CreateCounter<long>("cctvmask.scene_cuts", "{cut}",
+            "Scene cuts: the view was replaced (PTZ preset, sequencer switch) and every track of the camera ended.");
         meter.CreateObservableGauge("cctvmask.compliance.ratio", ObserveCompliance, "1",
             "Masked ÷ (masked + unmasked) people over the window (5m, 1h) of closed minute buckets; absent when nobody was assessable.");
         meter.CreateObservableGauge("cctvmask.camera.state", ObserveStates, null,
@@ -51,6 +54,7 @@ public sealed class CameraMetrics
         var camera = new KeyValuePair<string, object?>("camera.id", cameraId);
         foreach (var verdict in Verdicts) _people.Add(0, camera, new KeyValuePair<string, object?>("verdict", verdict));
         _violations.Add(0, camera);
+        _sceneCuts.Add(0, camera);
     }
 
     /// <summary>A track ended: counts its person when the track was confirmed.</summary>
@@ -66,6 +70,8 @@ public sealed class CameraMetrics
         };
         _people.Add(1, new KeyValuePair<string, object?>("camera.id", cameraId), new KeyValuePair<string, object?>("verdict", verdict));
     }
+
+    internal void SceneCut(string cameraId) => _sceneCuts.Add(1, new KeyValuePair<string, object?>("camera.id", cameraId));
 
     internal void ViolationRaised(string cameraId) => _violations.Add(1, new KeyValuePair<string, object?>("camera.id", cameraId));
 

@@ -21,7 +21,7 @@ namespace CctvMask.Grains.Cameras;
 /// <see cref="Complete"/> (or <see cref="Skip"/> for a frame the motion gate skipped), from its one thread;
 /// <see cref="Tick"/> and <see cref="Finish"/> come from the worker, hence the lock.
 /// </summary>
-internal sealed class CameraPipeline
+internal sealed partial class CameraPipeline
 {
     private readonly object _gate = new();
     private readonly string _cameraId;
@@ -77,6 +77,12 @@ internal sealed class CameraPipeline
 
     public ComplianceDelta? LastClosedBucket { get; private set; }
 
+    /// <summary>
+    /// The tracks the last <see cref="Complete"/> or <see cref="Finish"/> ended, with their final votes: what a clip
+    /// evaluation matches against the ground truth. Read on the thread that called it, before the next frame.
+    /// </summary>
+    public IReadOnlyList<FaceTrack> EndedTracks => _tracker.EndedTracks;
+
     /// <summary>The live view: made only while a viewer's lease runs.</summary>
     public LiveView LiveView => _evidence.LiveView;
 
@@ -121,52 +127,9 @@ internal sealed class CameraPipeline
         }
     }
 
-    /// <summary>
-    /// The index of the first track in view never judged (its first crop did not fit a frame's budget) that
-    /// <see cref="JudgementPolicy"/> would judge, or -1: a frame the motion gate skips can still serve it, since nothing
-    /// moved since the boxes were found. Stops at the first hit; <see cref="RequestUnjudged"/> resumes from it.
-    /// </summary>
-    public int FirstUnjudged(IFaceModels models, DateTimeOffset now)
-    {
-        lock (_gate) return NextUnjudged(0, models, now);
-    }
-
-    /// <summary>
-    /// For a frame the motion gate skipped: appends crop requests (at most <paramref name="maxCrops"/>) for the tracks
-    /// in view that were never judged and that <see cref="JudgementPolicy"/> would judge, at their boxes of the last analysed
-    /// frame, scanning from <paramref name="from"/> (what <see cref="FirstUnjudged"/> found this round: the faces before it
-    /// were no candidates, and only <see cref="Track"/> or <see cref="Skip"/>, which come later, can make one), likeliest to be
-    /// lost first (<see cref="CropPriority"/>). Returns the requests added.
-    /// </summary>
-    public int RequestUnjudged(int frameSlot, int from, IFaceModels models, DateTimeOffset now, int maxCrops, List<CropRequest> requests)
-    {
-        lock (_gate)
-        {
-            _selection.Reset(maxCrops);
-            for (int i = from < 0 ? -1 : NextUnjudged(from, models, now); i >= 0; i = NextUnjudged(i + 1, models, now))
-                _selection.Offer(Candidate(i, _tracker.Assignments[i]!));
-            var chosen = _selection.Chosen();
-            foreach (ref readonly var c in chosen)
-                requests.Add(new CropRequest(frameSlot, c.Track, _faces[c.Index]));
-            return chosen.Length;
-        }
-    }
-
     // Under _gate: face i of the last analysed frame as a crop candidate; a track never judged carries its loss risk.
     private CropCandidate Candidate(int i, FaceTrack track) =>
         new(i, track, track.LastJudgedAt is null ? JudgementPolicy.LossRisk(track, _faces[i], _frameWidth, _frameHeight) : 0f);
-
-    // Under _gate: the first face from `from` on whose track is in view, never judged, and wanted by the policy.
-    private int NextUnjudged(int from, IFaceModels models, DateTimeOffset now)
-    {
-        var assignments = _tracker.Assignments;
-        for (int i = from; i < _faceCount && i < assignments.Length; i++)
-        {
-            if (assignments[i] is { LastJudgedAt: null, MissedFrames: 0 } track
-                && JudgementPolicy.ShouldJudge(track, _faces[i], models.IsTooSmall(_faces[i]), now, _trackerOptions)) return i;
-        }
-        return -1;
-    }
 
     /// <summary>Phase 2's verdict on one requested crop (the crop is only read during the call).</summary>
     public void RecordJudgement(FaceTrack track, in DetectedFace judged, ReadOnlySpan<byte> cropBgr, int cropSize, DateTimeOffset now)
@@ -205,31 +168,6 @@ internal sealed class CameraPipeline
                 _evidence.BuildDisplay(_faces.AsSpan(0, _faceCount), assignments);
                 if (_toRaise.Count > 0) _evidence.RaiseViolations(view, _toRaise, assignments, _allFaces.AsSpan(0, _allFaceCount), now);
                 if (LiveFrameDue(now)) UpdateLiveFrame(view, now);
-            }
-        }
-    }
-
-    /// <summary>A frame the motion gate kept from phase 1: tracks stay as they are; the live view may refresh. Disposes it.</summary>
-    public void Skip(PooledFrame frame, DateTimeOffset now)
-    {
-        using (frame)
-        {
-            lock (_gate)
-            {
-                CloseBucketIfDue(now);
-                // Nothing moved since the last analysed frame: its faces are still in view, so their tracks
-                // gain a hit (a person standing still gets confirmed) and count in this minute.
-                foreach (var track in _tracker.Assignments)
-                {
-                    if (track is null || track.MissedFrames != 0) continue;
-                    track.Hold(_trackerOptions.ConfirmHits);
-                    _compliance.Observe(track, now);
-                }
-                int inView = 0;
-                foreach (var track in _tracker.Tracks) if (track.IsConfirmed && track.MissedFrames == 0) inView++;
-                PeopleInView = inView;
-                PeopleThisMinute = _compliance.CurrentPeople;
-                if (LiveFrameDue(now)) UpdateLiveFrame(frame.AsBgrFrame(), now);
             }
         }
     }

@@ -117,7 +117,7 @@ internal sealed class EvidenceRenderer
                 ? c.AsSpan(0, track.BestCropSize * track.BestCropSize * 3).ToArray()
                 : null;
             var kind = _policy.KindOf(track.Verdict) ?? ViolationKind.Unmasked;
-            var job = new EvidenceJob(BgrImage.CopyFrom(frame), FacesToObscure(allFaces, keep).ToArray(), keep, display,
+            var job = new EvidenceJob(Guid.CreateVersion7(), BgrImage.CopyFrom(frame), FacesToObscure(allFaces, keep).ToArray(), keep, display,
                 violator < display.Length ? violator : -1, crop, track.BestCropSize, track.Id,
                 kind == ViolationKind.Incorrect ? track.IncorrectConfidence : track.UnmaskedConfidence, track.Box, kind, now);
             Violations++;
@@ -125,6 +125,9 @@ internal sealed class EvidenceRenderer
             CameraLog.Violation(_logger, _cameraId, track.Id, job.Confidence);
             if (_worker is not null)
             {
+                // Journaled before it waits for the worker: a crash meanwhile keeps the violation, without its images.
+                if (!_violationSink.TryWriteProvisional(ToEvent(job, [], [], frame.Width, frame.Height)))
+                    CameraLog.SinkRefused(_logger, _cameraId, "provisional violation");
                 Interlocked.Increment(ref _queued);
                 if (_worker.TryQueue(() => RenderQueued(job))) continue;
                 Interlocked.Decrement(ref _queued);
@@ -172,10 +175,11 @@ internal sealed class EvidenceRenderer
         {
             job.Image.Dispose();
         }
-        var violation = new ViolationEvent(Guid.CreateVersion7(), _cameraId, job.TrackId, job.At, job.Confidence,
-            job.Box, faceJpeg, snapshot, width, height, _privacy, job.Kind);
-        if (!_violationSink.TryWrite(violation)) CameraLog.SinkRefused(_logger, _cameraId, "violation");
+        if (!_violationSink.TryWrite(ToEvent(job, faceJpeg, snapshot, width, height))) CameraLog.SinkRefused(_logger, _cameraId, "violation");
     }
+
+    private ViolationEvent ToEvent(EvidenceJob job, byte[] faceJpeg, byte[] snapshot, int width, int height) =>
+        new(job.Id, _cameraId, job.TrackId, job.At, job.Confidence, job.Box, faceJpeg, snapshot, width, height, _privacy, job.Kind);
 
     /// <summary>
     /// True when a viewer's lease runs and the last live frame is older than the live-frame interval. Nobody watching,
@@ -232,6 +236,6 @@ internal sealed class EvidenceRenderer
     }
 
     /// <summary>What one violation's evidence is drawn from, copied off the frame and the tracks at the raise.</summary>
-    private sealed record EvidenceJob(BgrImage Image, BoxF[] Obscure, BoxF? Keep, DetectedFace[] Display, int Violator, byte[]? Crop,
+    private sealed record EvidenceJob(Guid Id, BgrImage Image, BoxF[] Obscure, BoxF? Keep, DetectedFace[] Display, int Violator, byte[]? Crop,
         int CropSize, long TrackId, float Confidence, BoxF Box, ViolationKind Kind, DateTimeOffset At);
 }

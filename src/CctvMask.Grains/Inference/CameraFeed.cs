@@ -17,13 +17,12 @@ public sealed class CameraFeed
     private long _lastFrameTicks;
     private string? _lastError;
 
-    internal CameraFeed(CameraConfig config, ICameraFrameSource source, CameraPipeline pipeline, int thumbnailBytes)
+    internal CameraFeed(CameraConfig config, ICameraFrameSource source, CameraPipeline pipeline, MotionThumbnails thumbnails)
     {
         Config = config;
         Source = source;
         Pipeline = pipeline;
-        Thumbnail = new byte[thumbnailBytes];
-        Scratch = new byte[thumbnailBytes];
+        Thumbnails = thumbnails;
     }
 
     /// <summary>Camera id.</summary>
@@ -61,12 +60,8 @@ public sealed class CameraFeed
 
     internal CameraPipeline Pipeline { get; }
 
-    // Motion gate state: the thumbnail of the last analysed frame, and a scratch for the current one.
-    internal byte[] Thumbnail { get; private set; }
-
-    internal byte[] Scratch { get; private set; }
-
-    internal bool HasThumbnail { get; set; }
+    // Motion gate state: the thumbnail of the last analysed frame and the current one's.
+    internal MotionThumbnails Thumbnails { get; }
 
     internal DateTimeOffset? LastAnalysedAt { get; set; }
 
@@ -74,25 +69,28 @@ public sealed class CameraFeed
 
     internal readonly TaskCompletionSource Detached = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal void KeepScratchAsThumbnail()
-    {
-        (Thumbnail, Scratch) = (Scratch, Thumbnail);
-        HasThumbnail = true;
-    }
-
     /// <summary>
     /// The motion gate on one frame: analyse it (phase 1), skip it, or skip phase 1 but crop the tracks never judged
-    /// (their boxes still hold: nothing moved). Keeps the thumbnail of each analysed frame.
+    /// (their boxes still hold: nothing moved). Keeps the thumbnail of each analysed frame. A scene cut since the last
+    /// analysed frame ends the camera's tracks first, gated or not.
     /// </summary>
     internal GateVerdict Gate(PooledFrame frame, DateTimeOffset now, InferenceLoopOptions options, IFaceModels models)
     {
-        if (!Config.MotionGating) return GateVerdict.Analyse;
-        MotionGate.Thumbnail(frame.AsBgrFrame(), options.MotionThumbnailWidth, options.MotionThumbnailHeight, Scratch);
-        double changed = HasThumbnail ? MotionGate.ChangedFraction(Thumbnail, Scratch, options.MotionPixelThreshold) : 1;
+        bool cuts = options.SceneCutMeanDifference > 0;
+        if (!Config.MotionGating && !cuts) return GateVerdict.Analyse;
+        Thumbnails.Take(frame.AsBgrFrame());
+        // Another scene: no track carries on into it (the pipeline counts the ended tracks first).
+        if (cuts && Thumbnails.IsSceneCut(options)) Pipeline.SceneCut(now);
+        if (!Config.MotionGating)
+        {
+            Thumbnails.Keep();
+            return GateVerdict.Analyse;
+        }
+        double changed = Thumbnails.ChangedFraction(options.MotionPixelThreshold);
         ObserveMotion(changed > options.MotionAreaThreshold, now, options.MotionKeyFramesAfterSeconds);
         if (!MotionGate.ShouldSkip(true, LastAnalysedAt, changed, now, options))
         {
-            KeepScratchAsThumbnail();
+            Thumbnails.Keep();
             LastAnalysedAt = now;
             return GateVerdict.Analyse;
         }

@@ -79,7 +79,7 @@ public sealed partial class InferenceLoop : IAsyncDisposable
     internal CameraFeed Attach(CameraConfig config, ICameraFrameSource source, CameraPipeline pipeline)
     {
         ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
-        var feed = new CameraFeed(config, source, pipeline, _options.MotionThumbnailWidth * _options.MotionThumbnailHeight);
+        var feed = new CameraFeed(config, source, pipeline, new MotionThumbnails(_options));
         lock (_feedsGate) _feeds = [.. _feeds, feed];
         source.FrameArrived += _onFrame;
         Signal();

@@ -50,13 +50,18 @@ public sealed class InferenceLoopOptions
     /// it (nothing moved, so its box still holds). Spreads a burst (a crowd walking in) over a few frames.
     /// </summary>
     /// <remarks>
-    /// 12: at ~0.5 ms a crop on this CPU a capped frame costs phase 1 plus about as much again. Before any cap, 16 crowd
+    /// At ~0.5 ms a crop on this CPU a frame capped at 12 costs phase 1 plus about as much again. Before any cap, 16 crowd
     /// cameras whose scene changed together sent 560–900 crops a second to phase 2 for two seconds and dropped 58–99
     /// frames a second (server-bench, 2026-12-04, old tracker defaults). 8 left 34 people on each crowd clip without a
     /// verdict (83 new people at once, 2 s photos; <c>eval --video</c>, no motion gate), 12 left 18 / 17 (per-frame: 17 / 15).
+    /// 24 since tracks are judged from their first frame (<c>TrackerOptions.JudgeTentativeTracks</c>): a crowd that appears
+    /// at once (a camera starting, a scene cut) is judged on its first frames, the views per-frame classification judges;
+    /// with 12, crowd720's first photo (83 people) took 7 frames and one masked person whose only decided view was the first
+    /// frame stayed undecided; with 16 per-frame classification itself loses that person (<c>eval --video</c>, 2026-12-05).
+    /// The crops per person do not change (crowd clips 2.40 / 2.44 a frame), only how soon they are taken.
     /// </remarks>
     [Range(1, 4096)]
-    public int MaxCropsPerFrame { get; set; } = 12;
+    public int MaxCropsPerFrame { get; set; } = 24;
 
     /// <summary>Width of the grey thumbnail the motion gate compares (pixels).</summary>
     [Range(8, 256)]
@@ -73,6 +78,17 @@ public sealed class InferenceLoopOptions
     /// <summary>Motion = more than this fraction of thumbnail pixels changed since the last analysed frame.</summary>
     [Range(0.0, 1.0)]
     public double MotionAreaThreshold { get; set; } = 0.002;
+
+    /// <summary>
+    /// A scene cut (<see cref="MotionGate.IsSceneCut"/>): the mean absolute grey difference (0–255) of the motion thumbnails
+    /// of two analysed frames, a change of overall brightness taken off (<see cref="MotionGate.SceneDifference"/>), at or
+    /// above which every track of the camera ends before the new frame is tracked. Default 40, between the hand-held street
+    /// clip's busiest frames (≤ 29.2) and the crowd clips' photo changes (≥ 44.5); 0 = off.
+    /// Measured with <c>cctvmask eval --video</c> (2026-12-04): with it the crowd clips' people judged right rose from
+    /// 116 / 113 to 154 / 149 (tracks no longer carried one photo's person onto the next photo's).
+    /// </summary>
+    [Range(0.0, 255.0)]
+    public double SceneCutMeanDifference { get; set; } = 40;
 
     /// <summary>Longest a gated camera goes without phase 1 (s), so a person standing still is re-detected.</summary>
     [Range(0.0, 3600.0)]

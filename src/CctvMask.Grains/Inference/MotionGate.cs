@@ -51,6 +51,40 @@ public static class MotionGate
     }
 
     /// <summary>
+    /// How much the picture changed, leaving out a change of overall brightness (0..255): the mean absolute grey difference
+    /// of two thumbnails of the same size after the difference of their mean grey levels is taken off every pixel. A light
+    /// switched on or an exposure step moves every pixel alike and scores near 0; another scene scores as the plain mean
+    /// absolute difference does (the crowd clips' photo changes 44.5–66.8 with the shift taken off, 46.9–66.4 without).
+    /// </summary>
+    public static double SceneDifference(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> current)
+    {
+        if (previous.Length != current.Length) throw new ArgumentException("Thumbnails differ in size.", nameof(current));
+        if (current.IsEmpty) return 0;
+        long shiftSum = 0;
+        for (int i = 0; i < current.Length; i++) shiftSum += current[i] - previous[i];
+        double shift = (double)shiftSum / current.Length;
+        double sum = 0;
+        for (int i = 0; i < current.Length; i++) sum += Math.Abs(current[i] - previous[i] - shift);
+        return sum / current.Length;
+    }
+
+    /// <summary>
+    /// Whether the view was replaced since the last analysed frame (pure): a PTZ camera moved to another preset, a
+    /// sequencer switched feeds, the stream came back on another scene. Then no track may carry on: the face at a
+    /// track's place is someone else. Measured on thumbnails of consecutive analysed frames (5 fps, 64×36,
+    /// <see cref="SceneDifference"/>): the crowd clips' photo changes 44.5–66.8, the hand-held street clip's busiest frames
+    /// ≤ 29.2, a fixed camera's still or busy frames far less. A light switched on is not a cut: it moves every pixel alike,
+    /// and that shift is taken off before the difference is measured.
+    /// </summary>
+    /// <param name="meanDifference"><see cref="SceneDifference"/> of the last analysed and the current thumbnail.</param>
+    /// <param name="options">The loop's options (<see cref="InferenceLoopOptions.SceneCutMeanDifference"/>; 0 = never).</param>
+    public static bool IsSceneCut(double meanDifference, InferenceLoopOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.SceneCutMeanDifference > 0 && meanDifference >= options.SceneCutMeanDifference;
+    }
+
+    /// <summary>
     /// The gate's rule (pure): skip phase 1 when gating is on, a previous analysed frame exists, too little
     /// changed since it, and the camera has not gone <see cref="InferenceLoopOptions.MotionMaxSkipSeconds"/>
     /// without phase 1.

@@ -5,4 +5,12 @@ public interface IViolationSink
 {
     /// <summary>Queues a violation without blocking; false when it was refused (queue full, shutting down).</summary>
     bool TryWrite(ViolationEvent violation);
+
+    /// <summary>
+    /// The violation as raised, before its evidence is drawn (no images), so a crash while the evidence waits in the
+    /// worker's queue does not lose it: kept aside (journaled, not stored) until <see cref="TryWrite"/> with the same
+    /// <see cref="ViolationEvent.Id"/> supersedes it; stored as it stands, without images, only if the process dies first.
+    /// Non-blocking; false when refused.
+    /// </summary>
+    bool TryWriteProvisional(ViolationEvent violation);
 }

@@ -21,10 +21,17 @@ internal sealed class StorageEventSink(IStorageWriter writer) : IComplianceSink,
             _ => CctvMask.Storage.Compliance.BucketSize.Minute,
         }, d.Incorrect);
 
-    public bool TryWrite(ViolationEvent v)
+    public bool TryWrite(ViolationEvent v) => writer.TryEnqueue(ToStorage(v));
+
+    public bool TryWriteProvisional(ViolationEvent v) => writer.EnqueueProvisional(ToStorage(v));
+
+    private static ViolationRecord ToStorage(ViolationEvent v)
     {
         var box = new FaceBox((int)MathF.Round(v.FaceBox.X), (int)MathF.Round(v.FaceBox.Y),
             Math.Max(1, (int)MathF.Round(v.FaceBox.Width)), Math.Max(1, (int)MathF.Round(v.FaceBox.Height)));
-        return writer.TryEnqueue(new ViolationRecord(v.Id, v.CameraId, v.OccurredAt, v.TrackId, v.Confidence, box, v.FaceJpeg, v.SnapshotJpeg, v.Privacy, v.Kind));
+        // The pipeline's "no snapshot" is an empty array (evidence not drawn yet, or drawing failed); storage's is null,
+        // so the API answers 404 for it instead of an empty image.
+        return new ViolationRecord(v.Id, v.CameraId, v.OccurredAt, v.TrackId, v.Confidence, box, v.FaceJpeg,
+            v.SnapshotJpeg.Length > 0 ? v.SnapshotJpeg : null, v.Privacy, v.Kind);
     }
 }

@@ -14,8 +14,9 @@ namespace CctvMask.Storage.Journal;
 /// <see cref="Recover">recovered</see> at start and replayed by the store; event ids make that
 /// idempotent. Past <c>MaxJournalBytes</c> new events are not journaled (kept in memory only,
 /// counted and logged): the bound protects the disk, the database outage is the alarm.
-/// <para>Provisional open-minute deltas are journaled but not delivered: the latest one per event id
-/// keeps its segment alive until a newer provisional or the final delta with that id arrives.</para>
+/// <para>Provisional events (open-minute deltas, violations whose evidence is being drawn) are journaled but not
+/// delivered: the latest one per id keeps its segment alive until a newer provisional or the final event with that id
+/// arrives.</para>
 /// </summary>
 internal sealed class EventJournal
 {
@@ -201,12 +202,11 @@ internal sealed class EventJournal
             }
             if (e.Provisional)
             {
-                var id = e.Compliance!.EventId;
-                if (_provisional.Remove(id, out var older)) Release(older);
-                if (durable) _provisional[id] = _currentId;
-                continue; // never delivered: the final delta (or a replay after a crash) writes it
+                if (_provisional.Remove(e.Id, out var older)) Release(older);
+                if (durable) _provisional[e.Id] = _currentId;
+                continue; // never delivered: the final event (or a replay after a crash) writes it
             }
-            if (e.Compliance is { } delta && _provisional.Remove(delta.EventId, out var superseded)) Release(superseded);
+            if (_provisional.Remove(e.Id, out var superseded)) Release(superseded);
             _deliver.Add(e);
         }
         if (_current is not null && _current.Length >= _settings.SegmentBytes) Rotate();

@@ -5,9 +5,9 @@ namespace CctvMask.Storage.Journal;
 
 /// <summary>
 /// Replays the journal segments a previous run left behind (a crash, or a shutdown that could not
-/// reach the database). Pass 1 finds each open minute's latest provisional delta that no final
-/// delta with the same id superseded; pass 2 writes every delivered event in chunks, then those
-/// provisional deltas as ordinary ones. Event ids make the whole replay idempotent, so a crash in
+/// reach the database). Pass 1 finds each latest provisional event (an open minute's delta, a violation journaled
+/// before its evidence was drawn) that no final event with the same id superseded; pass 2 writes every delivered event
+/// in chunks, then those provisional events as ordinary ones (such a violation without its images). Event ids make the whole replay idempotent, so a crash in
 /// the middle of it just replays again. Files are deleted only after everything in them is written.
 /// </summary>
 internal static class JournalRecovery
@@ -26,9 +26,9 @@ internal static class JournalRecovery
         {
             foreach (var e in EventJournal.Read(path))
             {
-                if (e?.Compliance is not { } delta) continue;
-                if (!e.Provisional) finals.Add(delta.EventId);
-                else if (!finals.Contains(delta.EventId)) provisional[delta.EventId] = e;
+                if (e is null) continue;
+                if (!e.Provisional) finals.Add(e.Id);
+                else if (!finals.Contains(e.Id)) provisional[e.Id] = e;
             }
         }
         foreach (var id in finals) provisional.Remove(id);

@@ -7,8 +7,8 @@ namespace CctvMask.Storage.WriteBehind;
 
 /// <summary>
 /// One queued write; also one JSON line of a spill or journal file (exactly one member is set).
-/// <see cref="Provisional"/> marks the open minute's counts so far: journaled only, superseded by
-/// a later provisional or the final delta with the same event id, written as a normal delta
+/// <see cref="Provisional"/> marks the open minute's counts so far, or a violation whose evidence is still being drawn:
+/// journaled only, superseded by a later provisional or the final event with the same id, written as a normal event
 /// only when a crash left it without its final one.
 /// </summary>
 internal sealed record StorageEvent(
@@ -16,6 +16,9 @@ internal sealed record StorageEvent(
     ComplianceDelta? Compliance,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Provisional = false)
 {
+    /// <summary>The id a provisional event and its final one share: the delta's event id, or the violation's.</summary>
+    internal Guid Id => Compliance?.EventId ?? Violation!.EventId;
+
     /// <summary>Journal segment holding this event, or -1 (not journaled: replayed from a file, or past the journal bound).</summary>
     internal long Segment { get; set; } = -1;
 

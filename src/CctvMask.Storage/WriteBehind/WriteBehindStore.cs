@@ -107,8 +107,20 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
     public bool EnqueueProvisional(ComplianceDelta delta)
     {
         ComplianceRepository.Validate(delta);
+        return JournalOnly(new StorageEvent(null, delta, Provisional: true));
+    }
+
+    /// <inheritdoc />
+    public bool EnqueueProvisional(ViolationRecord violation)
+    {
+        ViolationRepository.Validate(violation);
+        return JournalOnly(new StorageEvent(violation, null, Provisional: true));
+    }
+
+    private bool JournalOnly(StorageEvent provisional)
+    {
         Interlocked.Increment(ref _journalInFlight);
-        if (_journal.TryAppend(new StorageEvent(null, delta, Provisional: true))) return true;
+        if (_journal.TryAppend(provisional)) return true;
         Interlocked.Decrement(ref _journalInFlight);
         return false;
     }

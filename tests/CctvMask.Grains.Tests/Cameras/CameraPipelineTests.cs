@@ -84,11 +84,36 @@ public sealed class CameraPipelineTests
         for (int f = 0; f < 60; f++) // 12 s at 5 fps, one person standing still
             asked.Add(Step(pipeline, pool, T0.AddMilliseconds(200 * f), Faces.At(100, 60, label: FaceLabel.WithMask)));
 
-        Assert.Equal([0, 1, 1], asked.Take(3));         // tentative, confirmed, then a second vote
+        Assert.Equal([1, 1, 0], asked.Take(3));         // first sight (tentative), a second vote on confirmation
         Assert.Equal(0, asked[3]);                        // two agreeing votes: confident
         Assert.Equal(3, asked.Sum());                     // then only the 10 s confident re-check
-        Assert.Equal(1, asked[52]);                       // judged at 0.4 s, re-checked at 10.4 s
+        Assert.Equal(1, asked[51]);                       // judged at 0.2 s, re-checked at 10.2 s
         Assert.True(asked.Count * 1 >= 5 * asked.Sum(), "at least 5x fewer crops than one per face per frame");
+    }
+
+    [Fact]
+    public void A_scene_cut_counts_the_tracks_as_they_stand_and_the_next_face_at_the_same_place_is_a_new_person()
+    {
+        var sink = new MemorySink();
+        var pool = new FrameBufferPool(new FrameSize(320, 240));
+        var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 2 });
+        for (int f = 0; f < 5; f++)
+            Step(pipeline, pool, T0.AddMilliseconds(200 * f), Faces.At(100, 60, label: FaceLabel.WithMask));
+        Assert.Equal(1, pipeline.PeopleInView);
+
+        pipeline.SceneCut(T0.AddSeconds(1));
+        Assert.Equal(1, pipeline.SceneCuts);
+        // Someone unmasked now stands where the masked person stood: judged afresh, not outvoted by the old votes.
+        var asked = new List<int>();
+        for (int f = 5; f < 10; f++)
+            asked.Add(Step(pipeline, pool, T0.AddMilliseconds(200 * f), Faces.At(100, 60, label: FaceLabel.WithoutMask)));
+        Assert.Equal([1, 0, 0, 0, 0], asked); // a new track, judged on its first frame
+        Assert.Single(sink.Violations);
+
+        pipeline.Finish();
+        var minute = Assert.Single(sink.Minutes);
+        Assert.Equal((2, 1, 1, 0), (minute.People, minute.Masked, minute.Unmasked, minute.Unknown));
+        Assert.Equal(0, pool.Outstanding);
     }
 
     [Fact]
@@ -120,6 +145,41 @@ public sealed class CameraPipelineTests
         Assert.Equal(1, pipeline.PeopleInView);       // three sightings of a still face: confirmed
         pipeline.Finish();
         Assert.Equal(1, Assert.Single(sink.Minutes).People);
+    }
+
+    [Fact]
+    public void A_verdict_reached_in_a_skipped_round_raises_its_violation_on_the_skipped_frame_before_a_cut_ends_the_track()
+    {
+        var sink = new MemorySink();
+        var pool = new FrameBufferPool(new FrameSize(64, 64));
+        // Judged from confirmation, which here comes in a skipped round.
+        var pipeline = Create(sink, tracker: new TrackerOptions { ConfirmHits = 2, JudgeTentativeTracks = false });
+        var face = Faces.At(10, 10, size: 20, label: FaceLabel.WithoutMask);
+        Step(pipeline, pool, T0, face);                               // tentative: not judged
+        pipeline.Skip(pool.RentFrame(1, T0), T0.AddSeconds(0.2));     // held: confirmed
+        // The loop crops the never-judged track in a skipped round (RequestUnjudged), then skips the frame.
+        var track = Assert.Single(UnjudgedTracks(pipeline));
+        pipeline.RecordJudgement(track, face, new byte[8 * 8 * 3], 8, T0.AddSeconds(0.4));
+        Assert.Empty(sink.Violations);
+        pipeline.Skip(pool.RentFrame(2, T0), T0.AddSeconds(0.4));
+        var violation = Assert.Single(sink.Violations);
+        Assert.Equal(track.Id, violation.TrackId);
+        Assert.NotEmpty(violation.SnapshotJpeg);
+
+        pipeline.SceneCut(T0.AddSeconds(0.6));                        // the scene changes before the next analysed frame
+        Assert.Single(sink.Violations);
+        pipeline.Finish();
+        Assert.Equal((1, 1), (Assert.Single(sink.Minutes).People, sink.Minutes[0].Unmasked));
+        Assert.Equal(0, pool.Outstanding);
+    }
+
+    private static List<FaceTrack> UnjudgedTracks(CameraPipeline pipeline)
+    {
+        var models = new FixedFaceDetector();
+        List<CropRequest> requests = [];
+        var now = T0.AddSeconds(0.4);
+        pipeline.RequestUnjudged(0, pipeline.FirstUnjudged(models, now), models, now, int.MaxValue, requests);
+        return requests.ConvertAll(r => r.Track);
     }
 
     [Fact]

@@ -90,6 +90,39 @@ public sealed class InferenceLoopTests
         foreach (var source in sources) await source.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData(true, 40.0, false, 2)]    // gated camera: the cut ends the first person's track, the face after it is someone new
+    [InlineData(false, 40.0, false, 2)]   // not gated: the thumbnail is still compared
+    [InlineData(false, 0.0, false, 1)]    // cuts off: the track carries on across the change of scene
+    [InlineData(false, 40.0, true, 1)]    // a light switched on (every pixel 60 brighter): the same scene, the same person
+    public async Task A_scene_cut_ends_every_track_so_no_one_inherits_the_place_of_someone_else(bool gated, double cut, bool lightsOn, int people)
+    {
+        var models = new FixedFaceDetector();   // the same face at the same place in every frame
+        await using var loop = Loop(models, new InferenceLoopOptions { MotionMaxSkipSeconds = 0, SceneCutMeanDifference = cut });
+        var source = new FakeFrameSource();
+        var sink = new MemorySink();
+        var pipeline = Pipeline("cut", sink);
+        var feed = loop.Attach(new CameraConfig("cut", "rtsp://x/y", MotionGating: gated), source, pipeline);
+        // Three frames of a scene dark on the left and bright on the right, then three of the mirror scene (difference
+        // ~180, brightness unchanged) or of the same scene lit up.
+        for (int f = 0; f < 6; f++)
+        {
+            byte step = (byte)(4 * (f % 3));
+            byte dark = (byte)(20 + step), bright = (byte)(150 + step);
+            if (f < 3) source.Publish(dark, bright);
+            else if (lightsOn) source.Publish((byte)(dark + 60), (byte)(bright + 60));
+            else source.Publish(bright, dark);
+            await Until(() => feed.FramesAnalysed + feed.FramesSkipped + source.Dropped == f + 1);
+        }
+        await loop.DetachAsync(feed);
+        pipeline.Finish();
+        await source.DisposeAsync();
+
+        Assert.Equal(cut > 0 && !lightsOn ? 1 : 0, pipeline.SceneCuts);
+        Assert.Equal(people, sink.Minutes.Sum(m => m.People));
+        Assert.Equal(0, source.Pool.Outstanding);
+    }
+
     [Fact]
     public async Task The_motion_gate_skips_phase_1_for_a_static_camera_only()
     {

@@ -29,6 +29,45 @@ public sealed class MotionGateTests
         Assert.Equal(0, MotionGate.ChangedFraction(a, a, 0));
     }
 
+    [Fact]
+    public void Scene_difference_matches_a_naive_sum_with_the_brightness_shift_taken_off()
+    {
+        var random = new Random(7);
+        var a = new byte[64 * 36];
+        var b = new byte[a.Length];
+        random.NextBytes(a);
+        random.NextBytes(b);
+        double shift = a.Zip(b, (x, y) => (double)(y - x)).Average();
+        double naive = a.Zip(b, (x, y) => Math.Abs(y - x - shift)).Average();
+        Assert.Equal(naive, MotionGate.SceneDifference(a, b), 9);
+        Assert.Equal(0, MotionGate.SceneDifference(a, a));
+        Assert.Equal(0, MotionGate.SceneDifference(new byte[4], [255, 255, 255, 255]));   // all alike: brightness only
+        Assert.Equal(127.5, MotionGate.SceneDifference(new byte[4], [255, 0, 255, 0]), 9);
+        Assert.Throws<ArgumentException>(() => MotionGate.SceneDifference(a, b.AsSpan(1)));
+    }
+
+    [Fact]
+    public void A_light_switched_on_is_not_a_scene_cut_and_another_scene_is()
+    {
+        var random = new Random(11);
+        var room = new byte[64 * 36];
+        var other = new byte[room.Length];
+        for (int i = 0; i < room.Length; i++) (room[i], other[i]) = ((byte)random.Next(20, 180), (byte)random.Next(20, 180));
+        var lit = room.Select(v => (byte)(v + 60)).ToArray();
+        var options = new InferenceLoopOptions();   // SceneCutMeanDifference 40
+        Assert.True(room.Zip(lit, (x, y) => Math.Abs(x - y)).Average() >= 40);   // the plain mean difference would cut
+        Assert.False(MotionGate.IsSceneCut(MotionGate.SceneDifference(room, lit), options));
+        Assert.True(MotionGate.IsSceneCut(MotionGate.SceneDifference(room, other), options));
+    }
+
+    [Theory]
+    [InlineData(40, 39.9, false)]   // a busy or hand-held scene
+    [InlineData(40, 40.0, true)]    // another scene
+    [InlineData(40, 200.0, true)]
+    [InlineData(0, 255.0, false)]   // cuts off
+    public void A_scene_cut_is_a_mean_difference_at_or_above_the_threshold(double threshold, double difference, bool cut) =>
+        Assert.Equal(cut, MotionGate.IsSceneCut(difference, new InferenceLoopOptions { SceneCutMeanDifference = threshold }));
+
     [Theory]
     [InlineData(true, 0.0, 1.0, true)]     // still, within the maximum skip
     [InlineData(true, 0.5, 1.0, false)]    // something moved

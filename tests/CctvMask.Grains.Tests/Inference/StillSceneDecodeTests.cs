@@ -28,7 +28,7 @@ public sealed class StillSceneDecodeTests
         var sink = new MemorySink();
         var pipeline = new CameraPipeline("cam", null, PrivacyMode.Evidence, new TrackerOptions(), new ViolationOptions(), new CameraOptions(),
             sink, sink, NullLogger.Instance);
-        var feed = new CameraFeed(new CameraConfig("cam", "rtsp://h/x"), source, pipeline, 16);
+        var feed = new CameraFeed(new CameraConfig("cam", "rtsp://h/x"), source, pipeline, new MotionThumbnails(4, 4));
 
         var now = T0;
         feed.ObserveMotion(moved: true, now, keyFramesAfterSeconds: 10); // the first frame counts as motion

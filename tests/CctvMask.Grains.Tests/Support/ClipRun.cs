@@ -15,7 +15,7 @@ namespace CctvMask.Grains.Tests.Support;
 
 /// <summary>
 /// A whole clip through the real models and one <see cref="CameraPipeline"/>, step by step as the
-/// inference loop drives it (phase 1, track, crop and judge what the tracker asks, complete), on a
+/// inference loop drives it (scene cut, phase 1, track, crop and judge what the tracker asks, complete), on a
 /// simulated clock at the clip's sampled rate: what a camera on that clip would record.
 /// </summary>
 internal static class ClipRun
@@ -39,6 +39,9 @@ internal static class ClipRun
         var counts = new int[1];
         var phaseTwo = new PhaseTwoBatch(models, new InferenceLoopOptions().MaxCropsPerRound);
         var requests = new List<CropRequest>();
+        // The loop's scene-cut rule (CameraFeed.Gate): each frame's motion thumbnail against the last.
+        var loopOptions = new InferenceLoopOptions();
+        var thumbnails = new MotionThumbnails(loopOptions);
         long n = 0;
         for (int loop = 0; loop < loops; loop++)
         {
@@ -48,6 +51,9 @@ internal static class ClipRun
                 var frame = pool.RentFrame(n++, now);
                 pixels.CopyTo(frame.Span);
                 var view = frame.AsBgrFrame();
+                thumbnails.Take(view);
+                if (thumbnails.IsSceneCut(loopOptions)) pipeline.SceneCut(now);
+                thumbnails.Keep();
                 int total = models.DetectFaces([view], [0], faces, counts);
                 requests.Clear();
                 pipeline.Track(faces.AsSpan(0, total), width, height, now, models, 0, requests, new InferenceLoopOptions().MaxCropsPerFrame);

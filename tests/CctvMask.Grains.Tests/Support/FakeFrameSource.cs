@@ -47,6 +47,22 @@ internal sealed class FakeFrameSource : ICameraFrameSource
         FrameArrived?.Invoke();
     }
 
+    /// <summary>A frame whose left half is <paramref name="left"/> and right half <paramref name="right"/> (a scene with structure).</summary>
+    public void Publish(byte left, byte right)
+    {
+        var frame = Pool.RentFrame(Interlocked.Increment(ref _published), DateTimeOffset.UtcNow);
+        int rowBytes = frame.Width * 3, half = frame.Width / 2 * 3;
+        var pixels = frame.Span;
+        for (int y = 0; y < frame.Height; y++)
+        {
+            var row = pixels.Slice(y * rowBytes, rowBytes);
+            row[..half].Fill(left);
+            row[half..].Fill(right);
+        }
+        if (!_slot.Writer.TryWrite(frame)) frame.Dispose();
+        FrameArrived?.Invoke();
+    }
+
     public void End() => _slot.Writer.TryComplete();
 
     public ValueTask DisposeAsync()

@@ -14,6 +14,9 @@ public sealed class MemorySink : IComplianceSink, IViolationSink
     /// <summary>The open minutes journaled (<see cref="IComplianceSink.TryWriteProvisional"/>).</summary>
     public ConcurrentQueue<ComplianceDelta> Provisionals { get; } = new();
 
+    /// <summary>Violations journaled before their evidence was drawn (<see cref="IViolationSink.TryWriteProvisional"/>).</summary>
+    public ConcurrentQueue<ViolationEvent> ProvisionalViolations { get; } = new();
+
     /// <summary>The minute deltas (the hour and day ones left out).</summary>
     public ComplianceDelta[] Minutes => [.. Deltas.Where(d => d.Period == CountPeriod.Minute)];
 
@@ -35,6 +38,12 @@ public sealed class MemorySink : IComplianceSink, IViolationSink
     public bool TryWrite(ViolationEvent violation)
     {
         Violations.Enqueue(violation);
+        return true;
+    }
+
+    public bool TryWriteProvisional(ViolationEvent violation)
+    {
+        ProvisionalViolations.Enqueue(violation);
         return true;
     }
 }

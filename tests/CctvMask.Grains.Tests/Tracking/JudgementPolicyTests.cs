@@ -12,7 +12,10 @@ public sealed class JudgementPolicyTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     // One still person for the given labels (one analysed frame each, 0.2 s apart); returns per frame whether phase 2 was asked.
-    private static List<bool> Asked(TrackerOptions options, params FaceLabel[] labels)
+    private static List<bool> Asked(TrackerOptions options, params FaceLabel[] labels) => Run(options, labels).Asked;
+
+    // The same, with the person's track after the last frame.
+    private static (List<bool> Asked, FaceTrack Track) Run(TrackerOptions options, FaceLabel[] labels)
     {
         var tracker = new FaceTracker(options);
         var asked = new List<bool>();
@@ -27,19 +30,29 @@ public sealed class JudgementPolicyTests
             if (judge) track.RecordJudgement(face, [], 0, now);
             asked.Add(judge);
         }
-        return asked;
+        return (asked, tracker.Assignments[0]!);
     }
 
     private static FaceLabel[] Frames(int count, FaceLabel label) => Enumerable.Repeat(label, count).ToArray();
 
     [Fact]
-    public void A_tentative_track_is_not_judged_and_is_judged_on_the_frame_that_confirms_it()
+    public void A_new_track_is_judged_on_its_first_frame_or_when_turned_off_on_the_frame_that_confirms_it()
     {
-        var options = new TrackerOptions(); // ConfirmHits 3
-        var asked = Asked(options, Frames(3, FaceLabel.WithMask));
-        Assert.Equal([false, false, true], asked);
-        var everyTrack = new TrackerOptions { JudgeTentativeTracks = true };   // the CLI's per-frame comparison
-        Assert.Equal([true, false, false], Asked(everyTrack, Frames(3, FaceLabel.WithMask)));
+        var options = new TrackerOptions(); // ConfirmHits 3, JudgeTentativeTracks
+        Assert.Equal([true, false, false], Asked(options, Frames(3, FaceLabel.WithMask)));
+        var fromConfirmation = new TrackerOptions { JudgeTentativeTracks = false };
+        Assert.Equal([false, false, true], Asked(fromConfirmation, Frames(3, FaceLabel.WithMask)));
+    }
+
+    [Theory]
+    [InlineData(true, MaskVerdict.Masked)]
+    [InlineData(false, MaskVerdict.Unknown)]
+    public void A_person_decided_only_on_their_first_frame_keeps_that_verdict_when_new_tracks_are_judged(bool firstSight, MaskVerdict expected)
+    {
+        // crowd720's track 66: the classifier decided the first frame of a photo and none of the frames after it.
+        var labels = Frames(10, FaceLabel.Unknown);
+        labels[0] = FaceLabel.WithMask;
+        Assert.Equal(expected, Run(new TrackerOptions { JudgeTentativeTracks = firstSight }, labels).Track.Verdict);
     }
 
     [Fact]
@@ -47,7 +60,7 @@ public sealed class JudgementPolicyTests
     {
         var options = new TrackerOptions();
         var asked = Asked(options, Frames(6, FaceLabel.WithoutMask));
-        Assert.Equal([false, false, true, false, false, false], asked);
+        Assert.Equal([true, false, false, false, false, false], asked);
         Assert.Equal(1, options.MinJudgedVotes);
     }
 
@@ -56,11 +69,11 @@ public sealed class JudgementPolicyTests
     {
         var options = new TrackerOptions(); // UndecidedRecheckSeconds 1 = 5 frames
         var labels = Frames(30, FaceLabel.Unknown);
-        labels[12] = FaceLabel.WithMask;
+        labels[10] = FaceLabel.WithMask;
         var asked = Asked(options, labels);
-        // Undecided at 2 and 7: looked at again after 1 s; decided at 12: the 2 s re-check (22) from then on.
-        Assert.Equal([2, 7, 12, 22], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
-        Assert.Equal([2, 12, 22], Enumerable.Range(0, 30).Where(Asked(new TrackerOptions { UndecidedRecheckSeconds = 2 }, labels).ElementAt));
+        // Undecided at 0 and 5: looked at again after 1 s; decided at 10: the 2 s re-check (20) from then on.
+        Assert.Equal([0, 5, 10, 20], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
+        Assert.Equal([0, 10, 20], Enumerable.Range(0, 30).Where(Asked(new TrackerOptions { UndecidedRecheckSeconds = 2 }, labels).ElementAt));
     }
 
     [Fact]
@@ -68,7 +81,7 @@ public sealed class JudgementPolicyTests
     {
         var options = new TrackerOptions { RecheckSeconds = 0.4 }; // 2 frames; UndecidedRecheckSeconds stays 1 (5 frames)
         var asked = Asked(options, Frames(10, FaceLabel.Unknown));
-        Assert.Equal([2, 4, 6, 8], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
+        Assert.Equal([0, 2, 4, 6, 8], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
     }
 
     [Fact]
@@ -94,10 +107,10 @@ public sealed class JudgementPolicyTests
     {
         var options = new TrackerOptions(); // ConfidentMargin 2, RecheckSeconds 2, ConfidentRecheckSeconds 10
         var labels = Frames(40, FaceLabel.WithMask);
-        for (int f = 12; f < 40; f++) labels[f] = FaceLabel.WithoutMask; // someone else now, or the mask came off
+        for (int f = 10; f < 40; f++) labels[f] = FaceLabel.WithoutMask; // someone else now, or the mask came off
         var asked = Asked(options, labels);
-        // Confirmed at frame 2; the re-check at 12 disagrees (a tie: no verdict), 22 makes it Unmasked, 32 confident (by 2).
-        Assert.Equal([2, 12, 22, 32], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
+        // Judged at frame 0; the re-check at 10 disagrees (a tie: no verdict), 20 makes it Unmasked, 30 confident (by 2).
+        Assert.Equal([0, 10, 20, 30], Enumerable.Range(0, asked.Count).Where(i => asked[i]));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using CctvMask.Storage.Compliance;
 using CctvMask.Storage.Hosting;
 using CctvMask.Storage.Tests.Fixtures;
+using CctvMask.Storage.Violations;
 using CctvMask.Storage.WriteBehind;
 
 namespace CctvMask.Storage.Tests.Journal;
@@ -29,6 +30,29 @@ public sealed class EventJournalTests
         Assert.Equal(0, store.JournalSegments); // every journaled event is acknowledged
         await store.StopAsync(CancellationToken.None);
         Assert.Empty(Directory.GetFiles(db.Options.JournalDirectory, "seg-*"));
+    }
+
+    [Fact]
+    public async Task A_violation_journaled_before_its_evidence_is_stored_once_with_the_images_of_its_final_record()
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        using var metrics = new StorageMetrics();
+        using var store = db.WriteBehind(metrics);
+        await store.StartAsync(CancellationToken.None);
+        var camera = Samples.CameraId();
+        var final = Samples.Violation(camera, Samples.BaseTime(), 7);
+
+        Assert.True(store.EnqueueProvisional(final with { FaceJpeg = [], SnapshotJpeg = null }));
+        await Wait.UntilAsync(() => store.JournalPending == 0, "journaled");
+        Assert.Equal(1, store.JournalSegments);                      // kept: its evidence is still being drawn
+        Assert.Equal(0, (await db.Violations().GetPageAsync(new(camera))).Total); // and not stored yet
+        Assert.True(store.TryEnqueue(final));
+        await store.FlushAsync(Wait.Token());
+
+        Assert.Equal(1, (await db.Violations().GetPageAsync(new(camera))).Total);
+        Assert.Equal(final.FaceJpeg, await db.Violations().GetFaceJpegAsync(final.EventId));
+        Assert.Equal(0, store.JournalSegments);
+        await store.StopAsync(CancellationToken.None);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace CctvMask.Storage.Tests.Journal;
 /// <summary>
 /// The small host the kill tests start as a child process (<c>dotnet CctvMask.Storage.Tests.dll journal-host …</c>):
 /// a real <see cref="WriteBehindStore"/> on a data folder. <c>write</c> accepts a known set of events
-/// (violations, closed-minute deltas, and two provisional open-minute deltas of one bucket), prints
+/// (violations, some journaled provisionally first, a few only provisionally (evidence never drawn), closed-minute
+/// deltas, and two provisional open-minute deltas of one bucket), prints
 /// <c>durable</c> once the journal has them on disk, then waits to be killed; <c>replay</c> starts on
 /// the same folder, waits until everything is in the database, prints <c>replayed</c> and exits.
 /// </summary>
@@ -22,6 +23,14 @@ public static class JournalHost
     public const int Violations = 137;
     public const int Deltas = 60;
     public const int OpenMinutePeople = 7;
+
+    /// <summary>Violations first journaled provisionally (evidence being drawn), then final with their images.</summary>
+    public const int EvidenceDrawn = 5;
+
+    /// <summary>Violations journaled provisionally whose evidence was never drawn (the process died first); track ids from <see cref="PendingTrackBase"/>.</summary>
+    public const int EvidencePending = 3;
+
+    public const int PendingTrackBase = 10_000;
 
     /// <summary>People the write run counts in total: one per closed-minute delta plus the open minute.</summary>
     public const int People = Deltas + OpenMinutePeople;
@@ -55,7 +64,14 @@ public static class JournalHost
         }
 
         var t0 = Samples.BaseTime();
-        for (var i = 0; i < Violations; i++) store.TryEnqueue(Samples.Violation(camera, t0.AddSeconds(i), i));
+        for (var i = 0; i < Violations; i++)
+        {
+            var violation = Samples.Violation(camera, t0.AddSeconds(i), i);
+            if (i < EvidenceDrawn) store.EnqueueProvisional(violation with { FaceJpeg = [], SnapshotJpeg = null });
+            store.TryEnqueue(violation);
+        }
+        for (var i = 0; i < EvidencePending; i++)
+            store.EnqueueProvisional(Samples.Violation(camera, t0.AddSeconds(Violations + i), PendingTrackBase + i) with { FaceJpeg = [], SnapshotJpeg = null });
         for (var i = 0; i < Deltas; i++) store.Enqueue(Samples.Delta(camera, t0.AddMinutes(i), 1, 0, 0));
         var open = new ComplianceDelta(Guid.NewGuid(), camera, t0.AddMinutes(Deltas), 4, 3, 1, 0);
         store.EnqueueProvisional(open);

@@ -19,7 +19,7 @@ public sealed class JournalKillTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task Kill_9_during_an_outage_loses_no_violation_and_no_count_of_the_open_minute(StorageProvider provider)
+    public async Task Kill_9_during_an_outage_loses_no_violation_not_even_one_whose_evidence_was_being_drawn_and_no_count_of_the_open_minute(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var camera = Samples.CameraId("kill");
@@ -47,7 +47,21 @@ public sealed class JournalKillTests
         var violations = new ViolationRepository(factory, MsOptions.Create(db.Options));
         var compliance = new ComplianceRepository(factory, MsOptions.Create(db.Options), TimeProvider.System);
         var page = await violations.GetPageAsync(new ViolationQuery(camera, Limit: 500));
-        Assert.Equal(JournalHost.Violations, page.Total);
+        // Every violation once: a provisional one superseded by its final is not stored twice, and one whose evidence
+        // was never drawn is stored without images.
+        Assert.Equal(JournalHost.Violations + JournalHost.EvidencePending, page.Total);
+        var pending = page.Items.Where(v => v.TrackId >= JournalHost.PendingTrackBase).ToList();
+        Assert.Equal(JournalHost.EvidencePending, pending.Count);
+        foreach (var v in pending)
+        {
+            Assert.Empty(await violations.GetFaceJpegAsync(v.Id) ?? []);
+            Assert.Null(await violations.GetSnapshotJpegAsync(v.Id));
+        }
+        foreach (var v in page.Items.Where(v => v.TrackId < JournalHost.EvidenceDrawn))
+        {
+            Assert.NotEmpty(await violations.GetFaceJpegAsync(v.Id) ?? []);
+            Assert.NotNull(await violations.GetSnapshotJpegAsync(v.Id));
+        }
         var t0 = Samples.BaseTime();
         var day = await compliance.MinuteTotalAsync(camera, t0, t0.AddDays(1));
         Assert.Equal(JournalHost.People, day.People);
@@ -58,7 +72,7 @@ public sealed class JournalKillTests
         // A second replay run changes nothing (idempotent by event id).
         using (var again = Host("replay", provider, db.Options.ConnectionString!, dataDir, camera))
             await again.Process.WaitForExitAsync(Wait.Token());
-        Assert.Equal(JournalHost.Violations, (await violations.GetPageAsync(new ViolationQuery(camera, Limit: 500))).Total);
+        Assert.Equal(JournalHost.Violations + JournalHost.EvidencePending, (await violations.GetPageAsync(new ViolationQuery(camera, Limit: 500))).Total);
         Assert.Equal(JournalHost.People,
             (await compliance.MinuteTotalAsync(camera, t0, t0.AddDays(1))).People);
     }
