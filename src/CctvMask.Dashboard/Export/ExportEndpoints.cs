@@ -104,6 +104,10 @@ public static class ExportEndpoints
             return TypedResults.Problem(ex.Message, statusCode: (int)ex.StatusCode);
         }
 
+        // Refused before the file starts rather than cut short at the cap.
+        if (ExportLimit.TooMany(first.Total, o.ExportMaxRows) is { } tooMany)
+            return TypedResults.Problem(tooMany, statusCode: StatusCodes.Status400BadRequest, title: "Too many rows for one export.");
+
         var fileName = string.Create(CultureInfo.InvariantCulture, $"violations-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
@@ -116,6 +120,7 @@ public static class ExportEndpoints
         {
             foreach (var v in page.Items)
             {
+                // Only violations recorded since the count can reach the cap here: the export is the snapshot counted.
                 if (written++ >= o.ExportMaxRows) break;
                 await writer.WriteAsync(ViolationCsv.Row(v, names.GetValueOrDefault(v.CameraId)) + "\r\n");
             }

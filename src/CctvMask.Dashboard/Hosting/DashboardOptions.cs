@@ -62,7 +62,7 @@ public sealed class DashboardOptions
     [Range(10, 1000)]
     public int ExportPageSize { get; set; } = 200;
 
-    /// <summary>Upper bound on rows in one CSV export, so one click cannot walk the whole history.</summary>
+    /// <summary>Upper bound on rows in one CSV export, so one click cannot walk the whole history; a range holding more is refused.</summary>
     [Range(1, 10_000_000)]
     public int ExportMaxRows { get; set; } = 100_000;
 

@@ -48,6 +48,9 @@ public static class AuditApi
         var pageSize = Math.Min(options.Value.MaxPageSize, storage.Value.MaxPageSize);
         var query = new AuditQuery(from, to, Blank(keyName), Blank(action), Blank(target), Blank(outcome), 0, pageSize);
         var first = await audit.QueryAsync(query, ct);
+        // Refused before the file starts rather than cut short at the cap.
+        if (first.Total > options.Value.MaxExportRows)
+            return TypedResults.ValidationProblem(CsvDownload.TooManyRows("audit lines", first.Total, options.Value.MaxExportRows, "Audit:MaxExportRows"));
 
         await using var writer = await CsvDownload.BeginAsync(http.Response, "audit", AuditCsv.Header, clock);
         var written = 0;
@@ -55,6 +58,7 @@ public static class AuditApi
         {
             foreach (var e in page.Items)
             {
+                // Only lines appended since the count can reach the cap here: the export is the snapshot counted.
                 if (written++ >= options.Value.MaxExportRows) break;
                 await writer.WriteAsync(AuditCsv.Row(e) + "\r\n");
             }

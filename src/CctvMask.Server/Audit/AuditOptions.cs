@@ -16,6 +16,6 @@ public sealed class AuditOptions
     /// </summary>
     [Range(0, 3600)] public int RepeatWindowSeconds { get; set; } = 60;
 
-    /// <summary>Most lines one CSV export holds (newest first).</summary>
+    /// <summary>Most lines one CSV export holds (newest first); a query matching more is refused (400).</summary>
     [Range(1, 1_000_000)] public int MaxExportRows { get; set; } = 100_000;
 }

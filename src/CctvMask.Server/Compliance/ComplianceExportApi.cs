@@ -14,7 +14,8 @@ namespace CctvMask.Server.Compliance;
 /// <summary>
 /// GET /api/compliance/export.csv?cameraId&amp;from&amp;to&amp;bucket (viewer, like the violation export, and audited as
 /// <c>compliance.export</c>): the compliance API's buckets as CSV (<see cref="ComplianceCsv"/>), one camera or all, the
-/// same range rules and privacy folding, streamed camera by camera and cut at <see cref="ComplianceOptions.MaxExportRows"/>.
+/// same range rules and privacy folding, camera by camera; a range holding more than <see cref="ComplianceOptions.MaxExportRows"/>
+/// rows is refused (400, what to narrow), never cut short.
 /// </summary>
 public static class ComplianceExportApi
 {
@@ -49,18 +50,24 @@ public static class ComplianceExportApi
         AuditedEndpoints.SetDetail(http, string.Create(CultureInfo.InvariantCulture,
             $"from {range.Start:O} to {range.End:O} by {range.Size.ToString().ToLowerInvariant()}"));
 
-        await using var writer = await CsvDownload.BeginAsync(http.Response, "compliance", ComplianceCsv.Header, clock);
-        var written = 0;
+        // Read first, write after: a range over the cap is refused before the file starts, never cut short. The points
+        // read are at most the cap plus one camera's (Storage:MaxSeriesPoints).
+        var series = new List<(CameraRecord Camera, IReadOnlyList<CompliancePoint> Points, string Bucket)>(list.Count);
+        long rows = 0;
         foreach (var camera in list)
         {
-            // One camera's points at a time: at most Storage:MaxSeriesPoints in memory, whatever the fleet.
             var (points, bucketName) = await range.ReadAsync(camera, compliance, o, ct);
+            rows += points.Count;
+            if (rows > o.MaxExportRows)
+                return TypedResults.ValidationProblem(CsvDownload.TooManyRows("compliance rows", null, o.MaxExportRows, "Compliance:MaxExportRows"));
+            series.Add((camera, points, bucketName));
+        }
+
+        await using var writer = await CsvDownload.BeginAsync(http.Response, "compliance", ComplianceCsv.Header, clock);
+        foreach (var (camera, points, bucketName) in series)
+        {
             foreach (var p in points)
-            {
-                if (written++ >= o.MaxExportRows) break;
                 await writer.WriteAsync(ComplianceCsv.Row(p, camera.Id, camera.Name, bucketName) + "\r\n");
-            }
-            if (written >= o.MaxExportRows) break;
         }
         await writer.FlushAsync(ct);
         return TypedResults.Empty;

@@ -16,6 +16,6 @@ public sealed class ComplianceOptions
     /// </summary>
     [Range(1, 1440)] public int StatisticsMinBucketMinutes { get; set; } = 20;
 
-    /// <summary>Most rows one CSV export (GET /api/compliance/export.csv) holds; the file ends there.</summary>
+    /// <summary>Most rows one CSV export (GET /api/compliance/export.csv) holds; a range holding more is refused (400).</summary>
     [Range(1, 1_000_000)] public int MaxExportRows { get; set; } = 100_000;
 }

@@ -105,6 +105,34 @@ public sealed class AuditApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await _factory.CreateClient(ApiKeyHash.Hex(OpsKey)).GetAsync("/api/cameras")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_export_matching_more_lines_than_the_cap_is_refused_before_the_file_starts_not_cut_short()
+    {
+        await using var factory = new ServerFactory().With("Audit:MaxExportRows", "2");
+        using var admin = factory.CreateClient(TestKeys.Admin);
+        var from = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O");
+        var ids = new List<string>();
+        for (int i = 0; i < 3; i++)
+        {
+            var created = await admin.PostJsonAsync("/api/cameras", new { name = $"Capped export {i}", url = $"rtsp://cam:{UrlPassword}@10.255.0.4/s", enabled = false });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            ids.Add((string)(await created.ReadNodeAsync())["id"]!);
+        }
+
+        using var refused = await admin.GetAsync($"/api/audit/export.csv?action=camera.create&from={Uri.EscapeDataString(from)}");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        var body = await refused.Content.ReadAsStringAsync();
+        var message = (string)(await refused.ReadNodeAsync())["errors"]!["from"]![0]!;
+        Assert.Matches(@"holds \d+ audit lines; one export holds at most 2 \(Audit:MaxExportRows\)", message);
+        Assert.DoesNotContain(UrlPassword, body, StringComparison.Ordinal);
+
+        // Narrowed to one camera: the whole file.
+        var csv = await (await admin.GetAsync($"/api/audit/export.csv?action=camera.create&target={ids[1]}")).Content.ReadAsStringAsync();
+        var row = Assert.Single(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1));
+        Assert.Contains(ids[1], row, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not-a-hash", "admin", "ops")]
     [InlineData("0000000000000000000000000000000000000000000000000000000000000000", "root", "ops")]

@@ -58,7 +58,7 @@ public sealed class ComplianceExportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Statistics_cameras_export_folded_buckets_the_fleet_export_stops_at_the_row_cap_and_no_camera_url_shows()
+    public async Task Statistics_cameras_export_folded_buckets_a_fleet_range_over_the_row_cap_is_refused_and_no_camera_url_shows()
     {
         using var admin = _factory.CreateClient(TestKeys.Admin);
         var open = await CameraAsync(admin, "Open hall");
@@ -76,13 +76,25 @@ public sealed class ComplianceExportTests : IAsyncLifetime
         Assert.Equal([("2026-11-29T10:00:00Z", "40", "20min"), ("2026-11-29T10:20:00Z", "40", "20min")],
             Lines(folded).Skip(1).Select(l => l.Split(',')).Select(r => (r[0], r[3], r[9])));
 
-        // Every camera: 40 + 2 rows, cut at Compliance:MaxExportRows (30 here), cameras in id order.
-        var fleet = await (await admin.GetAsync($"/api/compliance/export.csv?{range}")).Content.ReadAsStringAsync();
-        var rows = Lines(fleet).Skip(1).Select(l => l.Split(',')).ToArray();
-        Assert.Equal(30, rows.Length);
-        Assert.Equal(string.CompareOrdinal(open, stats) < 0 ? 30 : 28, rows.Count(r => r[1] == open));
+        // Every camera over the hour: 40 + 2 rows, more than Compliance:MaxExportRows (30 here): refused before the file
+        // starts, saying what to do, never cut short.
+        using var refused = await admin.GetAsync($"/api/compliance/export.csv?{range}");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        var problem = await refused.Content.ReadAsStringAsync();
+        var message = (string)(await refused.ReadNodeAsync())["errors"]!["from"]![0]!;
+        Assert.Contains("more than 30 compliance rows", message, StringComparison.Ordinal);
+        Assert.Contains("Compliance:MaxExportRows", message, StringComparison.Ordinal);
 
-        foreach (var csv in new[] { folded, fleet })
+        // The first 20 minutes: 20 + 1 rows, all of them, cameras in id order.
+        var fleet = await (await admin.GetAsync("/api/compliance/export.csv?from=2026-11-29T10:00:00Z&to=2026-11-29T10:20:00Z")).Content.ReadAsStringAsync();
+        var rows = Lines(fleet).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(21, rows.Length);
+        Assert.Equal(20, rows.Count(r => r[1] == open));
+        Assert.Equal(string.CompareOrdinal(open, stats) < 0 ? open : stats, rows[0][1]);
+        Assert.Equal(string.CompareOrdinal(open, stats) < 0 ? stats : open, rows[^1][1]);
+
+        foreach (var csv in new[] { folded, fleet, problem })
         {
             Assert.DoesNotContain(UrlPassword, csv, StringComparison.Ordinal);
             Assert.DoesNotContain(UrlUser, csv, StringComparison.Ordinal);
