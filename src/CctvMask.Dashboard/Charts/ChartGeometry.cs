@@ -43,13 +43,16 @@ public static class ChartGeometry
         return ticks;
     }
 
-    /// <summary>A slot's time label: HH:mm for minutes and hours (with the date at midnight), MM-dd for days.</summary>
+    /// <summary>
+    /// A slot's time label: HH:mm for minutes and hours, the date (MM-dd) instead at midnight, MM-dd for days. Every label
+    /// is five characters: a longer midnight label ("MM-dd HH:mm") near the right end pushed a 390 px phone page 2 px wider
+    /// than the screen whenever the chart's range crossed midnight.
+    /// </summary>
     public static string TickLabel(DateTimeOffset start, ComplianceBucket bucket)
     {
         var utc = start.UtcDateTime;
-        if (bucket == ComplianceBucket.Day) return utc.ToString("MM-dd", CultureInfo.InvariantCulture);
-        return utc.TimeOfDay == TimeSpan.Zero
-            ? utc.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)
+        return bucket == ComplianceBucket.Day || utc.TimeOfDay == TimeSpan.Zero
+            ? utc.ToString("MM-dd", CultureInfo.InvariantCulture)
             : utc.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
 

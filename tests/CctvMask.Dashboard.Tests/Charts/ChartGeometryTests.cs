@@ -30,7 +30,7 @@ public sealed class ChartGeometryTests
     {
         Assert.Equal([0, 21, 42, 63, 84, 105, 126, 147], ChartGeometry.TickIndices(168, 8));
         Assert.Equal("10:00", ChartGeometry.TickLabel(T0, ComplianceBucket.Hour));
-        Assert.Equal("11-26 00:00", ChartGeometry.TickLabel(T0.Date.AddDays(1), ComplianceBucket.Hour));
+        Assert.Equal("11-26", ChartGeometry.TickLabel(T0.Date.AddDays(1), ComplianceBucket.Hour));   // midnight: the new day
         Assert.Equal("11-25", ChartGeometry.TickLabel(T0, ComplianceBucket.Day));
     }
 
