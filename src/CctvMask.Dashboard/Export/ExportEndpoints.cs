@@ -69,12 +69,18 @@ public static class ExportEndpoints
 
     public static async Task<IResult> ExportAudit(
         string? keyName, string? action, string? outcome, DateTimeOffset? from, DateTimeOffset? to,
-        HttpContext context, SessionCookie cookie, DashboardSession session, CctvApiClient api, CancellationToken ct)
+        HttpContext context, SessionCookie cookie, DashboardSession session, CctvApiClient api,
+        IOptions<DashboardOptions> options, CancellationToken ct)
     {
         if (!cookie.TryRestore(context, session)) return TypedResults.Unauthorized();
         try
         {
-            var csv = await api.GetAuditCsvAsync(new AuditQueryDto(keyName, action, outcome, from, to, 1, 1), ct);
+            var query = new AuditQueryDto(keyName, action, outcome, from, to, 1, 1);
+            // Counted first, by the rule the audit page showed before the click: refused, never cut short.
+            var count = await api.GetAuditAsync(query, ct);
+            if (ExportLimit.TooManyAuditLines(count.Total, options.Value.ExportMaxRows) is { } tooMany)
+                return TypedResults.Problem(tooMany, statusCode: StatusCodes.Status400BadRequest, title: "Too many rows for one export.");
+            var csv = await api.GetAuditCsvAsync(query, ct);
             context.Response.Headers.CacheControl = "no-store";
             var fileName = string.Create(CultureInfo.InvariantCulture, $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
             return TypedResults.File(csv, "text/csv; charset=utf-8", fileName);
@@ -105,7 +111,7 @@ public static class ExportEndpoints
         }
 
         // Refused before the file starts rather than cut short at the cap.
-        if (ExportLimit.TooMany(first.Total, o.ExportMaxRows) is { } tooMany)
+        if (ExportLimit.TooManyViolations(first.Total, o.ExportMaxRows) is { } tooMany)
             return TypedResults.Problem(tooMany, statusCode: StatusCodes.Status400BadRequest, title: "Too many rows for one export.");
 
         var fileName = string.Create(CultureInfo.InvariantCulture, $"violations-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");

@@ -20,6 +20,9 @@ public static class UtcInput
             ? new DateTimeOffset(utc, TimeSpan.Zero)
             : null;
 
+    /// <summary>True when a field holds text that is not a time (empty means "no bound", not an error).</summary>
+    public static bool IsInvalid(string? value) => !string.IsNullOrWhiteSpace(value) && Parse(value) is null;
+
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString(DisplayFormat, CultureInfo.InvariantCulture);
 }

@@ -28,7 +28,7 @@ namespace CctvMask.Storage.WriteBehind;
 /// database is reachable but rejects a batch, events are retried one by one and the rejected
 /// ones go to <c>deadletter.jsonl</c>. At shutdown whatever cannot be written is spilled.
 /// </summary>
-public sealed class WriteBehindStore : BackgroundService, IStorageWriter
+public sealed partial class WriteBehindStore : BackgroundService, IStorageWriter
 {
     private static readonly TimeSpan FlushPollInterval = TimeSpan.FromMilliseconds(20);
 
@@ -281,30 +281,8 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
         return false;
     }
 
-    /// <summary>Writes every closed spill file; false when the database failed (files kept for later).</summary>
-    private Task<bool> ReplaySpillAsync(CancellationToken cancellationToken)
-    {
-        Interlocked.Exchange(ref _spilling, 0);
-        return SpillReplay.ReplayAsync(_spill, ReplayChunkAsync, _options.BatchSize, OnBadSpillLine, _logger, cancellationToken);
-    }
-
-    private void OnBadSpillLine(int line, string path)
-    {
-        Interlocked.Increment(ref _badLines);
-        _metrics.Failures.Add(1);
-        StorageLog.BadSpillLine(_logger, line, path);
-    }
-
     private Task<bool> WriteOrSettleAsync(List<StorageEvent> batch, CancellationToken cancellationToken) =>
         _writer.WriteOrSettleAsync(batch, () => Interlocked.Read(ref _backlog), _options.MaxBufferedEvents, cancellationToken);
-
-    private async Task<bool> ReplayChunkAsync(List<StorageEvent> chunk, CancellationToken cancellationToken)
-    {
-        if (!await WriteOrSettleAsync(chunk, cancellationToken).ConfigureAwait(false)) return false;
-        Interlocked.Add(ref _replayed, chunk.Count);
-        _metrics.Replayed.Add(chunk.Count);
-        return true;
-    }
 
     private async Task WaitForEventsAsync(CancellationToken stoppingToken)
     {
@@ -318,18 +296,5 @@ public sealed class WriteBehindStore : BackgroundService, IStorageWriter
         {
             // Idle tick: time to look at the spill files again.
         }
-    }
-
-    private void OnSpilled(IReadOnlyList<StorageEvent> events)
-    {
-        Interlocked.Add(ref _spilled, events.Count);
-        _metrics.Spilled.Add(events.Count);
-        foreach (var e in events) _journal.Acknowledge(e); // the fsynced spill file holds them now
-    }
-
-    private void OnSpillLost(long count)
-    {
-        Interlocked.Add(ref _dropped, count);
-        _metrics.Dropped.Add(count);
     }
 }

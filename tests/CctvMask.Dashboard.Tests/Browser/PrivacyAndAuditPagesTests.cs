@@ -1,3 +1,4 @@
+using CctvMask.Dashboard.Violations;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -54,6 +55,11 @@ public sealed class PrivacyAndAuditPagesTests(DashboardFixture fixture)
             Assert.Contains(id, text);
             Assert.Contains("evidence -> statistics", text);
             Assert.DoesNotContain(DashboardFixture.AdminKey, text);
+
+            // A time range: from tomorrow matches nothing, and the export link carries the bound.
+            await p.Page.Locator("#audit-from").FillAsync(UtcInput.Format(DateTimeOffset.UtcNow.AddDays(1)));
+            await Expect(p.Page.GetByTestId("no-audit")).ToBeVisibleAsync();
+            await Expect(p.Page.GetByTestId("export-audit")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("from=.*action=camera.privacy|action=camera.privacy.*from="));
             p.AssertNoConsoleErrors();
 
             await using var viewer = await DashboardPage.OpenAsync(fixture);

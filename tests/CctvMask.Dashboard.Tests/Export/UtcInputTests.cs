@@ -19,6 +19,15 @@ public sealed class UtcInputTests
     [InlineData("2026-13-01T00:00")]
     public void Anything_else_is_no_filter(string? input) => Assert.Null(UtcInput.Parse(input));
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("  ", false)]
+    [InlineData("2026-11-26 23:57", false)]
+    [InlineData("yesterday", true)]
+    [InlineData("2026-13-01 00:00", true)]
+    public void An_empty_field_is_no_bound_and_only_text_that_is_not_a_time_is_flagged(string? input, bool invalid) =>
+        Assert.Equal(invalid, UtcInput.IsInvalid(input));
+
     [Fact]
     public void Format_round_trips_to_the_minute()
     {
