@@ -38,6 +38,6 @@ internal static partial class CameraLog
     [LoggerMessage(3010, LogLevel.Warning, "Camera {CameraId}: could not encode an annotated frame")]
     public static partial void AnnotateFailed(ILogger logger, string cameraId, Exception exception);
 
-    [LoggerMessage(3011, LogLevel.Warning, "Camera {CameraId}: could not draw the evidence of the violation of track {TrackId}; it is stored without images")]
-    public static partial void EvidenceFailed(ILogger logger, string cameraId, long trackId, Exception exception);
+    [LoggerMessage(3011, LogLevel.Warning, "Camera {CameraId}: could not draw the {Image} of the violation of track {TrackId}; it is stored without it")]
+    public static partial void EvidenceFailed(ILogger logger, string cameraId, string image, long trackId, Exception exception);
 }

@@ -112,21 +112,18 @@ internal sealed class EvidenceRenderer
         {
             BoxF? keep = _privacy == PrivacyMode.Evidence ? track.Box : null;
             int violator = SlotOf(assignments, track);
-            // The evidence crop is the one phase 2 judged (taken once, kept by the track); only evidence mode stores it.
-            byte[]? crop = PrivacyModes.AllowsFaceCrop(_privacy) && track.BestCrop is { } c
-                ? c.AsSpan(0, track.BestCropSize * track.BestCropSize * 3).ToArray()
-                : null;
             var kind = _policy.KindOf(track.Verdict) ?? ViolationKind.Unmasked;
             var job = new EvidenceJob(Guid.CreateVersion7(), BgrImage.CopyFrom(frame), FacesToObscure(allFaces, keep).ToArray(), keep, display,
-                violator < display.Length ? violator : -1, crop, track.BestCropSize, track.Id,
+                violator < display.Length ? violator : -1, EncodeFace(track), track.Id,
                 kind == ViolationKind.Incorrect ? track.IncorrectConfidence : track.UnmaskedConfidence, track.Box, kind, now);
             Violations++;
             _metrics?.ViolationRaised(_cameraId);
             CameraLog.Violation(_logger, _cameraId, track.Id, job.Confidence);
             if (_worker is not null)
             {
-                // Journaled before it waits for the worker: a crash meanwhile keeps the violation, without its images.
-                if (!_violationSink.TryWriteProvisional(ToEvent(job, [], [], frame.Width, frame.Height)))
+                // Journaled before it waits for the worker: a crash meanwhile keeps the violation and who it was (the
+                // face crop, small and already encoded), only the snapshot is lost.
+                if (!_violationSink.TryWriteProvisional(ToEvent(job, job.FaceJpeg, [], frame.Width, frame.Height)))
                     CameraLog.SinkRefused(_logger, _cameraId, "provisional violation");
                 Interlocked.Increment(ref _queued);
                 if (_worker.TryQueue(() => RenderQueued(job))) continue;
@@ -154,7 +151,7 @@ internal sealed class EvidenceRenderer
     // Runs on the evidence worker or the lane: touches only the job and this camera's immutable settings.
     private void Render(EvidenceJob job)
     {
-        byte[] snapshot = [], faceJpeg = [];
+        byte[] snapshot = [];
         var (width, height) = (job.Image.Width, job.Image.Height);
         try
         {
@@ -162,20 +159,37 @@ internal sealed class EvidenceRenderer
             if (_cameraOptions.PrivacyBackgroundCells > 0) FacePixelator.PixelateBackground(job.Image, job.Keep, _cameraOptions.PrivacyBackgroundCells);
             FacePixelator.Pixelate(job.Image, job.Obscure);
             snapshot = FrameAnnotator.EncodeJpeg(job.Image, job.Display, job.Violator, _zoneOutlines, _violationOptions.JpegQuality);
-            if (job.Crop is { } crop)
-                faceJpeg = ImageCodec.EncodeJpeg(new BgrFrame(crop, job.CropSize, job.CropSize), _violationOptions.JpegQuality);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The record matters more than its pictures: it is stored without them (a snapshot already made included).
-            CameraLog.EvidenceFailed(_logger, _cameraId, job.TrackId, ex);
-            (snapshot, faceJpeg) = ([], []);
+            // The record matters more than its snapshot: it is stored without it.
+            CameraLog.EvidenceFailed(_logger, _cameraId, "snapshot", job.TrackId, ex);
+            snapshot = [];
         }
         finally
         {
             job.Image.Dispose();
         }
-        if (!_violationSink.TryWrite(ToEvent(job, faceJpeg, snapshot, width, height))) CameraLog.SinkRefused(_logger, _cameraId, "violation");
+        if (!_violationSink.TryWrite(ToEvent(job, job.FaceJpeg, snapshot, width, height))) CameraLog.SinkRefused(_logger, _cameraId, "violation");
+    }
+
+    /// <summary>
+    /// The evidence face: the crop phase 2 judged (taken once, kept by the track) as JPEG, encoded at the raise so the
+    /// provisional record carries it; empty where the privacy mode stores no face crop, or when encoding fails.
+    /// </summary>
+    private byte[] EncodeFace(FaceTrack track)
+    {
+        if (!PrivacyModes.AllowsFaceCrop(_privacy) || track.BestCrop is not { } crop) return [];
+        try
+        {
+            var size = track.BestCropSize;
+            return ImageCodec.EncodeJpeg(new BgrFrame(crop.AsMemory(0, size * size * 3), size, size), _violationOptions.JpegQuality);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            CameraLog.EvidenceFailed(_logger, _cameraId, "face crop", track.Id, ex);
+            return [];
+        }
     }
 
     private ViolationEvent ToEvent(EvidenceJob job, byte[] faceJpeg, byte[] snapshot, int width, int height) =>
@@ -236,6 +250,6 @@ internal sealed class EvidenceRenderer
     }
 
     /// <summary>What one violation's evidence is drawn from, copied off the frame and the tracks at the raise.</summary>
-    private sealed record EvidenceJob(Guid Id, BgrImage Image, BoxF[] Obscure, BoxF? Keep, DetectedFace[] Display, int Violator, byte[]? Crop,
-        int CropSize, long TrackId, float Confidence, BoxF Box, ViolationKind Kind, DateTimeOffset At);
+    private sealed record EvidenceJob(Guid Id, BgrImage Image, BoxF[] Obscure, BoxF? Keep, DetectedFace[] Display, int Violator, byte[] FaceJpeg,
+        long TrackId, float Confidence, BoxF Box, ViolationKind Kind, DateTimeOffset At);
 }

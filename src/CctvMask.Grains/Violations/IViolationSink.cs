@@ -7,9 +7,9 @@ public interface IViolationSink
     bool TryWrite(ViolationEvent violation);
 
     /// <summary>
-    /// The violation as raised, before its evidence is drawn (no images), so a crash while the evidence waits in the
-    /// worker's queue does not lose it: kept aside (journaled, not stored) until <see cref="TryWrite"/> with the same
-    /// <see cref="ViolationEvent.Id"/> supersedes it; stored as it stands, without images, only if the process dies first.
+    /// The violation as raised, with its face crop but before its snapshot is drawn, so a crash while the snapshot waits
+    /// in the worker's queue does not lose it: kept aside (journaled, not stored) until <see cref="TryWrite"/> with the same
+    /// <see cref="ViolationEvent.Id"/> supersedes it; stored as it stands, without a snapshot, only if the process dies first.
     /// Non-blocking; false when refused.
     /// </summary>
     bool TryWriteProvisional(ViolationEvent violation);

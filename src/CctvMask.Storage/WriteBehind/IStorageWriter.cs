@@ -33,7 +33,7 @@ public interface IStorageWriter
     /// <summary>
     /// Journals a violation whose evidence is still being drawn (not written to the database). The final
     /// <see cref="TryEnqueue"/> with the same <see cref="ViolationRecord.EventId"/> supersedes it; if the process dies
-    /// before that, the next start writes it as it stands, without images (and a final one already written makes that a
+    /// before that, the next start writes it as it stands, without a snapshot (and a final one already written makes that a
     /// no-op: violations are inserted if absent). Non-blocking; false when the journal queue is full or the store is stopping.
     /// </summary>
     bool EnqueueProvisional(ViolationRecord violation);

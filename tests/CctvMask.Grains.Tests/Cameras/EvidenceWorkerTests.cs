@@ -71,8 +71,9 @@ public sealed class EvidenceWorkerTests
             Assert.Equal(expected[i].FaceJpeg, actual[i].FaceJpeg);
         }
 
-        // Every violation handed to the worker was journaled first, without images, under the id its final record
-        // carries (so the final one supersedes it; a crash in between keeps the violation). Drawn on the lane: no need.
+        // Every violation handed to the worker was journaled first, with its face crop but no snapshot, under the id its
+        // final record carries (so the final one supersedes it; a crash in between keeps the violation and who it was).
+        // Drawn on the lane: no need.
         Assert.Empty(onLane.ProvisionalViolations);
         var finals = offLane.Violations.ToDictionary(v => v.Id);
         Assert.Equal(finals.Count, offLane.ProvisionalViolations.Count);
@@ -80,7 +81,8 @@ public sealed class EvidenceWorkerTests
         {
             var final = finals[provisional.Id];
             Assert.Equal((final.TrackId, final.OccurredAt, final.Kind, final.Confidence), (provisional.TrackId, provisional.OccurredAt, provisional.Kind, provisional.Confidence));
-            Assert.Empty(provisional.FaceJpeg);
+            Assert.NotEmpty(provisional.FaceJpeg);
+            Assert.Equal(final.FaceJpeg, provisional.FaceJpeg);
             Assert.Empty(provisional.SnapshotJpeg);
         }
     }

@@ -67,11 +67,12 @@ public static class JournalHost
         for (var i = 0; i < Violations; i++)
         {
             var violation = Samples.Violation(camera, t0.AddSeconds(i), i);
-            if (i < EvidenceDrawn) store.EnqueueProvisional(violation with { FaceJpeg = [], SnapshotJpeg = null });
+            // As the camera journals it before its snapshot is drawn: the face crop, no snapshot.
+            if (i < EvidenceDrawn) store.EnqueueProvisional(violation with { SnapshotJpeg = null });
             store.TryEnqueue(violation);
         }
         for (var i = 0; i < EvidencePending; i++)
-            store.EnqueueProvisional(Samples.Violation(camera, t0.AddSeconds(Violations + i), PendingTrackBase + i) with { FaceJpeg = [], SnapshotJpeg = null });
+            store.EnqueueProvisional(Samples.Violation(camera, t0.AddSeconds(Violations + i), PendingTrackBase + i) with { SnapshotJpeg = null });
         for (var i = 0; i < Deltas; i++) store.Enqueue(Samples.Delta(camera, t0.AddMinutes(i), 1, 0, 0));
         var open = new ComplianceDelta(Guid.NewGuid(), camera, t0.AddMinutes(Deltas), 4, 3, 1, 0);
         store.EnqueueProvisional(open);

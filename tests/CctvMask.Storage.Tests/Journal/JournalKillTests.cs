@@ -48,13 +48,13 @@ public sealed class JournalKillTests
         var compliance = new ComplianceRepository(factory, MsOptions.Create(db.Options), TimeProvider.System);
         var page = await violations.GetPageAsync(new ViolationQuery(camera, Limit: 500));
         // Every violation once: a provisional one superseded by its final is not stored twice, and one whose evidence
-        // was never drawn is stored without images.
+        // snapshot was never drawn is stored with its face crop and without a snapshot.
         Assert.Equal(JournalHost.Violations + JournalHost.EvidencePending, page.Total);
         var pending = page.Items.Where(v => v.TrackId >= JournalHost.PendingTrackBase).ToList();
         Assert.Equal(JournalHost.EvidencePending, pending.Count);
         foreach (var v in pending)
         {
-            Assert.Empty(await violations.GetFaceJpegAsync(v.Id) ?? []);
+            Assert.NotEmpty(await violations.GetFaceJpegAsync(v.Id) ?? []);
             Assert.Null(await violations.GetSnapshotJpegAsync(v.Id));
         }
         foreach (var v in page.Items.Where(v => v.TrackId < JournalHost.EvidenceDrawn))
