@@ -8,7 +8,7 @@ namespace CctvMask.Dashboard.Tests.Browser;
 /// One real server (seeded SQLite data, one offline camera with known history) and one headless
 /// Debian chromium for all browser tests.
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public class DashboardFixture : IAsyncLifetime
 {
     public const string AdminKey = "browser-tests-admin-key-0123456789";
     public const string ViewerKey = "browser-tests-viewer-key-0123456789";
@@ -61,6 +61,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             ["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (name, value) in Settings) environment[name] = value;
         Directory.CreateDirectory(ScreenshotDirectory);
         _server = await ServerProcess.StartAsync(environment, Path.Combine(ScreenshotDirectory, "server.log"), TimeSpan.FromSeconds(90));
 
@@ -86,6 +87,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             Args = ChromiumArgs,
         });
     }
+
+    /// <summary>Settings a fixture of its own adds to the server's environment (none for the shared one).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public HttpClient AdminApi()
     {
