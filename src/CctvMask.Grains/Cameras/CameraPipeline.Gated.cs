@@ -13,7 +13,8 @@ namespace CctvMask.Grains.Cameras;
 internal sealed partial class CameraPipeline
 {
     /// <summary>
-    /// The index of the first track in view never judged (its first crop did not fit a frame's budget) that
+    /// The index of the first track in view never judged (its first crop did not fit a frame's budget), or voted a violator
+    /// on fewer views than a violation needs (<see cref="JudgementPolicy.ShortOfViolationVotes"/>), that
     /// <see cref="JudgementPolicy"/> would judge, or -1: a frame the motion gate skips can still serve it, since nothing
     /// moved since the boxes were found. Stops at the first hit; <see cref="RequestUnjudged"/> resumes from it.
     /// </summary>
@@ -24,7 +25,7 @@ internal sealed partial class CameraPipeline
 
     /// <summary>
     /// For a frame the motion gate skipped: appends crop requests (at most <paramref name="maxCrops"/>) for the tracks
-    /// in view that were never judged and that <see cref="JudgementPolicy"/> would judge, at their boxes of the last analysed
+    /// in view that were never judged (or are short of a violation's views) and that <see cref="JudgementPolicy"/> would judge, at their boxes of the last analysed
     /// frame, scanning from <paramref name="from"/> (what <see cref="FirstUnjudged"/> found this round: the faces before it
     /// were no candidates, and only <see cref="Track"/> or <see cref="Skip"/>, which come later, can make one), likeliest to be
     /// lost first (<see cref="CropPriority"/>). Returns the requests added.
@@ -43,14 +44,16 @@ internal sealed partial class CameraPipeline
         }
     }
 
-    // Under _gate: the first face from `from` on whose track is in view, never judged, and wanted by the policy.
+    // Under _gate: the first face from `from` on whose track is in view, never judged (or a violator short of the views a
+    // violation needs: the scene may change before phase 1 runs again), and wanted by the policy.
     private int NextUnjudged(int from, IFaceModels models, DateTimeOffset now)
     {
         var assignments = _tracker.Assignments;
         for (int i = from; i < _faceCount && i < assignments.Length; i++)
         {
-            if (assignments[i] is { LastJudgedAt: null, MissedFrames: 0 } track
-                && JudgementPolicy.ShouldJudge(track, _faces[i], models.IsTooSmall(_faces[i]), now, _trackerOptions)) return i;
+            if (assignments[i] is { MissedFrames: 0 } track
+                && (track.LastJudgedAt is null || JudgementPolicy.ShortOfViolationVotes(track, _trackerOptions, _violationVotes))
+                && JudgementPolicy.ShouldJudge(track, _faces[i], models.IsTooSmall(_faces[i]), now, _trackerOptions, _violationVotes)) return i;
         }
         return -1;
     }

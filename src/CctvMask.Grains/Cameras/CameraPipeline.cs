@@ -27,6 +27,7 @@ internal sealed partial class CameraPipeline
     private readonly string _cameraId;
     private readonly FaceTracker _tracker;
     private readonly TrackerOptions _trackerOptions;
+    private readonly int _violationVotes;
     private readonly ComplianceCounter _compliance;
     private readonly ViolationPolicy _policy;
     private readonly CameraOptions _cameraOptions;
@@ -59,6 +60,7 @@ internal sealed partial class CameraPipeline
         _trackerOptions = tracker;
         _compliance = new ComplianceCounter(cameraId, violations.IncorrectMaskIsNonCompliant);
         _policy = new ViolationPolicy(violations);
+        _violationVotes = violations.MinVotes;
         _cameraOptions = camera;
         _complianceSink = complianceSink;
         _evidence = new EvidenceRenderer(cameraId, _zones, privacy, _policy, violations, camera, violationSink, logger, metrics, evidence);
@@ -119,7 +121,7 @@ internal sealed partial class CameraPipeline
             _selection.Reset(maxCrops);
             for (int i = 0; i < kept; i++)
             {
-                if (assignments[i] is { } track && JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions))
+                if (assignments[i] is { } track && JudgementPolicy.ShouldJudge(track, inZones[i], models.IsTooSmall(inZones[i]), now, _trackerOptions, _violationVotes))
                     _selection.Offer(Candidate(i, track));
             }
             foreach (ref readonly var chosen in _selection.Chosen())

@@ -119,6 +119,15 @@ public sealed class FaceTrack
         }
     }
 
+    /// <summary>The decided votes for one verdict (0 for <see cref="MaskVerdict.Unknown"/>).</summary>
+    public int VotesFor(MaskVerdict verdict) => verdict switch
+    {
+        MaskVerdict.Masked => MaskedVotes,
+        MaskVerdict.Unmasked => UnmaskedVotes,
+        MaskVerdict.Incorrect => IncorrectVotes,
+        _ => 0,
+    };
+
     /// <summary>The box moved along the velocity estimate to the given frame.</summary>
     public BoxF PredictBox(long frameIndex)
     {

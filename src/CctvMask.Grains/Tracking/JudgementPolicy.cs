@@ -5,7 +5,8 @@ namespace CctvMask.Grains.Tracking;
 /// <summary>
 /// Which tracked faces phase 2 classifies this frame (pure: the track, its face now, the clock).
 /// The person is the unit of work: a face is judged when that can change what we know of the person —
-/// a newly confirmed track, a young track still short of votes, a clearly larger view than any judged so far, or a
+/// a newly confirmed track, a young track still short of votes, a person voted a violator on fewer views than a violation
+/// needs, a clearly larger view than any judged so far, or a
 /// periodic re-check so a mask put on or taken off is seen (sooner while the track has no verdict,
 /// <see cref="TrackerOptions.UndecidedRecheckSeconds"/>; slower once the verdict is confident).
 /// Which of the faces asking get a crop when a frame's budget is short is <see cref="LossRisk"/>'s order.
@@ -22,7 +23,9 @@ public static class JudgementPolicy
     /// <param name="tooSmall">The face is below the classifier's minimum size (never worth a crop).</param>
     /// <param name="now">The frame's time.</param>
     /// <param name="options">Tracker options (re-check intervals, margins).</param>
-    public static bool ShouldJudge(FaceTrack track, in RawFace face, bool tooSmall, DateTimeOffset now, TrackerOptions options)
+    /// <param name="violationVotes">Views a violating verdict needs before it raises (<c>Cctv:Violations:MinVotes</c>).</param>
+    public static bool ShouldJudge(FaceTrack track, in RawFace face, bool tooSmall, DateTimeOffset now, TrackerOptions options,
+        int violationVotes)
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(options);
@@ -30,12 +33,26 @@ public static class JudgementPolicy
         if (track.LastJudgedAt is not { } last) return true;
         if (track.DecidedVotes < options.MinJudgedVotes && track.Judgements < options.MaxEarlyJudgements)
             return true;
+        if (ShortOfViolationVotes(track, options, violationVotes)) return true;
         if (face.Box.LongSide >= track.BestJudgedSide * options.BetterViewFactor) return true;
         bool confident = track.VoteMargin >= options.ConfidentMargin;
         double interval = confident ? options.ConfidentRecheckSeconds
             : track.DecidedVotes < options.MinJudgedVotes ? Math.Min(options.UndecidedRecheckSeconds, options.RecheckSeconds)
             : options.RecheckSeconds;
         return interval > 0 && (now - last).TotalSeconds >= interval;
+    }
+
+    /// <summary>
+    /// A confirmed person voted unmasked (or mask_incorrect) on fewer views than a violation needs: looked at again on the
+    /// next frames, skipped ones included (at most <paramref name="violationVotes"/> more times, then the re-checks), so one
+    /// view raises nothing and a real violator raises a frame later.
+    /// </summary>
+    public static bool ShortOfViolationVotes(FaceTrack track, TrackerOptions options, int violationVotes)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(options);
+        return track.IsConfirmed && track.Verdict is MaskVerdict.Unmasked or MaskVerdict.Incorrect
+            && track.VotesFor(track.Verdict) < violationVotes && track.Judgements < options.MaxEarlyJudgements + violationVotes;
     }
 
     /// <summary>

@@ -35,6 +35,16 @@ public sealed class ViolationOptions
     /// </summary>
     public bool IncorrectMaskIsNonCompliant { get; set; } = true;
 
+    /// <summary>
+    /// Views of a person that must vote for a violating verdict (unmasked, or mask_incorrect when that raises) before it
+    /// raises a violation; until then the tracker has the person judged again on the next frames. Default 2: judged from
+    /// the first frame that shows them, a person could otherwise raise on one view alone — on the street clip (two people,
+    /// both masked) a first, blurred view voted mask_incorrect, the track confirmed two frames later on that one vote and
+    /// raised, and every later view said masked (<c>cctvmask eval --video</c>, 2026-12-05). 1 raises on the first view.
+    /// </summary>
+    [Range(1, 100)]
+    public int MinVotes { get; set; } = 2;
+
     /// <summary>JPEG quality of the face crop and the full-frame snapshot.</summary>
     [Range(1, 100)]
     public int JpegQuality { get; set; } = 85;

@@ -6,7 +6,8 @@ namespace CctvMask.Grains.Violations;
 
 /// <summary>
 /// Decides when a person becomes a violation (pure, single-threaded): a confirmed track whose voted
-/// verdict is Unmasked raises one violation, then at most one more per cooldown while it stays unmasked.
+/// verdict is Unmasked, on at least <see cref="ViolationOptions.MinVotes"/> views, raises one violation, then at most one
+/// more per cooldown while it stays unmasked.
 /// <para>A tracker loses people (a turned head, a missed detection, an occlusion) and finds them again
 /// as a new track. So a new unmasked track first looks for its predecessor: a track that already raised,
 /// is not in view now (ended, or missing this frame), was last seen at most
@@ -24,6 +25,7 @@ public sealed class ViolationPolicy
     private readonly bool _incorrectIsViolation;
     private readonly TimeSpan _reidentifyGap;
     private readonly float _maxDistance;
+    private readonly int _minVotes;
 
     /// <summary>Creates a policy.</summary>
     public ViolationPolicy(ViolationOptions options)
@@ -33,6 +35,7 @@ public sealed class ViolationPolicy
         _incorrectIsViolation = options.IncorrectMaskIsViolation;
         _reidentifyGap = TimeSpan.FromSeconds(options.ReidentifySeconds);
         _maxDistance = (float)options.ReidentifyMaxDistance;
+        _minVotes = options.MinVotes;
     }
 
     /// <summary>Tracks remembered (raised at least once, live or ended within the re-identification gap).</summary>
@@ -53,7 +56,7 @@ public sealed class ViolationPolicy
     public bool ShouldRaise(FaceTrack track, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(track);
-        if (!track.IsConfirmed || KindOf(track.Verdict) is null)
+        if (!track.IsConfirmed || KindOf(track.Verdict) is null || track.VotesFor(track.Verdict) < _minVotes)
             return false;
         if (!_byTrack.TryGetValue(track.Id, out var person))
         {

@@ -14,8 +14,8 @@ public sealed class JudgementPolicyTests
     // One still person for the given labels (one analysed frame each, 0.2 s apart); returns per frame whether phase 2 was asked.
     private static List<bool> Asked(TrackerOptions options, params FaceLabel[] labels) => Run(options, labels).Asked;
 
-    // The same, with the person's track after the last frame.
-    private static (List<bool> Asked, FaceTrack Track) Run(TrackerOptions options, FaceLabel[] labels)
+    // The same, with the person's track after the last frame (violationVotes: Cctv:Violations:MinVotes, default 2).
+    private static (List<bool> Asked, FaceTrack Track) Run(TrackerOptions options, FaceLabel[] labels, int violationVotes = 2)
     {
         var tracker = new FaceTracker(options);
         var asked = new List<bool>();
@@ -26,7 +26,7 @@ public sealed class JudgementPolicyTests
             var raw = new RawFace(face.Box, face.Score, face.Landmarks);
             tracker.Update([raw]);
             var track = tracker.Assignments[0]!;
-            bool judge = JudgementPolicy.ShouldJudge(track, raw, tooSmall: false, now, options);
+            bool judge = JudgementPolicy.ShouldJudge(track, raw, tooSmall: false, now, options, violationVotes);
             if (judge) track.RecordJudgement(face, [], 0, now);
             asked.Add(judge);
         }
@@ -45,6 +45,31 @@ public sealed class JudgementPolicyTests
     }
 
     [Theory]
+    [InlineData(FaceLabel.WithoutMask, 2, new[] { true, false, true, false, false, false })]
+    [InlineData(FaceLabel.WithoutMask, 1, new[] { true, false, false, false, false, false })]
+    [InlineData(FaceLabel.WithMask, 2, new[] { true, false, false, false, false, false })]
+    public void A_person_voted_unmasked_on_one_view_is_judged_again_when_confirmed_until_a_violation_has_its_views(
+        FaceLabel label, int violationVotes, bool[] expected)
+    {
+        // Judged at first sight (tentative), confirmed on the third frame: a violator short of Cctv:Violations:MinVotes views
+        // is looked at again there, a masked person is not (nor a violator when one view is enough).
+        var (asked, track) = Run(new TrackerOptions(), Frames(6, label), violationVotes);
+        Assert.Equal(expected, asked);
+        Assert.Equal(expected.Count(a => a), track.Judgements);
+    }
+
+    [Fact]
+    public void A_violator_whose_next_views_stay_undecided_is_asked_a_bounded_number_of_times_then_waits_for_the_recheck()
+    {
+        var labels = Frames(8, FaceLabel.Unknown);
+        labels[0] = FaceLabel.WithoutMask;
+        var (asked, track) = Run(new TrackerOptions(), labels, violationVotes: 2);
+        // First sight, then from confirmation (frame 3) until MaxEarlyJudgements + MinVotes judgements: 3 in all.
+        Assert.Equal([true, false, true, true, false, false, false, false], asked);
+        Assert.Equal(1, track.VotesFor(MaskVerdict.Unmasked));
+    }
+
+    [Theory]
     [InlineData(true, MaskVerdict.Masked)]
     [InlineData(false, MaskVerdict.Unknown)]
     public void A_person_decided_only_on_their_first_frame_keeps_that_verdict_when_new_tracks_are_judged(bool firstSight, MaskVerdict expected)
@@ -59,7 +84,7 @@ public sealed class JudgementPolicyTests
     public void One_decided_vote_gives_the_verdict_and_the_next_frame_is_not_judged_again()
     {
         var options = new TrackerOptions();
-        var asked = Asked(options, Frames(6, FaceLabel.WithoutMask));
+        var asked = Asked(options, Frames(6, FaceLabel.WithMask));
         Assert.Equal([true, false, false, false, false, false], asked);
         Assert.Equal(1, options.MinJudgedVotes);
     }

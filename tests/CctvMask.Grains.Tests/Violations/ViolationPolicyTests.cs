@@ -28,6 +28,36 @@ public sealed class ViolationPolicyTests
         Assert.Equal(3, raised);
     }
 
+    [Theory]
+    [InlineData(1, new[] { 0 })] // confirmed on its first frame, judged on every frame: one view raises
+    [InlineData(2, new[] { 1 })] // the default: the second view
+    [InlineData(3, new[] { 2 })]
+    public void A_verdict_raises_only_once_that_many_views_voted_for_it(int minVotes, int[] expected)
+    {
+        var policy = new ViolationPolicy(new ViolationOptions { MinVotes = minVotes });
+        var tracker = new FaceTracker(new TrackerOptions { ConfirmHits = 1, MinJudgedVotes = 1, MaxMissedFrames = 100 });
+        var raisedAt = new List<int>();
+        for (int f = 0; f < 6; f++)
+        {
+            tracker.UpdateJudged([Faces.At(100, 100, label: FaceLabel.WithoutMask)]);
+            if (policy.ShouldRaise(tracker.Assignments[0]!, T0.AddSeconds(f))) raisedAt.Add(f);
+        }
+        Assert.Equal(expected, raisedAt);
+    }
+
+    [Fact]
+    public void One_unmasked_view_outvoted_by_the_next_ones_never_raises()
+    {
+        // The street clip's person: a blurred first view voted mask_incorrect, every later one masked.
+        var policy = new ViolationPolicy(new ViolationOptions());
+        var tracker = new FaceTracker(new TrackerOptions { ConfirmHits = 2, MinJudgedVotes = 1, MaxMissedFrames = 100 });
+        for (int f = 0; f < 6; f++)
+        {
+            tracker.UpdateJudged([Faces.At(100, 100, label: f == 0 ? FaceLabel.Incorrect : FaceLabel.WithMask)]);
+            Assert.False(policy.ShouldRaise(tracker.Assignments[0]!, T0.AddSeconds(f)));
+        }
+    }
+
     [Fact]
     public void Each_unmasked_person_raises_their_own_violation()
     {
