@@ -8,7 +8,7 @@ internal static partial class JournalLog
     [LoggerMessage(4140, LogLevel.Information, "Storage: {Files} journal segment(s) from a previous run found in {Directory}; replaying them into the database")]
     public static partial void Recovering(ILogger logger, int files, string directory);
 
-    [LoggerMessage(EventId = 4141, Level = LogLevel.Information, EventName = "JournalRecovered", Message = "Storage: replayed {Events} journaled events ({Provisional} provisional: open-minute counts, violations whose evidence was not drawn) from a previous run")]
+    [LoggerMessage(EventId = 4141, Level = LogLevel.Information, EventName = "JournalRecovered", Message = "Storage: replayed {Events} journaled events ({Provisional} provisional: open-minute counts, violations whose snapshot was not drawn) from a previous run")]
     public static partial void Recovered(ILogger logger, int events, int provisional);
 
     [LoggerMessage(4142, LogLevel.Error, "Storage: the journal holds {Bytes} bytes (bound {Bound}); new events are kept in memory only until the database catches up")]

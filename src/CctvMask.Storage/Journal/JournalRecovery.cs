@@ -7,7 +7,7 @@ namespace CctvMask.Storage.Journal;
 /// Replays the journal segments a previous run left behind (a crash, or a shutdown that could not
 /// reach the database). Pass 1 finds each latest provisional event (an open minute's delta, a violation journaled
 /// before its evidence was drawn) that no final event with the same id superseded; pass 2 writes every delivered event
-/// in chunks, then those provisional events as ordinary ones (such a violation without its images). Event ids make the whole replay idempotent, so a crash in
+/// in chunks, then those provisional events as ordinary ones (such a violation with its face crop, without its snapshot). Event ids make the whole replay idempotent, so a crash in
 /// the middle of it just replays again. Files are deleted only after everything in them is written.
 /// </summary>
 internal static class JournalRecovery
